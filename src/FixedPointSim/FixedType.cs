@@ -1,0 +1,32 @@
+namespace Neuro.FixedPointSim;
+
+/// <summary>
+/// A format together with the quantization and overflow modes used when a value is narrowed into it,
+/// as spelled <c>ap_fixed&lt;16,4,AP_RND_CONV,AP_SAT&gt;</c>.
+/// </summary>
+/// <param name="Format">The target format.</param>
+/// <param name="Rounding">How values between two LSB steps are quantized.</param>
+/// <param name="Overflow">What happens to values outside the format's range.</param>
+public sealed record FixedType(QFormat Format, Rounding Rounding, Overflow Overflow)
+{
+    /// <summary>
+    /// Parses <c>ap_fixed&lt;W,I[,Q[,O]]&gt;</c> / <c>ap_ufixed&lt;…&gt;</c> (missing modes default to <c>AP_TRN</c>, <c>AP_WRAP</c>
+    /// as in Vitis HLS) or a Q spelling <c>sQ4.12</c> (modes <c>Trn</c>/<c>Wrap</c>, the hardware default of dropping bits).
+    /// </summary>
+    /// <exception cref="FormatException">The text is malformed; the message names the offending part.</exception>
+    public static FixedType Parse(string text) => FixedTypeParser.Parse(text, allowModes: true).Type;
+
+    /// <summary>
+    /// Parses like <see cref="Parse"/> and also says whether the text named the rounding and overflow modes,
+    /// so a caller can tell a spelled-out mode from a default.
+    /// </summary>
+    public static (FixedType Type, bool HasRounding, bool HasOverflow) ParseDetailed(string text)
+    {
+        var r = FixedTypeParser.Parse(text, allowModes: true);
+        return (r.Type, r.HasRounding, r.HasOverflow);
+    }
+
+    /// <summary>The <c>ap_fixed&lt;W,I,Q,O&gt;</c> spelling, which <see cref="Parse"/> reads back.</summary>
+    public override string ToString() =>
+        $"{(Format.Signed ? "ap_fixed" : "ap_ufixed")}<{Format.Width},{Format.IntBits},{FixedTypeParser.ApName(Rounding)},{FixedTypeParser.ApName(Overflow)}>";
+}
