@@ -12,7 +12,10 @@ public enum Overflow
     /// <summary><c>SC_SAT_ZERO</c>/<c>AP_SAT_ZERO</c>: any overflow gives zero.</summary>
     SatZero,
 
-    /// <summary><c>SC_SAT_SYM</c>/<c>AP_SAT_SYM</c>: clamp symmetrically; for signed formats a negative overflow gives <c>−MaxRaw</c>, not <c>MinRaw</c>.</summary>
+    /// <summary>
+    /// <c>SC_SAT_SYM</c>/<c>AP_SAT_SYM</c>: clamp to the symmetric range <c>[−MaxRaw, MaxRaw]</c>; for signed formats the most
+    /// negative code <c>MinRaw</c> is itself treated as an overflow and becomes <c>−MaxRaw</c>; unsigned negatives become 0.
+    /// </summary>
     SatSym,
 
     /// <summary><c>SC_WRAP</c>/<c>AP_WRAP</c>: keep the low <c>Width</c> bits (two's complement wrap-around).</summary>

@@ -45,7 +45,10 @@ internal static class QuantizationCore
 
         int w = target.Width;
         UInt128 positiveLimit = target.Signed ? (UInt128.One << (w - 1)) - 1 : (UInt128.One << w) - 1;
-        UInt128 negativeLimit = target.Signed ? UInt128.One << (w - 1) : UInt128.Zero;
+        // SC_SAT_SYM makes the range symmetric: the most negative code -2^(W-1) counts as an overflow too.
+        UInt128 negativeLimit = !target.Signed ? UInt128.Zero
+            : overflow == Overflow.SatSym ? positiveLimit
+            : UInt128.One << (w - 1);
         bool overflows = negative ? magnitude > negativeLimit : magnitude > positiveLimit;
         if (!overflows)
         {
