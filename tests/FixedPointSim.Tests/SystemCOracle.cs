@@ -17,23 +17,6 @@ internal static class SystemCOracle
 {
     private static readonly Lazy<string> Binary = new(Build);
 
-    /// <summary>The repository root: the nearest ancestor of the test assembly holding <c>Neuro.sln</c>.</summary>
-    public static string RepoRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Neuro.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException($"No Neuro.sln above {AppContext.BaseDirectory}");
-        }
-    }
-
     /// <summary>Format fields as the oracle reads them: <c>signed wl iwl</c>.</summary>
     public static string Fmt(QFormat f) => string.Create(CultureInfo.InvariantCulture, $"{(f.Signed ? 1 : 0)} {f.Width} {f.IntBits}");
 
@@ -88,7 +71,7 @@ internal static class SystemCOracle
 
     private static string Build()
     {
-        string source = Path.Combine(RepoRoot, "tests", "oracles", "systemc", "scfixed_oracle.cpp");
+        string source = Path.Combine(RepoPaths.Root, "tests", "oracles", "systemc", "scfixed_oracle.cpp");
         string hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(source)))[..16];
         string dir = Path.Combine(AppContext.BaseDirectory, "oracle");
         string binary = Path.Combine(dir, $"scfixed_oracle_{hash}");

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs the Neuro test suite from any directory.
+#   ./test.sh          fast suite (what CI runs)
+#   ./test.sh --all    also the heavy tests (Category=Heavy)
+#   ./test.sh -- ARGS  extra arguments for dotnet test (e.g. -- --filter FullyQualifiedName~Oracle)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=scripts/require-packages.sh
+source "$root/scripts/require-packages.sh"
+
+filter="Category!=Heavy"
+extra=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --all) filter=""; shift ;;
+    --) shift; extra=("$@"); break ;;
+    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    *) echo "test.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+require_dotnet
+# g++ and libsystemc-dev build the SystemC sc_fixed oracle that judges the fixed-point core.
+require_packages g++ libsystemc-dev
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+args=(test "$root/Neuro.sln" -c Release --nologo)
+[ -n "$filter" ] && args+=(--filter "$filter")
+set +e
+dotnet "${args[@]}" "${extra[@]}" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line for the whole suite, summed over the test assemblies.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"

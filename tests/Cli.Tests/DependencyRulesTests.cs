@@ -1,0 +1,13 @@
+using Xunit;
+
+namespace Neuro.Cli;
+
+public sealed class DependencyRulesTests
+{
+    /// <summary>DESIGN.md §1: the app wires everything.</summary>
+    [Fact]
+    public void Project_ReferencesOnlyWhatTheDesignAllows()
+    {
+        Assert.Equal(["FixedPointSim", "OpenClKernels", "RtlExport", "Rules"], ProjectDependencies.Of("Cli"));
+    }
+}
