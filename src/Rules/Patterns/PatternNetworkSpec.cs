@@ -1,0 +1,77 @@
+namespace Neuro.Rules.Patterns;
+
+/// <summary>
+/// The shape and fixed random structure of a pattern-rule network (DESIGN.md §3): <c>Inputs</c> features, <c>Classes</c>
+/// outputs, <c>Hidden</c> recurrent neurons of which the <c>Cap</c> largest fire each round, edges present with probability
+/// <c>EdgeProbability</c>. Every implementation (float, fixed point, OpenCL, RTL) builds its masks from this one spec.
+/// </summary>
+/// <param name="Inputs">Number of input features n.</param>
+/// <param name="Classes">Number of classes m.</param>
+/// <param name="Hidden">Number of hidden neurons numV.</param>
+/// <param name="Cap">Number of neurons kept by the cap, k.</param>
+/// <param name="EdgeProbability">Probability p of each input and recurrent edge.</param>
+/// <param name="Seed">Seed of the masks and the fixed random weights.</param>
+public sealed record PatternNetworkSpec(int Inputs, int Classes, int Hidden = 20, int Cap = 10, double EdgeProbability = 0.5, int Seed = 1)
+{
+    /// <summary>Says what is wrong with the spec, or null when it is valid.</summary>
+    public string? Problem =>
+        Inputs < 1 ? $"Inputs must be at least 1, not {Inputs}"
+        : Classes < 2 ? $"Classes must be at least 2, not {Classes}"
+        : Hidden < 1 ? $"Hidden must be at least 1, not {Hidden}"
+        : Cap < 1 || Cap > Hidden ? $"Cap must be 1..Hidden ({Hidden}), not {Cap}"
+        : !(EdgeProbability >= 0 && EdgeProbability <= 1) ? $"EdgeProbability must be in [0, 1], not {EdgeProbability}"
+        : null;
+
+    /// <summary>Throws <see cref="ArgumentException"/> with <see cref="Problem"/> when the spec is invalid.</summary>
+    public void Validate()
+    {
+        if (Problem is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+    }
+
+    /// <summary>
+    /// Draws the masks and fixed weights from <see cref="Seed"/>, in this order (so other implementations can reproduce
+    /// them): input mask row-major (Hidden × Inputs, <c>NextDouble() &lt; p</c>); recurrent mask row-major (Hidden × Hidden,
+    /// row = post, column = pre; no draw on the diagonal, which is absent); fixed input weights N(0,1) row-major; fixed
+    /// output weights N(0,1) row-major (Classes × Hidden); initial recurrent weights N(0,1) (used by multiplicative rules only).
+    /// </summary>
+    public PatternNetworkMasks BuildMasks()
+    {
+        Validate();
+        var random = new Random(Seed);
+        var inputMask = new bool[Hidden * Inputs];
+        for (int i = 0; i < inputMask.Length; i++)
+        {
+            inputMask[i] = random.NextDouble() < EdgeProbability;
+        }
+
+        var recurrentMask = new bool[Hidden * Hidden];
+        for (int post = 0; post < Hidden; post++)
+        {
+            for (int pre = 0; pre < Hidden; pre++)
+            {
+                recurrentMask[post * Hidden + pre] = post != pre && random.NextDouble() < EdgeProbability;
+            }
+        }
+
+        return new PatternNetworkMasks(
+            inputMask,
+            recurrentMask,
+            Gaussians(random, Hidden * Inputs),
+            Gaussians(random, Classes * Hidden),
+            Gaussians(random, Hidden * Hidden));
+    }
+
+    private static double[] Gaussians(Random random, int count)
+    {
+        var values = new double[count];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = random.NextGaussian();
+        }
+
+        return values;
+    }
+}
