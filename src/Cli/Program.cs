@@ -27,6 +27,7 @@ internal static class Program
         var root = new RootCommand("Neuro: evolved synaptic-plasticity rules, taken to fixed point and hardware.")
         {
             FixedCommand.Create(),
+            DemoCommand.Create(),
         };
 
         var parsed = root.Parse(args);

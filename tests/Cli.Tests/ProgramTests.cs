@@ -8,6 +8,7 @@ public class ProgramTests
     [InlineData("--help")]
     [InlineData("fixed", "--help")]
     [InlineData("fixed", "-h")]
+    [InlineData("demo", "--help")]
     public void Run_HelpExitsZero(params string[] args)
     {
         var result = NeuroRunner.Run(args);
@@ -21,6 +22,8 @@ public class ProgramTests
     [InlineData]
     [InlineData("frobnicate")]
     [InlineData("fixed", "--bogus")]
+    [InlineData("demo", "--bogus")]
+    [InlineData("demo", "--seed", "x")]
     public void Run_BadUsageIsOneErrorLineAndExitTwo(params string[] args)
     {
         var result = NeuroRunner.Run(args);
