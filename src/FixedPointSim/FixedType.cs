@@ -26,6 +26,28 @@ public sealed record FixedType(QFormat Format, Rounding Rounding, Overflow Overf
         return (r.Type, r.HasRounding, r.HasOverflow);
     }
 
+    /// <summary>
+    /// Reads a rounding mode from its enum name (<c>RndConv</c>), SystemC name (<c>SC_RND_CONV</c>) or ap name
+    /// (<c>AP_RND_CONV</c>), ignoring case.
+    /// </summary>
+    /// <exception cref="FormatException">The name is unknown; the message lists the accepted names.</exception>
+    public static Rounding ParseRounding(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return FixedTypeParser.ParseRounding(text);
+    }
+
+    /// <summary>
+    /// Reads an overflow mode from its enum name (<c>Sat</c>), SystemC name (<c>SC_SAT</c>) or ap name (<c>AP_SAT</c>),
+    /// ignoring case.
+    /// </summary>
+    /// <exception cref="FormatException">The name is unknown or unsupported; the message says which names are accepted.</exception>
+    public static Overflow ParseOverflow(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return FixedTypeParser.ParseOverflow(text);
+    }
+
     /// <summary>The <c>ap_fixed&lt;W,I,Q,O&gt;</c> spelling, which <see cref="Parse"/> reads back.</summary>
     public override string ToString() =>
         $"{(Format.Signed ? "ap_fixed" : "ap_ufixed")}<{Format.Width},{Format.IntBits},{FixedTypeParser.ApName(Rounding)},{FixedTypeParser.ApName(Overflow)}>";
