@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using Xunit;
+
+namespace Neuro.Rules.Patterns;
+
+public sealed class PatternRuleTests
+{
+    [Fact]
+    public void PatternOf_PutsRoundZeroInTheMostSignificantBit()
+    {
+        Assert.Equal(0b1011, PatternRule.PatternOf([true, false, true, true]));
+        Assert.Equal(0b0001, PatternRule.PatternOf([false, false, false, true]));
+    }
+
+    [Fact]
+    public void HiddenIndex_IsPreTimesPPlusPost()
+    {
+        var rule = new PatternRule(3, 0.01, ImmutableArray.Create(new double[256]), null, null);
+        Assert.Equal(16, rule.Patterns);
+        Assert.Equal(11 * 16 + 5, rule.HiddenIndex(pre: 0b1011, post: 0b0101));
+        Assert.Equal(256, rule.GeneCount);
+    }
+
+    [Fact]
+    public void Constructor_RejectsWrongSizesAndNonFiniteEntries()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new PatternRule(3, 0.01, ImmutableArray.Create(new double[255]), null, null));
+        Assert.StartsWith("Table 'hidden' must have 256 entries, not 255", e.Message, StringComparison.Ordinal);
+        var table = new double[256];
+        table[17] = double.NaN;
+        e = Assert.Throws<ArgumentException>(() => new PatternRule(3, 0.01, ImmutableArray.Create(table), null, null));
+        Assert.StartsWith("Table 'hidden' entry [17] is NaN", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<ArgumentException>(() => new PatternRule(3, 0.01, ImmutableArray.Create(new double[256]), ImmutableArray.Create(new double[8]), null));
+        Assert.StartsWith("Table 'input' must have 16 entries, not 8", e.Message, StringComparison.Ordinal);
+    }
+}
