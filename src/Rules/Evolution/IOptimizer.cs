@@ -6,7 +6,7 @@ namespace Neuro.Rules.Evolution;
 /// </summary>
 /// <remarks>
 /// Every random draw comes from <see cref="SeedSequence"/> over (seed, generation, …), so the state needs no random
-/// stream and <see cref="SaveState"/> plus <see cref="OptimizerFactory.Restore"/> resume a run exactly. Calling
+/// stream and <see cref="SaveState"/> plus <c>OptimizerFactory.Restore</c> resume a run exactly. Calling
 /// <see cref="Ask"/> twice without <see cref="Tell"/> returns the same candidates.
 /// </remarks>
 public interface IOptimizer
@@ -32,6 +32,6 @@ public interface IOptimizer
     /// <summary>The optimizer's current best guess (e.g. the distribution mean for ES, the elite for a GA).</summary>
     double[] Current { get; }
 
-    /// <summary>Serializes the whole state to JSON; <see cref="OptimizerFactory.Restore"/> rebuilds it exactly.</summary>
+    /// <summary>Serializes the whole state to JSON; <c>OptimizerFactory.Restore</c> rebuilds it exactly.</summary>
     string SaveState();
 }

@@ -15,7 +15,7 @@ namespace Neuro.Rules.Patterns;
 /// <para>Reset: with additive rules the plastic matrices start at 0; with multiplicative rules (for which 0 is a fixed
 /// point) they start at the spec's N(0,1) draws. Matrices without a rule keep the spec's fixed N(0,1) weights.</para>
 /// </remarks>
-public sealed class ReferencePatternNetwork
+public sealed class ReferencePatternNetwork : IPatternNetwork
 {
     private readonly PatternNetworkSpec spec;
     private readonly PatternNetworkMasks masks;
