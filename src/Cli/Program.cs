@@ -28,6 +28,7 @@ internal static class Program
         {
             FixedCommand.Create(),
             DemoCommand.Create(),
+            SimulateCommand.Create(),
         };
 
         var parsed = root.Parse(args);

@@ -27,7 +27,7 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
     private readonly double[] scratch;
     private readonly double[] logits;
     private readonly int[] patterns;
-    private readonly int[] order;
+    private readonly double[] selection;
 
     /// <summary>Creates a network with the spec's masks and the rule, and resets it.</summary>
     public ReferencePatternNetwork(PatternNetworkSpec spec, PatternRule rule)
@@ -55,7 +55,7 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
         scratch = new double[spec.Hidden];
         logits = new double[spec.Classes];
         patterns = new int[spec.Hidden];
-        order = new int[spec.Hidden];
+        selection = new double[spec.Hidden];
         Reset();
     }
 
@@ -262,23 +262,92 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
     }
 
     /// <summary>Keeps the k largest values, ties to the lower index, and zeroes the rest.</summary>
-    private void Cap(double[] values)
+    /// <remarks>
+    /// Finds the k-th largest value <c>t</c> by selection on a copy, then keeps every value above <c>t</c> and, in index
+    /// order, as many values equal to <c>t</c> as the cap still allows.
+    /// </remarks>
+    private void Cap(double[] values) => Cap(values, spec.Cap, selection);
+
+    /// <summary>Keeps the <paramref name="k"/> largest of <paramref name="values"/> (ties to the lower index) and zeroes the rest; <paramref name="selection"/> is scratch of the same length.</summary>
+    internal static void Cap(double[] values, int k, double[] selection)
     {
-        int v = values.Length, k = spec.Cap;
-        for (int i = 0; i < v; i++)
+        int v = values.Length;
+        if (k >= v)
         {
-            order[i] = i;
+            return;
         }
 
-        var snapshot = values;
-        Array.Sort(order, (a, b) =>
+        Array.Copy(values, selection, v);
+        double threshold = KthLargest(selection, k);
+        int above = 0;
+        for (int i = 0; i < v; i++)
         {
-            int byValue = snapshot[b].CompareTo(snapshot[a]);
-            return byValue != 0 ? byValue : a.CompareTo(b);
-        });
-        for (int r = k; r < v; r++)
-        {
-            values[order[r]] = 0;
+            if (values[i] > threshold)
+            {
+                above++;
+            }
         }
+
+        int ties = k - above;
+        for (int i = 0; i < v; i++)
+        {
+            if (values[i] > threshold)
+            {
+                continue;
+            }
+
+            if (values[i] == threshold && ties > 0)
+            {
+                ties--;
+                continue;
+            }
+
+            values[i] = 0;
+        }
+    }
+
+    /// <summary>The k-th largest element (1-based) of <paramref name="a"/>, which it reorders (Hoare quickselect).</summary>
+    private static double KthLargest(double[] a, int k)
+    {
+        int lo = 0, hi = a.Length - 1, target = k - 1;
+        while (lo < hi)
+        {
+            double pivot = a[(lo + hi) >>> 1];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (a[i] > pivot)
+                {
+                    i++;
+                }
+
+                while (a[j] < pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (target <= j)
+            {
+                hi = j;
+            }
+            else if (target >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return a[target];
+            }
+        }
+
+        return a[target];
     }
 }

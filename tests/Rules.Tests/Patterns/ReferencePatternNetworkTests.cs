@@ -121,3 +121,23 @@ public sealed class ReferencePatternNetworkTests
         Assert.Equal(message, e.Message);
     }
 }
+
+public sealed class CapTests
+{
+    [Fact]
+    public void Cap_AgreesWithSortingByValueThenIndex()
+    {
+        var random = new Random(99);
+        for (int trial = 0; trial < 2000; trial++)
+        {
+            int v = random.Next(1, 40), k = random.Next(1, v + 1);
+            // Few distinct values, many ties and zeros, as after ReLU.
+            double[] values = [.. Enumerable.Range(0, v).Select(_ => (double)Math.Max(0, random.Next(-3, 5)))];
+            var keep = Enumerable.Range(0, v).OrderByDescending(i => values[i]).ThenBy(i => i).Take(k).ToHashSet();
+            double[] expected = [.. values.Select((x, i) => keep.Contains(i) ? x : 0)];
+            double[] actual = (double[])values.Clone();
+            ReferencePatternNetwork.Cap(actual, k, new double[v]);
+            Assert.Equal(expected, actual);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Neuro.Rules.Data;
+using Neuro.Rules.Patterns;
+
+namespace Neuro.Cli;
+
+/// <summary>
+/// The options that name a task's data and the network that lives on it, shared by <c>evolve</c> and <c>simulate</c>,
+/// and the one place that turns them into datasets and a <see cref="PatternNetworkSpec"/>.
+/// </summary>
+internal sealed class TaskOptions
+{
+    /// <summary>Task names <c>--task</c> accepts.</summary>
+    internal static readonly string[] Tasks = ["synthetic", "halfspace", "mnist", "fashion", "csv", "idx"];
+
+    internal Option<string?> Task { get; } = new("--task")
+    {
+        Description = "synthetic (Joosten: 4 classes, 10 features, 4000/1000), halfspace (10 features, 4000/1000), mnist or fashion (with --data DIR), csv (with --train/--test), idx (with --train-idx/--test-idx)",
+    };
+
+    internal Option<string?> Data { get; } = new("--data")
+    {
+        Description = "Folder holding the four IDX files (train-images-idx3-ubyte.gz, …) for --task mnist|fashion",
+        HelpName = "DIR",
+    };
+
+    internal Option<string?> Train { get; } = new("--train") { Description = "Training CSV: numeric features, then an integer label", HelpName = "FILE" };
+
+    internal Option<string?> Test { get; } = new("--test") { Description = "Test CSV, same columns as --train", HelpName = "FILE" };
+
+    internal Option<string[]?> TrainIdx { get; } = new("--train-idx")
+    {
+        Description = "Training IDX images and labels files",
+        Arity = new ArgumentArity(2, 2),
+        AllowMultipleArgumentsPerToken = true,
+        HelpName = "IMAGES LABELS",
+    };
+
+    internal Option<string[]?> TestIdx { get; } = new("--test-idx")
+    {
+        Description = "Test IDX images and labels files",
+        Arity = new ArgumentArity(2, 2),
+        AllowMultipleArgumentsPerToken = true,
+        HelpName = "IMAGES LABELS",
+    };
+
+    internal Option<int?> Limit { get; } = new("--limit") { Description = "Use at most N training samples (and N/6 test samples, at least 100)", HelpName = "N" };
+
+    internal Option<int> Hidden { get; } = new("--hidden") { Description = "Hidden neurons numV", DefaultValueFactory = _ => 20 };
+
+    internal Option<int> Cap { get; } = new("--cap") { Description = "Neurons kept by the cap, k", DefaultValueFactory = _ => 10 };
+
+    internal Option<double> EdgeProbability { get; } = new("--p") { Description = "Edge probability of the input and recurrent masks", DefaultValueFactory = _ => 0.5 };
+
+    internal Option<int> Seed { get; } = new("--seed") { Description = "Seed of the run (network masks, generated data, evolution)", DefaultValueFactory = _ => 1 };
+
+    internal Option<int?> DataSeed { get; } = new("--data-seed") { Description = "Seed of generated data (synthetic, halfspace); defaults to --seed" };
+
+    /// <summary>Adds every option to <paramref name="command"/>.</summary>
+    internal void AddTo(Command command)
+    {
+        foreach (Option option in new Option[] { Task, Data, Train, Test, TrainIdx, TestIdx, Limit, Hidden, Cap, EdgeProbability, Seed, DataSeed })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The task's settings as given on the command line.</summary>
+    internal TaskChoice Read(ParseResult result) => new(
+        result.GetValue(Task) ?? (result.GetValue(Train) is not null ? "csv" : result.GetValue(TrainIdx) is not null ? "idx" : null)
+            ?? throw new UsageException("Name the data: --task synthetic|halfspace|mnist|fashion, or --train A.csv --test B.csv, or --train-idx/--test-idx"),
+        result.GetValue(Data),
+        result.GetValue(Train),
+        result.GetValue(Test),
+        result.GetValue(TrainIdx),
+        result.GetValue(TestIdx),
+        result.GetValue(Limit),
+        result.GetValue(Hidden),
+        result.GetValue(Cap),
+        result.GetValue(EdgeProbability),
+        result.GetValue(Seed),
+        result.GetValue(DataSeed) ?? result.GetValue(Seed));
+}
