@@ -29,6 +29,7 @@ internal static class Program
             FixedCommand.Create(),
             DemoCommand.Create(),
             SimulateCommand.Create(),
+            EvolveCommand.Create(),
         };
 
         var parsed = root.Parse(args);

@@ -1,3 +1,5 @@
+using Neuro.Rules.Data;
+
 namespace Neuro.Rules.Patterns;
 
 /// <summary>
@@ -56,20 +58,21 @@ public sealed record PatternNetworkSpec(int Inputs, int Classes, int Hidden = 20
             }
         }
 
+        var normal = new StandardNormal(random);
         return new PatternNetworkMasks(
             inputMask,
             recurrentMask,
-            Gaussians(random, Hidden * Inputs),
-            Gaussians(random, Classes * Hidden),
-            Gaussians(random, Hidden * Hidden));
+            Gaussians(normal, Hidden * Inputs),
+            Gaussians(normal, Classes * Hidden),
+            Gaussians(normal, Hidden * Hidden));
     }
 
-    private static double[] Gaussians(Random random, int count)
+    private static double[] Gaussians(StandardNormal normal, int count)
     {
         var values = new double[count];
         for (int i = 0; i < count; i++)
         {
-            values[i] = random.NextGaussian();
+            values[i] = normal.Next();
         }
 
         return values;

@@ -1,0 +1,215 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Neuro.Rules.Data;
+using Neuro.Rules.Evolution;
+using Neuro.Rules.Patterns;
+
+namespace Neuro.Cli;
+
+/// <summary>
+/// <c>neuro evolve</c>: evolves a pattern rule with an ask/tell optimizer and Joosten's batch fitness, writing
+/// <c>rule.json</c> (best rule, with provenance), <c>log.csv</c> and <c>checkpoint.json</c> into <c>--out</c> after every
+/// generation. <c>--resume</c> continues from the checkpoint with the run's stored settings and gives the same result
+/// as an uninterrupted run; Ctrl-C stops between evaluations and leaves the last checkpoint intact.
+/// </summary>
+internal static class EvolveCommand
+{
+    /// <summary>The rule file evolve writes into the run folder.</summary>
+    internal const string RuleFile = "rule.json";
+
+    /// <summary>Builds the <c>evolve</c> verb.</summary>
+    internal static Command Create()
+    {
+        var algorithm = new Option<string>("--algorithm") { Description = "es (OpenAI ES), oes ((mu/mu,lambda)-ES), ga (genetic algorithm), cmaes", DefaultValueFactory = _ => "es" };
+        var generations = new Option<int>("--generations") { Description = "Total generations of the run (with --resume: the new total)", DefaultValueFactory = _ => 100 };
+        var population = new Option<int?>("--population") { Description = "Candidates per generation (default: the algorithm's)" };
+        var output = new Option<string>("--out") { Description = "Run folder: rule.json, log.csv, checkpoint.json", Required = true, HelpName = "DIR" };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint, with its stored settings" };
+        var batches = new Option<int>("--batches") { Description = "Batches per fitness evaluation", DefaultValueFactory = _ => 4 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Samples per batch (Joosten: 100)", DefaultValueFactory = _ => 100 };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (0: all cores); results do not depend on it", DefaultValueFactory = _ => 0 };
+        var rounds = new Option<int>("--rounds") { Description = "Recurrent rounds R (tables of 2^(R+1) patterns)", DefaultValueFactory = _ => 3 };
+        var eta = new Option<double>("--eta") { Description = "Plasticity step size", DefaultValueFactory = _ => 0.01 };
+        var multiplicative = new Option<bool>("--multiplicative") { Description = "w *= 1 + eta*table[i] instead of w += eta*table[i]" };
+        var always = new Option<bool>("--always") { Description = "Update after every sample, not only misclassified ones" };
+        var allEdges = new Option<bool>("--all-edges") { Description = "The output rule's second entry updates every non-label row" };
+        var noInput = new Option<bool>("--no-input-rule") { Description = "Keep input weights fixed (no input table)" };
+        var noOutput = new Option<bool>("--no-output-rule") { Description = "Keep output weights fixed (no output table)" };
+        var json = new Option<bool>("--json") { Description = "Print the final summary as JSON" };
+        var task = new TaskOptions();
+        var command = new Command("evolve", "Evolve a plasticity rule (ask/tell ES, GA or CMA-ES) with checkpoints after every generation")
+        {
+            algorithm, generations, population, output, resume, batches, batchSize, threads, rounds, eta, multiplicative, always, allEdges, noInput, noOutput, json,
+        };
+        task.AddTo(command);
+        Option[] settingOptions = [algorithm, population, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
+            task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
+
+        command.SetAction((result, cancellation) =>
+        {
+            string dir = result.GetRequiredValue(output);
+            int total = result.GetValue(generations);
+            if (total < 1)
+            {
+                throw new UsageException($"--generations must be at least 1, not {total}");
+            }
+
+            EvolveConfig config;
+            IOptimizer optimizer;
+            EvolutionCheckpoint? checkpoint = null;
+            if (result.GetValue(resume))
+            {
+                var changed = settingOptions.Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToArray();
+                if (changed.Length > 0)
+                {
+                    throw new UsageException($"{string.Join(", ", changed)} cannot be changed on --resume; the run's settings come from {Path.Combine(dir, EvolutionRun<PatternRule>.CheckpointFile)}");
+                }
+
+                checkpoint = LoadCheckpoint(dir);
+                config = EvolveConfig.FromJson(checkpoint.Config);
+                optimizer = OptimizerFactory.Restore(checkpoint.OptimizerState);
+            }
+            else
+            {
+                config = new EvolveConfig(
+                    task.Read(result), result.GetRequiredValue(algorithm), result.GetValue(population), result.GetValue(batches), result.GetValue(batchSize),
+                    result.GetValue(rounds), result.GetValue(eta),
+                    result.GetValue(multiplicative) ? PatternUpdateMode.Multiplicative : PatternUpdateMode.Additive,
+                    !result.GetValue(always),
+                    result.GetValue(allEdges) ? OutputEdges.AllEdges : OutputEdges.LabelAndPrediction,
+                    !result.GetValue(noInput),
+                    !result.GetValue(noOutput));
+                if (!OptimizerFactory.Names.Contains(config.Algorithm))
+                {
+                    throw new UsageException($"Unknown --algorithm '{config.Algorithm}'; expected one of {string.Join(", ", OptimizerFactory.Names)}");
+                }
+
+                if (config.Rounds is < 0 or > PatternRule.MaxRounds || !(config.Eta > 0) || !double.IsFinite(config.Eta))
+                {
+                    throw new UsageException($"--rounds must be 0..{PatternRule.MaxRounds} and --eta a finite positive number");
+                }
+
+                optimizer = OptimizerFactory.Create(config.Algorithm, config.RuleSettings.GeneCount, config.Task.Seed, population: config.Population);
+            }
+
+            var (train, test) = config.Task.Load();
+            var network = config.Task.Network(train);
+            var decoder = new PatternRuleDecoder(config.RuleSettings);
+            JoostenBatchEvaluator Evaluator() => new(train, network, config.Batches, config.BatchSize);
+            _ = Usage(Evaluator); // validate batch settings before any work
+            int threadCount = result.GetValue(threads);
+            var run = checkpoint is null
+                ? new EvolutionRun<PatternRule>(dir, optimizer, decoder, Evaluator, config.ToJson(), threadCount)
+                : new EvolutionRun<PatternRule>(dir, checkpoint, optimizer, decoder, Evaluator, threadCount);
+
+            var stderr = result.InvocationConfiguration.Error;
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"neuro evolve: {config.Algorithm} on {config.Task.Task} ({train.Count} train / {test.Count} test), {config.RuleSettings.GeneCount} genes, seed {config.Task.Seed}, generations {optimizer.Generation}→{total}, out {dir}"));
+            try
+            {
+                run.Run(total, record =>
+                {
+                    WriteRule(dir, decoder, run, config, extra: null);
+                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"generation {record.Generation}/{total}  best {record.Best:F4}  mean {record.Mean:F4}  std {record.Std:F4}  evaluations {record.Evaluations}  {record.Seconds:F2} s"));
+                }, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                stderr.WriteLine($"neuro evolve: interrupted; the checkpoint after generation {run.Optimizer.Generation} is intact. Continue with: neuro evolve --out {dir} --resume --generations {total}");
+                return Task.FromResult(Program.Failure);
+            }
+
+            // Score the best rule the way users will run it: one online pass over the training set, then the test set.
+            var best = decoder.Decode(RuleGenome.Of(run.BestGenes)) ?? throw new InvalidOperationException("The best genome does not decode");
+            var net = new ReferencePatternNetwork(network, best);
+            double online = PatternLifetime.Train(net, train, 1);
+            double testAccuracy = PatternLifetime.Accuracy(net, test);
+            var extra = new Dictionary<string, string>
+            {
+                ["testAccuracy"] = Num(testAccuracy),
+                ["onlineTrainAccuracy"] = Num(online),
+            };
+            string rulePath = WriteRule(dir, decoder, run, config, extra);
+            var stdout = result.InvocationConfiguration.Output;
+            if (result.GetValue(json))
+            {
+                Output.Json(stdout, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("rule", rulePath);
+                    w.WriteString("algorithm", config.Algorithm);
+                    w.WriteString("task", config.Task.Task);
+                    w.WriteNumber("seed", config.Task.Seed);
+                    w.WriteNumber("generations", run.Optimizer.Generation);
+                    w.WriteNumber("evaluations", run.Evaluations);
+                    w.WriteNumber("bestFitness", run.BestFitness);
+                    w.WriteNumber("bestGeneration", run.BestGeneration);
+                    w.WriteNumber("onlineTrainAccuracy", online);
+                    w.WriteNumber("testAccuracy", testAccuracy);
+                    w.WriteEndObject();
+                });
+            }
+            else
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"best fitness {run.BestFitness:F4} (generation {run.BestGeneration}); one online pass: train {online:P2}, test {testAccuracy:P2}; rule written to {rulePath}"));
+            }
+
+            return Task.FromResult(Program.Success);
+        });
+        return command;
+    }
+
+    private static EvolutionCheckpoint LoadCheckpoint(string dir)
+    {
+        try
+        {
+            return EvolutionCheckpoint.LoadFrom(dir);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot resume from '{dir}': {e.Message}", e);
+        }
+    }
+
+    private static T Usage<T>(Func<T> make)
+    {
+        try
+        {
+            return make();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+    }
+
+    private static string WriteRule(string dir, PatternRuleDecoder decoder, EvolutionRun<PatternRule> run, EvolveConfig config, IReadOnlyDictionary<string, string>? extra)
+    {
+        var rule = decoder.Decode(RuleGenome.Of(run.BestGenes)) ?? throw new InvalidOperationException("The best genome does not decode");
+        var facts = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["generations"] = Num(run.Optimizer.Generation),
+            ["bestGeneration"] = Num(run.BestGeneration),
+            ["evaluations"] = Num(run.Evaluations),
+            ["hidden"] = Num(config.Task.Hidden),
+            ["cap"] = Num(config.Task.Cap),
+            ["p"] = Num(config.Task.EdgeProbability),
+            ["dataSeed"] = Num(config.Task.DataSeed),
+            ["batches"] = Num(config.Batches),
+            ["batchSize"] = Num(config.BatchSize),
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            facts[key] = value;
+        }
+
+        string path = Path.Combine(dir, RuleFile);
+        PatternRuleFile.Write(path, rule, new RuleProvenance(config.Task.Seed, config.Algorithm, config.Task.Task, run.BestFitness) { Extra = facts });
+        return path;
+    }
+
+    private static string Num(double value) => JsonSerializer.Serialize(value);
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Neuro.Rules.Patterns;
+
+namespace Neuro.Cli;
+
+/// <summary>Everything that defines an evolution run; stored in its checkpoint so <c>--resume</c> rebuilds the same run.</summary>
+internal sealed record EvolveConfig(
+    TaskChoice Task,
+    string Algorithm,
+    int? Population,
+    int Batches,
+    int BatchSize,
+    int Rounds,
+    double Eta,
+    PatternUpdateMode Mode,
+    bool MisclassifiedOnly,
+    OutputEdges OutputEdges,
+    bool EvolveInput,
+    bool EvolveOutput)
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>The rule settings evolution holds fixed.</summary>
+    internal PatternRuleSettings RuleSettings => new(Rounds, Eta, Mode, MisclassifiedOnly, OutputEdges, EvolveInput, EvolveOutput);
+
+    internal string ToJson() => JsonSerializer.Serialize(this, Options);
+
+    internal static EvolveConfig FromJson(string json) =>
+        JsonSerializer.Deserialize<EvolveConfig>(json, Options) ?? throw new InvalidDataException("The checkpoint holds no run configuration");
+}
