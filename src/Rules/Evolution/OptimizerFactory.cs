@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace Neuro.Rules.Evolution;
+
+/// <summary>Creates optimizers by name with default settings, and rebuilds them from <see cref="IOptimizer.SaveState"/>.</summary>
+public static class OptimizerFactory
+{
+    /// <summary>The valid names, in the order they are listed in messages: <c>es</c>, <c>oes</c>, <c>ga</c>, <c>cmaes</c>.</summary>
+    public static ImmutableArray<string> Names { get; } =
+        [OpenAiEsOptimizer.AlgorithmName, MuLambdaEsOptimizer.AlgorithmName, GeneticOptimizer.AlgorithmName, CmaEsOptimizer.AlgorithmName];
+
+    /// <summary>
+    /// A new optimizer with default settings. <paramref name="population"/>, when given, replaces the default λ (or the GA's
+    /// population size), for example to give every algorithm the same evaluation budget per generation.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is unknown (the message lists the valid names), or a
+    /// setting or the mean is invalid (for example an odd population for <c>es</c>).</exception>
+    public static IOptimizer Create(string name, int dimension, long seed, double[]? initialMean = null, int? population = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name switch
+        {
+            OpenAiEsOptimizer.AlgorithmName => new OpenAiEsOptimizer(dimension, seed, population is { } p1 ? new OpenAiEsSettings { Population = p1 } : new OpenAiEsSettings(), initialMean),
+            MuLambdaEsOptimizer.AlgorithmName => new MuLambdaEsOptimizer(dimension, seed, new MuLambdaEsSettings { Population = population }, initialMean),
+            GeneticOptimizer.AlgorithmName => new GeneticOptimizer(dimension, seed, population is { } p2 ? new GeneticSettings { Population = p2 } : new GeneticSettings(), initialMean),
+            CmaEsOptimizer.AlgorithmName => new CmaEsOptimizer(dimension, seed, new CmaEsSettings { Population = population }, initialMean),
+            _ => throw Unknown(name),
+        };
+    }
+
+    /// <summary>Rebuilds the optimizer that wrote <paramref name="stateJson"/>; continuing it gives bit-identical candidates.</summary>
+    /// <exception cref="ArgumentException">The JSON is malformed, has no <c>name</c>, names an unknown optimizer, or is inconsistent.</exception>
+    public static IOptimizer Restore(string stateJson)
+    {
+        ArgumentNullException.ThrowIfNull(stateJson);
+        string? name;
+        try
+        {
+            using var doc = JsonDocument.Parse(stateJson);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object
+                || !doc.RootElement.TryGetProperty("name", out var nameElement)
+                || nameElement.ValueKind != JsonValueKind.String)
+            {
+                throw new ArgumentException("Optimizer state must be a JSON object with a string 'name'", nameof(stateJson));
+            }
+
+            name = nameElement.GetString();
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"Optimizer state is not valid JSON: {e.Message}", nameof(stateJson), e);
+        }
+
+        return name switch
+        {
+            OpenAiEsOptimizer.AlgorithmName => OpenAiEsOptimizer.FromState(stateJson),
+            MuLambdaEsOptimizer.AlgorithmName => MuLambdaEsOptimizer.FromState(stateJson),
+            GeneticOptimizer.AlgorithmName => GeneticOptimizer.FromState(stateJson),
+            CmaEsOptimizer.AlgorithmName => CmaEsOptimizer.FromState(stateJson),
+            _ => throw Unknown(name ?? ""),
+        };
+    }
+
+    private static ArgumentException Unknown(string name) =>
+        new($"Unknown optimizer '{name}'; valid names are {string.Join(", ", Names)}", nameof(name));
+}

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace Neuro.Rules.Evolution;
+
+public sealed class OptimizerFactoryTests
+{
+    [Theory]
+    [InlineData("es", typeof(OpenAiEsOptimizer))]
+    [InlineData("oes", typeof(MuLambdaEsOptimizer))]
+    [InlineData("ga", typeof(GeneticOptimizer))]
+    [InlineData("cmaes", typeof(CmaEsOptimizer))]
+    public void Create_GivesTheNamedOptimizer(string name, Type type)
+    {
+        var optimizer = OptimizerFactory.Create(name, 8, 1);
+        Assert.IsType(type, optimizer);
+        Assert.Equal(name, optimizer.Name);
+        Assert.Equal(8, optimizer.Dimension);
+        Assert.Equal(1, optimizer.Seed);
+        Assert.Equal(0, optimizer.Generation);
+    }
+
+    [Fact]
+    public void Names_ListsTheFourOptimizers()
+    {
+        Assert.Equal(["es", "oes", "ga", "cmaes"], OptimizerFactory.Names.ToArray());
+    }
+
+    [Theory]
+    [InlineData("es")]
+    [InlineData("oes")]
+    [InlineData("ga")]
+    [InlineData("cmaes")]
+    public void Create_PopulationOverridesTheDefault(string name)
+    {
+        Assert.Equal(24, OptimizerFactory.Create(name, 8, 1, population: 24).Ask().Count);
+    }
+
+    [Theory]
+    [InlineData("es")]
+    [InlineData("oes")]
+    [InlineData("ga")]
+    [InlineData("cmaes")]
+    public void Create_StartsAtTheInitialMean(string name)
+    {
+        double[] mean = [1, -2, 3, -4];
+        TestFunctions.AssertBitEqual(mean, OptimizerFactory.Create(name, 4, 1, mean).Current);
+    }
+
+    [Fact]
+    public void Create_RejectsAnOddPopulationForEs()
+    {
+        var e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Create("es", 8, 1, population: 21));
+        Assert.StartsWith("Population must be even and at least 2, not 21", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_UnknownNameListsTheValidNames()
+    {
+        var e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Create("pso", 8, 1));
+        Assert.StartsWith("Unknown optimizer 'pso'; valid names are es, oes, ga, cmaes", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Restore_UnknownNameListsTheValidNames()
+    {
+        var e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Restore("""{"name":"pso"}"""));
+        Assert.StartsWith("Unknown optimizer 'pso'; valid names are es, oes, ga, cmaes", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Restore_RejectsMalformedState()
+    {
+        var e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Restore("{"));
+        Assert.StartsWith("Optimizer state is not valid JSON", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Restore("[1]"));
+        Assert.StartsWith("Optimizer state must be a JSON object with a string 'name'", e.Message, StringComparison.Ordinal);
+
+        var state = JsonNode.Parse(OptimizerFactory.Create("cmaes", 4, 1).SaveState())!.AsObject();
+        state["mean"]!.AsArray().RemoveAt(0);
+        e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Restore(state.ToJsonString()));
+        Assert.StartsWith("Optimizer state field 'mean' must have 4 entries, not 3", e.Message, StringComparison.Ordinal);
+
+        state = JsonNode.Parse(OptimizerFactory.Create("es", 4, 1).SaveState())!.AsObject();
+        state["version"] = 2;
+        e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Restore(state.ToJsonString()));
+        Assert.StartsWith("Optimizer state for 'es' has version 2; this reader takes 1", e.Message, StringComparison.Ordinal);
+
+        state = JsonNode.Parse(OptimizerFactory.Create("ga", 4, 1).SaveState())!.AsObject();
+        state.Remove("population");
+        e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Restore(state.ToJsonString()));
+        Assert.StartsWith("Optimizer state field 'population' is missing", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SaveState_StartsWithTheNameAndKeepsSettings()
+    {
+        var optimizer = new OpenAiEsOptimizer(3, 9, new OpenAiEsSettings { Step = OpenAiEsStep.MomentumSgd, Sigma = 0.3 });
+        string state = optimizer.SaveState();
+        Assert.StartsWith("""{"name":"es","version":1,""", state, StringComparison.Ordinal);
+        Assert.Contains("\"step\":\"momentumSgd\"", state, StringComparison.Ordinal);
+        var restored = Assert.IsType<OpenAiEsOptimizer>(OptimizerFactory.Restore(state));
+        Assert.Equal(optimizer.Settings, restored.Settings);
+    }
+}
