@@ -1,3 +1,4 @@
+using Neuro.Rules.Data;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 
@@ -398,10 +399,11 @@ public sealed class CmaEsOptimizer : IOptimizer
         for (int k = 0; k < _lambda; k++)
         {
             var rng = SeedSequence.Random(Seed, Generation, k);
+            var normal = new StandardNormal(rng);
             var zk = new double[n];
             for (int j = 0; j < n; j++)
             {
-                zk[j] = rng.NextGaussian();
+                zk[j] = normal.Next();
                 scaled[j] = _scales[j] * zk[j];
             }
 

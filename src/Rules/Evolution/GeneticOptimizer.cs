@@ -1,3 +1,4 @@
+using Neuro.Rules.Data;
 namespace Neuro.Rules.Evolution;
 
 /// <summary>
@@ -42,10 +43,11 @@ public sealed class GeneticOptimizer : IOptimizer
         for (int i = 0; i < settings.Population; i++)
         {
             var rng = SeedSequence.Random(seed, -1, i);
+            var normal = new StandardNormal(rng);
             var x = new double[dimension];
             for (int j = 0; j < dimension; j++)
             {
-                x[j] = _initialMean[j] + settings.InitScale * rng.NextGaussian();
+                x[j] = _initialMean[j] + settings.InitScale * normal.Next();
             }
 
             _population[i] = x;
@@ -103,6 +105,7 @@ public sealed class GeneticOptimizer : IOptimizer
         for (int i = Settings.Elitism; i < size; i++)
         {
             var rng = SeedSequence.Random(Seed, Generation, i);
+            var normal = new StandardNormal(rng);
             double[] a = _population[order[Tournament(rng)]];
             double[] b = _population[order[Tournament(rng)]];
             bool cross = rng.NextDouble() < Settings.CrossoverRate;
@@ -116,7 +119,7 @@ public sealed class GeneticOptimizer : IOptimizer
             {
                 if (rng.NextDouble() < _mutationRate)
                 {
-                    child[j] += Settings.MutationScale * rng.NextGaussian();
+                    child[j] += Settings.MutationScale * normal.Next();
                 }
             }
 

@@ -1,3 +1,4 @@
+using Neuro.Rules.Data;
 namespace Neuro.Rules.Evolution;
 
 /// <summary>
@@ -184,11 +185,12 @@ public sealed class MuLambdaEsOptimizer : IOptimizer
         for (int k = 0; k < _lambda; k++)
         {
             var rng = SeedSequence.Random(Seed, Generation, k);
+            var normal = new StandardNormal(rng);
             var zk = new double[n];
             var xk = new double[n];
             for (int j = 0; j < n; j++)
             {
-                zk[j] = rng.NextGaussian();
+                zk[j] = normal.Next();
                 xk[j] = _mean[j] + Sigma * zk[j];
             }
 

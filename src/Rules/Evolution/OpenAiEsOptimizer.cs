@@ -1,3 +1,4 @@
+using Neuro.Rules.Data;
 namespace Neuro.Rules.Evolution;
 
 /// <summary>
@@ -176,12 +177,13 @@ public sealed class OpenAiEsOptimizer : IOptimizer
         for (int k = 0; k < pairs; k++)
         {
             var rng = SeedSequence.Random(Seed, Generation, k);
+            var normal = new StandardNormal(rng);
             var eps = new double[n];
             var plus = new double[n];
             var minus = new double[n];
             for (int j = 0; j < n; j++)
             {
-                eps[j] = rng.NextGaussian();
+                eps[j] = normal.Next();
                 plus[j] = _mean[j] + sigma * eps[j];
                 minus[j] = _mean[j] - sigma * eps[j];
             }

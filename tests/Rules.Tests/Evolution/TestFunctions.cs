@@ -70,13 +70,13 @@ internal static class TestFunctions
     /// <summary>A random orthogonal matrix: Gram–Schmidt on the rows of a Gaussian matrix.</summary>
     public static double[,] Rotation(int n, int seed)
     {
-        var random = new Random(seed);
+        var normal = new Neuro.Rules.Data.StandardNormal(new Random(seed));
         var q = new double[n, n];
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++)
             {
-                q[i, j] = random.NextGaussian();
+                q[i, j] = normal.Next();
             }
         }
 
