@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Neuro.Rules;
 using Neuro.Rules.Data;
 using Neuro.Rules.Evolution;
 using Neuro.Rules.Patterns;
@@ -37,13 +38,24 @@ internal static class EvolveCommand
         var noInput = new Option<bool>("--no-input-rule") { Description = "Keep input weights fixed (no input table)" };
         var noOutput = new Option<bool>("--no-output-rule") { Description = "Keep output weights fixed (no output table)" };
         var json = new Option<bool>("--json") { Description = "Print the final summary as JSON" };
+        var fitness = new Option<string>("--fitness")
+        {
+            Description = "joosten: reset, one pass over a batch, accuracy on the same batch; holdout: a --lifetime-sample online lifetime, then accuracy on --holdout unseen samples",
+            DefaultValueFactory = _ => "joosten",
+        };
+        var lifetime = new Option<int>("--lifetime") { Description = "holdout fitness: samples learned from per lifetime", DefaultValueFactory = _ => 1000 };
+        var holdout = new Option<int>("--holdout") { Description = "holdout fitness: unseen samples scored per lifetime", DefaultValueFactory = _ => 500 };
+        var passes = new Option<int>("--passes") { Description = "holdout fitness: online passes over the lifetime samples", DefaultValueFactory = _ => 1 };
+        var datasets = new Option<int>("--datasets") { Description = "holdout fitness on synthetic/halfspace: draw lifetimes from this many datasets (data seeds derived from --data-seed), for rules that transfer", DefaultValueFactory = _ => 1 };
         var task = new TaskOptions();
         var command = new Command("evolve", "Evolve a plasticity rule (ask/tell ES, GA or CMA-ES) with checkpoints after every generation")
         {
             algorithm, generations, population, output, resume, batches, batchSize, threads, rounds, eta, multiplicative, always, allEdges, noInput, noOutput, json,
+            fitness, lifetime, holdout, passes, datasets,
         };
         task.AddTo(command);
         Option[] settingOptions = [algorithm, population, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
+            fitness, lifetime, holdout, passes, datasets,
             task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
 
         command.SetAction((result, cancellation) =>
@@ -79,7 +91,16 @@ internal static class EvolveCommand
                     !result.GetValue(always),
                     result.GetValue(allEdges) ? OutputEdges.AllEdges : OutputEdges.LabelAndPrediction,
                     !result.GetValue(noInput),
-                    !result.GetValue(noOutput));
+                    !result.GetValue(noOutput),
+                    result.GetRequiredValue(fitness),
+                    result.GetValue(lifetime),
+                    result.GetValue(holdout),
+                    result.GetValue(passes),
+                    result.GetValue(datasets));
+                if (config.Fitness is not ("joosten" or "holdout"))
+                {
+                    throw new UsageException($"Unknown --fitness '{config.Fitness}'; expected joosten or holdout");
+                }
                 if (!OptimizerFactory.Names.Contains(config.Algorithm))
                 {
                     throw new UsageException($"Unknown --algorithm '{config.Algorithm}'; expected one of {string.Join(", ", OptimizerFactory.Names)}");
@@ -96,7 +117,10 @@ internal static class EvolveCommand
             var (train, test) = config.Task.Load();
             var network = config.Task.Network(train);
             var decoder = new PatternRuleDecoder(config.RuleSettings);
-            JoostenBatchEvaluator Evaluator() => new(train, network, config.Batches, config.BatchSize);
+            var pool = FitnessDatasets(config, train);
+            IRuleEvaluator<PatternRule> Evaluator() => config.Fitness == "holdout"
+                ? new HoldoutLifetimeEvaluator(pool, network, config.Lifetime, config.Holdout, config.Passes, config.Batches)
+                : new JoostenBatchEvaluator(train, network, config.Batches, config.BatchSize);
             _ = Usage(Evaluator); // validate batch settings before any work
             int threadCount = result.GetValue(threads);
             var run = checkpoint is null
@@ -160,6 +184,31 @@ internal static class EvolveCommand
             return Task.FromResult(Program.Success);
         });
         return command;
+    }
+
+    /// <summary>The training set, plus for generated tasks further datasets from derived data seeds (holdout fitness only).</summary>
+    private static List<Dataset> FitnessDatasets(EvolveConfig config, Dataset train)
+    {
+        var pool = new List<Dataset> { train };
+        if (config.Datasets < 1)
+        {
+            throw new UsageException($"--datasets must be at least 1, not {config.Datasets}");
+        }
+
+        if (config.Datasets > 1)
+        {
+            if (config.Task.Task is not ("synthetic" or "halfspace"))
+            {
+                throw new UsageException("--datasets above 1 needs a generated task (synthetic or halfspace)");
+            }
+
+            for (int i = 1; i < config.Datasets; i++)
+            {
+                pool.Add((config.Task with { DataSeed = SeedSequence.Derive(config.Task.DataSeed, i) }).Load().Train);
+            }
+        }
+
+        return pool;
     }
 
     private static EvolutionCheckpoint LoadCheckpoint(string dir)

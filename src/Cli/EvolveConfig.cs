@@ -16,7 +16,12 @@ internal sealed record EvolveConfig(
     bool MisclassifiedOnly,
     OutputEdges OutputEdges,
     bool EvolveInput,
-    bool EvolveOutput)
+    bool EvolveOutput,
+    string Fitness = "joosten",
+    int Lifetime = 1000,
+    int Holdout = 500,
+    int Passes = 1,
+    int Datasets = 1)
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
