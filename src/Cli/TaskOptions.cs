@@ -67,7 +67,7 @@ internal sealed class TaskOptions
 
     /// <summary>The task's settings as given on the command line.</summary>
     internal TaskChoice Read(ParseResult result) => new(
-        result.GetValue(Task) ?? (result.GetValue(Train) is not null ? "csv" : result.GetValue(TrainIdx) is not null ? "idx" : null)
+        result.GetValue(Task) ?? (result.GetValue(Train) is not null ? "csv" : result.GetValue(TrainIdx) is { Length: > 0 } ? "idx" : null)
             ?? throw new UsageException("Name the data: --task synthetic|halfspace|mnist|fashion, or --train A.csv --test B.csv, or --train-idx/--test-idx"),
         result.GetValue(Data),
         result.GetValue(Train),

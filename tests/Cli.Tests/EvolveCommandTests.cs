@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Neuro.Cli;
+
+public sealed class EvolveCommandTests : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), "neuro-cli-evolve-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static string[] Small(string dir, int generations, params string[] more) =>
+        ["evolve", "--task", "synthetic", "--algorithm", "es", "--generations", $"{generations}", "--population", "6", "--hidden", "8", "--cap", "4",
+         "--batches", "1", "--batch-size", "40", "--limit", "400", "--seed", "3", "--out", dir, .. more];
+
+    [Fact]
+    public void Evolve_WritesRuleLogAndCheckpoint()
+    {
+        string dir = Path.Combine(root, "a");
+        var r = NeuroRunner.Run(Small(dir, 2, "--json"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(2, doc.RootElement.GetProperty("generations").GetInt32());
+        Assert.InRange(doc.RootElement.GetProperty("testAccuracy").GetDouble(), 0, 1);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "log.csv")).Length);
+        Assert.StartsWith("generation,best,mean,std,evaluations,seconds", File.ReadAllText(Path.Combine(dir, "log.csv")), StringComparison.Ordinal);
+        string rule = File.ReadAllText(Path.Combine(dir, "rule.json"));
+        Assert.Contains("\"algorithm\": \"es\"", rule, StringComparison.Ordinal);
+        Assert.Contains("\"seed\": 3", rule, StringComparison.Ordinal);
+        Assert.Contains("generation 2/2", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resume_MatchesAnUninterruptedRun()
+    {
+        string whole = Path.Combine(root, "whole"), split = Path.Combine(root, "split");
+        Assert.Equal(0, NeuroRunner.Run(Small(whole, 4, "--fitness", "holdout", "--lifetime", "100", "--holdout", "50")).ExitCode);
+        Assert.Equal(0, NeuroRunner.Run(Small(split, 2, "--fitness", "holdout", "--lifetime", "100", "--holdout", "50")).ExitCode);
+        var resumed = NeuroRunner.Run("evolve", "--out", split, "--resume", "--generations", "4");
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Equal(File.ReadAllText(Path.Combine(whole, "rule.json")), File.ReadAllText(Path.Combine(split, "rule.json")));
+        Assert.Equal(File.ReadAllText(Path.Combine(whole, "checkpoint.json")), File.ReadAllText(Path.Combine(split, "checkpoint.json")));
+    }
+
+    [Fact]
+    public void Resume_RefusesToChangeTheRunsSettings()
+    {
+        string dir = Path.Combine(root, "c");
+        Assert.Equal(0, NeuroRunner.Run(Small(dir, 1)).ExitCode);
+        string line = NeuroRunner.Run("evolve", "--out", dir, "--resume", "--generations", "2", "--hidden", "30").SingleErrorLine(2);
+        Assert.Contains("--hidden cannot be changed on --resume", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resume_WithoutCheckpointIsAUsageError()
+    {
+        string line = NeuroRunner.Run("evolve", "--out", Path.Combine(root, "none"), "--resume").SingleErrorLine(2);
+        Assert.Contains("Cannot resume from", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--algorithm", "simplex", "Unknown --algorithm 'simplex'")]
+    [InlineData("--fitness", "vibes", "Unknown --fitness 'vibes'")]
+    [InlineData("--cap", "99", "Cap must be 1..Hidden (8), not 99")]
+    public void Evolve_RejectsBadSettings(string option, string value, string fragment)
+    {
+        string[] args = Small(Path.Combine(root, "bad"), 1);
+        int at = Array.IndexOf(args, option);
+        if (at >= 0)
+        {
+            args[at + 1] = value;
+        }
+        else
+        {
+            args = [.. args, option, value];
+        }
+
+        string line = NeuroRunner.Run(args).SingleErrorLine(2);
+        Assert.Contains(fragment, line, StringComparison.Ordinal);
+    }
+}
