@@ -136,7 +136,7 @@ internal static class EvolveCommand
                 {
                     WriteRule(dir, decoder, run, config, extra: null);
                     stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"generation {record.Generation}/{total}  best {record.Best:F4}  mean {record.Mean:F4}  std {record.Std:F4}  evaluations {record.Evaluations}  {record.Seconds:F2} s"));
+                        $"generation {record.Generation}/{total}  best {record.Best:F4}  mean {record.Mean:F4}  std {record.Std:F4}  validation {record.Validation:F4}  evaluations {record.Evaluations}  {record.Seconds:F2} s"));
                 }, cancellation);
             }
             catch (OperationCanceledException)
@@ -178,7 +178,7 @@ internal static class EvolveCommand
             else
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"best fitness {run.BestFitness:F4} (generation {run.BestGeneration}); one online pass: train {online:P2}, test {testAccuracy:P2}; rule written to {rulePath}"));
+                    $"best validation fitness {run.BestFitness:F4} (generation {run.BestGeneration}); one online pass: train {online:P2}, test {testAccuracy:P2}; rule written to {rulePath}"));
             }
 
             return Task.FromResult(Program.Success);

@@ -10,7 +10,8 @@ namespace Neuro.Rules.Evolution;
 /// </summary>
 /// <remarks>
 /// Each generation also evaluates the optimizer's <see cref="IOptimizer.Current"/> (its mean, for the evolution
-/// strategies) on the same batches, and the best of everything evaluated is kept. Cancellation stops between
+/// strategies; its elite, for the GA) on fixed validation contexts that do not change between generations; the best
+/// rule is the <c>Current</c> with the highest validation fitness, not the luckiest sample of a noisy generation. Cancellation stops between
 /// evaluations and abandons the generation in progress, so the last checkpoint always describes a whole generation.
 /// </remarks>
 public sealed class EvolutionRun<TRule>
@@ -108,6 +109,24 @@ public sealed class EvolutionRun<TRule>
         AtomicFile.WriteAllText(LogPath, kept.ToString());
     }
 
+    /// <summary>Independent evaluations of <see cref="IOptimizer.Current"/> per generation, averaged into its validation fitness.</summary>
+    public const int ValidationRepeats = 4;
+
+    /// <summary>
+    /// Fitness of <paramref name="genes"/> on the fixed validation contexts (generations −1 … −<see cref="ValidationRepeats"/>),
+    /// the same in every generation, so values are comparable across generations.
+    /// </summary>
+    private double Validate(double[] genes, CancellationToken cancellation)
+    {
+        double sum = 0;
+        for (int r = 0; r < ValidationRepeats; r++)
+        {
+            sum += PopulationEvaluator.Evaluate([genes], decoder, evaluators, new EvaluationContext(Optimizer.Seed, -1 - r), 1, cancellation)[0];
+        }
+
+        return sum / ValidationRepeats;
+    }
+
     /// <summary>Runs generations until the optimizer has completed <paramref name="generations"/> in total.</summary>
     /// <param name="generations">Total generations of the run (not additional ones).</param>
     /// <param name="onGeneration">Called after each generation's checkpoint is written (progress, best-rule file).</param>
@@ -119,31 +138,22 @@ public sealed class EvolutionRun<TRule>
             cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             var candidates = Optimizer.Ask();
-            var all = new List<double[]>(candidates) { Optimizer.Current };
             var context = new EvaluationContext(Optimizer.Seed, Optimizer.Generation);
-            double[] fitness = PopulationEvaluator.Evaluate(all, decoder, evaluators, context, threads, cancellation);
-            Evaluations += all.Count;
-            int bestIndex = 0;
-            for (int i = 1; i < all.Count; i++)
-            {
-                if (fitness[i] > fitness[bestIndex])
-                {
-                    bestIndex = i;
-                }
-            }
-
+            double[] fitness = PopulationEvaluator.Evaluate(candidates, decoder, evaluators, context, threads, cancellation);
+            double validation = Validate(Optimizer.Current, cancellation);
+            Evaluations += candidates.Count + ValidationRepeats;
             int generation = Optimizer.Generation + 1;
-            if (fitness[bestIndex] > BestFitness)
+            if (validation > BestFitness)
             {
-                BestFitness = fitness[bestIndex];
-                BestGenes = (double[])all[bestIndex].Clone();
+                BestFitness = validation;
+                BestGenes = (double[])Optimizer.Current.Clone();
                 BestGeneration = generation;
             }
 
-            Optimizer.Tell(fitness[..candidates.Count]);
-            double mean = fitness.Take(candidates.Count).Average();
-            double std = Math.Sqrt(fitness.Take(candidates.Count).Select(f => (f - mean) * (f - mean)).Average());
-            var record = new GenerationRecord(generation, fitness[bestIndex], mean, std, Evaluations, clock.Elapsed.TotalSeconds);
+            Optimizer.Tell(fitness);
+            double mean = fitness.Average();
+            double std = Math.Sqrt(fitness.Select(f => (f - mean) * (f - mean)).Average());
+            var record = new GenerationRecord(generation, fitness.Max(), mean, std, Evaluations, clock.Elapsed.TotalSeconds) { Validation = validation };
             File.AppendAllText(LogPath, record.ToCsv() + "\n");
             new EvolutionCheckpoint
             {

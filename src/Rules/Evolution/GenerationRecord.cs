@@ -10,8 +10,11 @@ namespace Neuro.Rules.Evolution;
 public sealed record GenerationRecord(int Generation, double Best, double Mean, double Std, long Evaluations, double Seconds)
 {
     /// <summary>The CSV header matching <see cref="ToCsv"/>.</summary>
-    public const string CsvHeader = "generation,best,mean,std,evaluations,seconds";
+    public const string CsvHeader = "generation,best,mean,std,evaluations,seconds,validation";
+
+    /// <summary>Validation fitness of the optimizer's current rule (fixed contexts, comparable across generations).</summary>
+    public double Validation { get; init; } = double.NaN;
 
     /// <summary>The row as CSV (invariant culture, round-trip doubles).</summary>
-    public string ToCsv() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Generation},{Best:R},{Mean:R},{Std:R},{Evaluations},{Seconds:F3}");
+    public string ToCsv() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Generation},{Best:R},{Mean:R},{Std:R},{Evaluations},{Seconds:F3},{Validation:R}");
 }
