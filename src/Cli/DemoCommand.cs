@@ -1,166 +1,184 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using Neuro.FixedPointSim;
+using Neuro.Rules.Data;
+using Neuro.Rules.Evolution;
+using Neuro.Rules.Patterns;
 using Spectre.Console;
 using Overflow = Neuro.FixedPointSim.Overflow;
 
 namespace Neuro.Cli;
 
 /// <summary>
-/// <c>neuro demo</c>: runs what exists of the pipeline end to end on embedded data and says plainly what it did.
+/// <c>neuro demo</c>: the pipeline as far as it is built, end to end, on an embedded task (Joosten's synthetic
+/// 4-class problem, generated in memory; nothing is downloaded), saying plainly what it did and what is not built yet.
 /// </summary>
 /// <remarks>
-/// Today that is one stage: a rule table is quantized into a rule-ROM word in the weight's LSB scale
-/// (<c>rom[i] = eta·table[i]</c> in <c>sQ2.14</c>, RndConv, Sat), as DESIGN §5 describes. Evolution, simulation,
-/// export, co-simulation and synthesis are not built yet, and the output says so.
+/// Stages: <b>evolve</b> a pattern rule with OpenAI ES and the holdout-lifetime fitness (a small budget, seconds);
+/// <b>simulate</b> one online pass over the training set with the evolved rule on the float reference and score the
+/// test set; <b>quantize</b> the rule into ROM words <c>rom[i] = eta·table[i]</c> in the weight's LSB scale
+/// (<c>sQ2.14</c>, RndConv, Sat; DESIGN.md §5) and report the error.
 /// </remarks>
 internal static class DemoCommand
 {
-    /// <summary>
-    /// A made-up table of 16 entries in [−1, 1] standing in for the hidden-rule diagonal (<c>hidden[p·16 + p]</c>)
-    /// of a pattern rule with R = 3; it is a fixed literal, not the result of evolution.
-    /// </summary>
-    private static readonly double[] Table =
-    [
-        -1.0, -0.8125, -0.6, -0.4375, -0.3, -0.15, -0.05, 0.0,
-        0.0123, 0.1, 0.25, 0.3, 0.45, 0.6875, 0.9, 1.0,
-    ];
-
-    /// <summary>The plasticity step size of the pattern rule (DESIGN §3).</summary>
-    private const double Eta = 0.01;
-
     /// <summary>The rule-ROM word: the weight format <c>sQ2.14</c>, rounded to nearest-even and saturated.</summary>
-    private static readonly FixedType RomWord = new(QFormat.S(2, 14), Rounding.RndConv, Overflow.Sat);
+    internal static readonly FixedType RomWord = new(QFormat.S(2, 14), Rounding.RndConv, Overflow.Sat);
 
-    private static readonly string[] StagesRun = ["quantize"];
+    private static readonly string[] StagesRun = ["evolve", "simulate", "quantize"];
 
-    private static readonly string[] StagesNotBuilt = ["evolve", "simulate", "export", "cosim", "synth"];
+    private static readonly string[] StagesNotBuilt = ["fixed-point simulation", "export", "cosim", "synth"];
 
-    private const string RuleDescription =
-        "made-up 16-entry table standing in for the hidden-rule diagonal of a pattern rule (a fixed literal, not evolved)";
+    private const int Generations = 25;
+    private const int Population = 20;
+
+    /// <summary>What the demo found.</summary>
+    internal sealed record Report(
+        int Seed,
+        int Generations,
+        double ValidationFitness,
+        double OnlineTrainAccuracy,
+        double TestAccuracy,
+        PatternRule Rule,
+        int RomEntries,
+        double MaxAbsErrorLsb,
+        int Saturated,
+        int CollapsedToZero,
+        IReadOnlyList<(int Index, double Target, Fixed Word)> FirstWords,
+        double Seconds);
 
     /// <summary>Builds the <c>demo</c> verb.</summary>
     internal static Command Create()
     {
-        var seed = new Option<int>("--seed")
+        var seed = new Option<int>("--seed") { Description = "Seed of the whole demo (data, networks, evolution)", DefaultValueFactory = _ => 1 };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of text" };
+        var output = new Option<string?>("--out") { Description = "Keep the evolution run (rule.json, log.csv, checkpoint.json) in DIR", HelpName = "DIR" };
+        var command = new Command("demo", "Run the pipeline as far as it is built on an embedded task: evolve, simulate, quantize")
         {
-            Description = "Seed for the pipeline's random stages; the current demo has none, so it does not change the output",
-            DefaultValueFactory = _ => 1,
+            seed, json, output,
         };
-        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
-        var command = new Command("demo", "Run what exists of the pipeline on embedded data (today: quantize a rule table into a ROM word)")
+        command.SetAction((result, cancellation) =>
         {
-            seed, json,
-        };
-        command.SetAction(result =>
-        {
-            var rows = Quantize();
+            var report = Run(result.GetValue(seed), result.GetValue(output), result.InvocationConfiguration.Error, cancellation);
             var stdout = result.InvocationConfiguration.Output;
             if (result.GetValue(json))
             {
-                WriteJson(stdout, result.GetValue(seed), rows);
+                WriteJson(stdout, report);
             }
             else
             {
-                WriteTable(stdout, rows);
+                WriteText(stdout, report);
             }
 
-            return Program.Success;
+            return Task.FromResult(Program.Success);
         });
         return command;
     }
 
-    /// <summary>One ROM entry: the table entry, the float target <c>eta·entry</c>, its quantized word and the error in LSBs.</summary>
-    internal readonly record struct Row(int Index, double Entry, double Target, Fixed Word, double ErrorLsb);
-
-    /// <summary>Quantizes <c>eta·table[i]</c> into the ROM word for every entry.</summary>
-    internal static IReadOnlyList<Row> Quantize()
+    /// <summary>Runs the three stages.</summary>
+    internal static Report Run(int seed, string? keep, TextWriter progress, CancellationToken cancellation)
     {
-        return [.. Table.Select((entry, i) =>
+        var clock = Stopwatch.StartNew();
+        var (train, test) = SyntheticClassification.GenerateJoosten(seed);
+        var network = new PatternNetworkSpec(train.Features, train.Classes, Hidden: 20, Cap: 10, EdgeProbability: 0.5, Seed: seed);
+        var settings = new PatternRuleSettings(EvolveInput: false);
+        var decoder = new PatternRuleDecoder(settings);
+        string dir = keep ?? Directory.CreateTempSubdirectory("neuro-demo-").FullName;
+        try
         {
-            double target = Eta * entry;
-            var word = Fixed.FromDouble(target, RomWord);
-            return new Row(i, entry, target, word, Math.ScaleB(word.ToDouble() - target, RomWord.Format.FracBits));
-        })];
+            var run = new EvolutionRun<PatternRule>(
+                dir,
+                OptimizerFactory.Create("es", settings.GeneCount, seed, population: Population),
+                decoder,
+                () => new HoldoutLifetimeEvaluator([train], network, lifetimeSamples: 500, holdoutSamples: 250, passes: 1, repeats: 1),
+                "{\"demo\":true}");
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"neuro demo: evolving a {settings.GeneCount}-gene pattern rule with es on the synthetic task (seed {seed}), {Generations} generations of {Population}"));
+            run.Run(Generations, cancellation: cancellation);
+            var rule = decoder.Decode(RuleGenome.Of(run.BestGenes)) ?? throw new InvalidOperationException("The evolved genome does not decode");
+            PatternRuleFile.Write(Path.Combine(dir, EvolveCommand.RuleFile), rule, new RuleProvenance(seed, "es", "synthetic", run.BestFitness));
+
+            var net = new ReferencePatternNetwork(network, rule);
+            double online = PatternLifetime.Train(net, train, 1);
+            double testAccuracy = PatternLifetime.Accuracy(net, test);
+
+            double[] targets = [.. rule.Hidden.Concat(rule.Output ?? []).Select(e => rule.Eta * e)];
+            var words = targets.Select(t => Fixed.FromDouble(t, RomWord)).ToArray();
+            double maxError = targets.Select((t, i) => Math.Abs(Math.ScaleB(words[i].ToDouble() - t, RomWord.Format.FracBits))).Max();
+            int saturated = words.Count(w => w.Raw == RomWord.Format.MaxRawWide || w.Raw == RomWord.Format.MinRawWide);
+            int collapsed = targets.Where((t, i) => t != 0 && words[i].Raw == 0).Count();
+            return new Report(seed, Generations, run.BestFitness, online, testAccuracy, rule, words.Length, maxError, saturated, collapsed,
+                [.. Enumerable.Range(0, 8).Select(i => (i, targets[i], words[i]))], clock.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            if (keep is null)
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
     }
 
-    private static void WriteTable(TextWriter stdout, IReadOnlyList<Row> rows)
+    private static void WriteText(TextWriter stdout, Report r)
     {
         var console = Output.Console(stdout);
-        console.WriteLine($"neuro demo: rule = {RuleDescription}");
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ROM word rom[i] = eta*table[i], eta = {Eta}, in {RomWord} ({RomWord.Format})"));
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"evolve:   {r.Generations} generations of es; validation fitness of the best rule {r.ValidationFitness:P1} (holdout accuracy after a 500-sample lifetime)"));
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"simulate: one online pass over 4000 training samples (float reference, 20 hidden, cap 10, R = {r.Rule.Rounds}): train {r.OnlineTrainAccuracy:P1} online, test {r.TestAccuracy:P1} (chance 25 %)"));
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"quantize: {r.RomEntries} ROM words rom[i] = eta*table[i] in {RomWord} ({RomWord.Format}); max |error| {r.MaxAbsErrorLsb:0.0000} LSB, {r.Saturated} saturated, {r.CollapsedToZero} collapsed to zero"));
         var table = new Table()
             .AddColumn(new TableColumn("index").RightAligned())
-            .AddColumn(new TableColumn("entry").RightAligned())
-            .AddColumn(new TableColumn("float").RightAligned())
+            .AddColumn(new TableColumn("eta*entry").RightAligned())
             .AddColumn(new TableColumn("raw").RightAligned())
             .AddColumn("hex")
-            .AddColumn(new TableColumn("value").RightAligned())
-            .AddColumn(new TableColumn("error (LSB)").RightAligned());
-        foreach (var row in rows)
+            .AddColumn(new TableColumn("value").RightAligned());
+        foreach (var (index, target, word) in r.FirstWords)
         {
             table.AddRow(
-                new Text(row.Index.ToString(CultureInfo.InvariantCulture)),
-                new Text(row.Entry.ToString("R", CultureInfo.InvariantCulture)),
-                new Text(row.Target.ToString("R", CultureInfo.InvariantCulture)),
-                new Text(row.Word.Raw.ToString(CultureInfo.InvariantCulture)),
-                new Text(row.Word.ToHex()),
-                new Text(row.Word.ToDecimalString()),
-                new Text(row.ErrorLsb.ToString("+0.0000;-0.0000;0", CultureInfo.InvariantCulture)));
+                index.ToString(CultureInfo.InvariantCulture),
+                target.ToString("G6", CultureInfo.InvariantCulture),
+                word.Raw.ToString(CultureInfo.InvariantCulture),
+                word.ToHex(),
+                word.ToDecimalString());
         }
 
         console.Write(table);
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"max |error| = {MaxAbsError(rows):0.0000} LSB"));
-        console.WriteLine(
-            $"Pipeline stages run: {string.Join(", ", StagesRun)}. Not built yet (future work): {string.Join(", ", StagesNotBuilt)}.");
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Pipeline stages run: {string.Join(", ", StagesRun)} ({r.Seconds:F1} s). Not built yet (future work): {string.Join(", ", StagesNotBuilt)}."));
     }
 
-    private static void WriteJson(TextWriter stdout, int seed, IReadOnlyList<Row> rows)
+    private static void WriteJson(TextWriter stdout, Report r)
     {
         Output.Json(stdout, json =>
         {
             json.WriteStartObject();
-            json.WriteString("rule", RuleDescription);
-            json.WriteNumber("seed", seed);
-            json.WriteNumber("eta", Eta);
-            json.WriteString("type", RomWord.ToString());
-            json.WriteString("format", RomWord.Format.ToString());
-            json.WriteStartArray("entries");
-            foreach (var row in rows)
+            json.WriteNumber("seed", r.Seed);
+            json.WriteNumber("generations", r.Generations);
+            json.WriteNumber("validationFitness", r.ValidationFitness);
+            json.WriteNumber("onlineTrainAccuracy", r.OnlineTrainAccuracy);
+            json.WriteNumber("testAccuracy", r.TestAccuracy);
+            json.WriteString("romType", RomWord.ToString());
+            json.WriteNumber("romEntries", r.RomEntries);
+            json.WriteNumber("maxAbsErrorLsb", r.MaxAbsErrorLsb);
+            json.WriteNumber("saturated", r.Saturated);
+            json.WriteNumber("collapsedToZero", r.CollapsedToZero);
+            json.WriteStartArray("stagesRun");
+            foreach (string s in StagesRun)
             {
-                json.WriteStartObject();
-                json.WriteNumber("index", row.Index);
-                json.WriteNumber("entry", row.Entry);
-                json.WriteNumber("float", row.Target);
-                json.WritePropertyName("raw");
-                json.WriteRawValue(row.Word.Raw.ToString(CultureInfo.InvariantCulture));
-                json.WriteString("hex", row.Word.ToHex());
-                json.WritePropertyName("value");
-                json.WriteRawValue(row.Word.ToDecimalString());
-                json.WriteNumber("errorLsb", row.ErrorLsb);
-                json.WriteEndObject();
+                json.WriteStringValue(s);
             }
 
             json.WriteEndArray();
-            json.WriteNumber("maxAbsErrorLsb", MaxAbsError(rows));
-            json.WriteStartObject("stages");
-            WriteStrings(json, "run", StagesRun);
-            WriteStrings(json, "notBuilt", StagesNotBuilt);
-            json.WriteEndObject();
+            json.WriteStartArray("notBuilt");
+            foreach (string s in StagesNotBuilt)
+            {
+                json.WriteStringValue(s);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         });
-    }
-
-    private static double MaxAbsError(IReadOnlyList<Row> rows) => rows.Max(r => Math.Abs(r.ErrorLsb));
-
-    private static void WriteStrings(System.Text.Json.Utf8JsonWriter json, string name, string[] values)
-    {
-        json.WriteStartArray(name);
-        foreach (string value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }

@@ -47,15 +47,20 @@ internal static class EvolveCommand
         var holdout = new Option<int>("--holdout") { Description = "holdout fitness: unseen samples scored per lifetime", DefaultValueFactory = _ => 500 };
         var passes = new Option<int>("--passes") { Description = "holdout fitness: online passes over the lifetime samples", DefaultValueFactory = _ => 1 };
         var datasets = new Option<int>("--datasets") { Description = "holdout fitness on synthetic/halfspace: draw lifetimes from this many datasets (data seeds derived from --data-seed), for rules that transfer", DefaultValueFactory = _ => 1 };
+        var init = new Option<string?>("--init")
+        {
+            Description = "Start the search from this rule's tables (e.g. a shipped rule); its rounds and tables must match the run's settings",
+            HelpName = "RULE.json",
+        };
         var task = new TaskOptions();
         var command = new Command("evolve", "Evolve a plasticity rule (ask/tell ES, GA or CMA-ES) with checkpoints after every generation")
         {
             algorithm, generations, population, output, resume, batches, batchSize, threads, rounds, eta, multiplicative, always, allEdges, noInput, noOutput, json,
-            fitness, lifetime, holdout, passes, datasets,
+            fitness, lifetime, holdout, passes, datasets, init,
         };
         task.AddTo(command);
         Option[] settingOptions = [algorithm, population, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
-            fitness, lifetime, holdout, passes, datasets,
+            fitness, lifetime, holdout, passes, datasets, init,
             task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
 
         command.SetAction((result, cancellation) =>
@@ -97,6 +102,17 @@ internal static class EvolveCommand
                     result.GetValue(holdout),
                     result.GetValue(passes),
                     result.GetValue(datasets));
+                if (result.GetValue(init) is { } initPath)
+                {
+                    var (initRule, _) = SimulateCommand.ReadRule(initPath);
+                    if (PatternRuleSettings.Of(initRule) is var s && (s.Rounds != config.Rounds || s.EvolveInput != config.EvolveInput || s.EvolveOutput != config.EvolveOutput))
+                    {
+                        throw new UsageException($"--init {initPath} has {s.Rounds} rounds, input table {(s.EvolveInput ? "present" : "absent")}, output table {(s.EvolveOutput ? "present" : "absent")}; the run needs {config.Rounds}, {(config.EvolveInput ? "present" : "absent")}, {(config.EvolveOutput ? "present" : "absent")} (see --rounds, --no-input-rule, --no-output-rule)");
+                    }
+
+                    config = config with { InitialGenes = config.RuleSettings.Genes(initRule) };
+                }
+
                 if (config.Fitness is not ("joosten" or "holdout"))
                 {
                     throw new UsageException($"Unknown --fitness '{config.Fitness}'; expected joosten or holdout");
@@ -111,7 +127,7 @@ internal static class EvolveCommand
                     throw new UsageException($"--rounds must be 0..{PatternRule.MaxRounds} and --eta a finite positive number");
                 }
 
-                optimizer = OptimizerFactory.Create(config.Algorithm, config.RuleSettings.GeneCount, config.Task.Seed, population: config.Population);
+                optimizer = OptimizerFactory.Create(config.Algorithm, config.RuleSettings.GeneCount, config.Task.Seed, config.InitialGenes, config.Population);
             }
 
             var (train, test) = config.Task.Load();

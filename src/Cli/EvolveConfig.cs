@@ -21,7 +21,8 @@ internal sealed record EvolveConfig(
     int Lifetime = 1000,
     int Holdout = 500,
     int Passes = 1,
-    int Datasets = 1)
+    int Datasets = 1,
+    double[]? InitialGenes = null)
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
