@@ -310,7 +310,9 @@ public static class FixedQuantizer
             Scale = Math.ScaleB(1.0, format.FracBits);
             ScaleIsFinite = double.IsFinite(Scale);
             Hi = Math.ScaleB(1.0, format.Signed ? format.Width - 1 : format.Width);
-            Lo = format.Signed ? -Hi : 0.0;
+            // SatSym's range is symmetric: the most negative code −2^(W−1) is an overflow too, so rounded values must
+            // exceed −2^(W−1); for doubles, r > −Hi is exactly r ≥ BitIncrement(−Hi), at every width.
+            Lo = !format.Signed ? 0.0 : overflow == Overflow.SatSym ? Math.BitIncrement(-Hi) : -Hi;
             (NegativeOverflow, PositiveOverflow) = overflow switch
             {
                 Overflow.Sat => (format.MinRaw, format.MaxRaw),
@@ -336,7 +338,7 @@ public static class FixedQuantizer
         /// <summary>Exclusive upper bound on rounded values: <c>2^(W−1)</c> or <c>2^W</c>.</summary>
         public double Hi { get; }
 
-        /// <summary>Inclusive lower bound on rounded values: <c>−2^(W−1)</c> or 0.</summary>
+        /// <summary>Inclusive lower bound on rounded values: <c>−2^(W−1)</c> (just above it for SatSym) or 0.</summary>
         public double Lo { get; }
 
         /// <summary>The raw value a negative overflow becomes (not used for Wrap).</summary>
