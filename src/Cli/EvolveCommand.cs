@@ -265,6 +265,12 @@ internal static class EvolveCommand
             ["dataSeed"] = Num(config.Task.DataSeed),
             ["batches"] = Num(config.Batches),
             ["batchSize"] = Num(config.BatchSize),
+            ["protocol"] = JsonSerializer.Serialize(config.Fitness),
+            ["lifetime"] = Num(config.Lifetime),
+            ["holdout"] = Num(config.Holdout),
+            ["passes"] = Num(config.Passes),
+            ["datasets"] = Num(config.Datasets),
+            ["misclassifiedOnly"] = config.MisclassifiedOnly ? "true" : "false",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
