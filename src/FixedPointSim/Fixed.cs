@@ -74,9 +74,7 @@ public readonly struct Fixed : IEquatable<Fixed>, IComparable<Fixed>
     public Fixed Requantize(QFormat format, Rounding rounding, Overflow overflow)
     {
         CheckFormat(format);
-        return new Fixed(
-            QuantizationCore.FromScaled(Raw < 0, QuantizationCore.Magnitude(Raw), Format.FracBits, format, rounding, overflow),
-            format);
+        return new Fixed(QuantizationCore.FromRaw(Raw, Format.FracBits, format, rounding, overflow), format);
     }
 
     /// <summary>Narrows or widens into <paramref name="type"/>.</summary>
@@ -195,7 +193,11 @@ public readonly struct Fixed : IEquatable<Fixed>, IComparable<Fixed>
     // ---- internals --------------------------------------------------------------------------------------------
 
     /// <summary>The single exact double → raw conversion that the scalar API and the bulk quantizer's slow path share.</summary>
-    internal static Int128 QuantizeDouble(double value, QFormat format, Rounding rounding, Overflow overflow)
+    internal static Int128 QuantizeDouble(double value, QFormat format, Rounding rounding, Overflow overflow) =>
+        QuantizeDouble(value, format, rounding, overflow, out _);
+
+    /// <summary>As <see cref="QuantizeDouble(double, QFormat, Rounding, Overflow)"/>, also saying whether the rounded value lay outside the format's range.</summary>
+    internal static Int128 QuantizeDouble(double value, QFormat format, Rounding rounding, Overflow overflow, out bool overflowed)
     {
         if (!double.IsFinite(value))
         {
@@ -218,7 +220,7 @@ public readonly struct Fixed : IEquatable<Fixed>, IComparable<Fixed>
         }
 
         // value = ±mantissa · 2^exponent = ±mantissa · 2^-(−exponent)
-        return QuantizationCore.FromScaled(negative, mantissa, -exponent, format, rounding, overflow);
+        return QuantizationCore.FromScaled(negative, mantissa, -exponent, format, rounding, overflow, out overflowed);
     }
 
     private enum ArithmeticOp

@@ -35,8 +35,14 @@ internal static class QuantizationCore
 
     /// <summary>Quantizes <c>(negative ? −1 : 1) · (truncated + remainder) · 2^-target.FracBits</c> into <paramref name="target"/>.</summary>
     /// <returns>The raw integer of the target format.</returns>
-    internal static Int128 Finish(bool negative, UInt128 truncated, Remainder remainder, QFormat target, Rounding rounding, Overflow overflow)
+    internal static Int128 Finish(bool negative, UInt128 truncated, Remainder remainder, QFormat target, Rounding rounding, Overflow overflow) =>
+        Finish(negative, truncated, remainder, target, rounding, overflow, out _);
+
+    /// <summary>As <see cref="Finish(bool, UInt128, Remainder, QFormat, Rounding, Overflow)"/>, also saying whether the rounded value lay outside the target's range (so the overflow mode replaced it).</summary>
+    internal static Int128 Finish(
+        bool negative, UInt128 truncated, Remainder remainder, QFormat target, Rounding rounding, Overflow overflow, out bool overflowed)
     {
+        overflowed = false;
         UInt128 magnitude = RoundUp(negative, truncated, remainder, rounding) ? truncated + 1 : truncated;
         if (magnitude == UInt128.Zero)
         {
@@ -55,6 +61,7 @@ internal static class QuantizationCore
             return negative ? -(Int128)magnitude : (Int128)magnitude;
         }
 
+        overflowed = true;
         return overflow switch
         {
             Overflow.Sat => negative ? target.MinRawWide : target.MaxRawWide,
@@ -101,34 +108,53 @@ internal static class QuantizationCore
     /// <summary>
     /// Quantizes <c>(negative ? −1 : 1) · magnitude · 2^-sourceFracBits</c>: the exact path for doubles and raw integers.
     /// </summary>
-    internal static Int128 FromScaled(bool negative, UInt128 magnitude, int sourceFracBits, QFormat target, Rounding rounding, Overflow overflow)
+    internal static Int128 FromScaled(bool negative, UInt128 magnitude, int sourceFracBits, QFormat target, Rounding rounding, Overflow overflow) =>
+        FromScaled(negative, magnitude, sourceFracBits, target, rounding, overflow, out _);
+
+    /// <summary>As <see cref="FromScaled(bool, UInt128, int, QFormat, Rounding, Overflow)"/>, also saying whether the overflow mode replaced the rounded value.</summary>
+    internal static Int128 FromScaled(
+        bool negative, UInt128 magnitude, int sourceFracBits, QFormat target, Rounding rounding, Overflow overflow, out bool overflowed)
     {
         long shift = (long)sourceFracBits - target.FracBits;
         if (shift <= 0)
         {
-            return Finish(negative, ShiftLeftKeepingLowBits(magnitude, -shift), Remainder.Zero, target, rounding, overflow);
+            return Finish(negative, ShiftLeftKeepingLowBits(magnitude, -shift), Remainder.Zero, target, rounding, overflow, out overflowed);
         }
 
-        if (magnitude == UInt128.Zero)
+        var (truncated, remainder) = Split(magnitude, shift);
+        return Finish(negative, truncated, remainder, target, rounding, overflow, out overflowed);
+    }
+
+    /// <summary>
+    /// Quantizes the exact value <c>raw · 2^-sourceFracBits</c> of a (possibly wide) raw integer into <paramref name="target"/>:
+    /// how accumulators, sums and products of raw integers are narrowed. Result: the target's raw integer.
+    /// </summary>
+    internal static Int128 FromRaw(Int128 raw, int sourceFracBits, QFormat target, Rounding rounding, Overflow overflow) =>
+        FromScaled(raw < 0, Magnitude(raw), sourceFracBits, target, rounding, overflow);
+
+    /// <summary>
+    /// Rounds <c>raw · 2^-fracBits</c> to an integer with <paramref name="rounding"/>'s rule and no overflow handling:
+    /// the rounding half of a requantization, for a result that is added to something else before the overflow mode applies.
+    /// </summary>
+    /// <exception cref="OverflowException">The result does not fit 127 bits (only possible for negative <paramref name="fracBits"/>).</exception>
+    internal static Int128 RoundToInteger(Int128 raw, int fracBits, Rounding rounding)
+    {
+        bool negative = raw < 0;
+        UInt128 magnitude = Magnitude(raw);
+        if (fracBits <= 0)
         {
-            return Int128.Zero;
+            int bits = 128 - (int)UInt128.LeadingZeroCount(magnitude);
+            if (magnitude != UInt128.Zero && bits - (long)fracBits > 127)
+            {
+                throw new OverflowException($"{raw} · 2^{-fracBits} does not fit 127 bits");
+            }
+
+            return magnitude == UInt128.Zero ? Int128.Zero : raw << -fracBits;
         }
 
-        if (shift > 128)
-        {
-            // magnitude < 2^128 <= 2^(shift-1): strictly below half an LSB.
-            return Finish(negative, UInt128.Zero, Remainder.BelowHalf, target, rounding, overflow);
-        }
-
-        int s = (int)shift;
-        UInt128 truncated = s == 128 ? UInt128.Zero : magnitude >> s;
-        UInt128 rest = s == 128 ? magnitude : magnitude & ((UInt128.One << s) - 1);
-        UInt128 half = UInt128.One << (s - 1);
-        var remainder = rest == UInt128.Zero ? Remainder.Zero
-            : rest < half ? Remainder.BelowHalf
-            : rest == half ? Remainder.Half
-            : Remainder.AboveHalf;
-        return Finish(negative, truncated, remainder, target, rounding, overflow);
+        var (truncated, remainder) = Split(magnitude, fracBits);
+        UInt128 rounded = RoundUp(negative, truncated, remainder, rounding) ? truncated + 1 : truncated;
+        return negative ? -(Int128)rounded : (Int128)rounded;
     }
 
     /// <summary>Quantizes the exact rational <c>numerator / denominator</c> (denominator &gt; 0): the path for decimal text and wide arithmetic.</summary>
@@ -160,6 +186,31 @@ internal static class QuantizationCore
         fracBits <= 0
             ? FromRational(raw << -fracBits, BigInteger.One, target, rounding, overflow)
             : FromRational(raw, BigInteger.One << fracBits, target, rounding, overflow);
+
+    /// <summary>Splits <c>magnitude · 2^-shift</c> (<c>shift &gt; 0</c>) into its integer part and the class of the discarded fraction.</summary>
+    private static (UInt128 Truncated, Remainder Remainder) Split(UInt128 magnitude, long shift)
+    {
+        if (magnitude == UInt128.Zero)
+        {
+            return (UInt128.Zero, Remainder.Zero);
+        }
+
+        if (shift > 128)
+        {
+            // magnitude < 2^128 <= 2^(shift-1): strictly below half an LSB.
+            return (UInt128.Zero, Remainder.BelowHalf);
+        }
+
+        int s = (int)shift;
+        UInt128 truncated = s == 128 ? UInt128.Zero : magnitude >> s;
+        UInt128 rest = s == 128 ? magnitude : magnitude & ((UInt128.One << s) - 1);
+        UInt128 half = UInt128.One << (s - 1);
+        var remainder = rest == UInt128.Zero ? Remainder.Zero
+            : rest < half ? Remainder.BelowHalf
+            : rest == half ? Remainder.Half
+            : Remainder.AboveHalf;
+        return (truncated, remainder);
+    }
 
     /// <summary>Magnitude of an Int128 as UInt128 (exact also for <see cref="Int128.MinValue"/>).</summary>
     internal static UInt128 Magnitude(Int128 value) => value < 0 ? UInt128.Zero - (UInt128)value : (UInt128)value;
