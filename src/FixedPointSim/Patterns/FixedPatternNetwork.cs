@@ -1,0 +1,485 @@
+using Neuro.Rules.Patterns;
+
+namespace Neuro.FixedPointSim.Patterns;
+
+/// <summary>
+/// The bit-accurate, integer-only fixed-point pattern-rule network (DESIGN.md §3, §5), written as plain loops: the
+/// golden model that the OpenCL and Verilog versions match bit for bit. Semantics are those of
+/// <see cref="ReferencePatternNetwork"/> (masks, reset, cap and its ties, patterns, argmax, update order, misclassified-only);
+/// only the arithmetic differs, as follows (docs/fixed-point-network.md; <c>fx</c>, <c>fw</c>, <c>fa</c> are the input,
+/// weight and activation fractional bits).
+/// </summary>
+/// <remarks>
+/// <para>Every raw integer lives in a <see cref="long"/> after construction; doubles appear only when quantizing the input
+/// vector (<see cref="Predict"/>, <see cref="Learn"/>; <see cref="PredictRaw"/> and <see cref="LearnRaw"/> take raw inputs)
+/// and at construction (the spec's N(0,1) weights into <see cref="PrecisionConfig.Weight"/>, the rule into <see cref="Rom"/>).</para>
+/// <para>Sums are exact in <see cref="Int128"/> (the constructor checks <see cref="PrecisionConfig.AccumulatorBits"/> ≤ 128)
+/// and narrowed once, with the target type's rounding and overflow:</para>
+/// <list type="bullet">
+/// <item><c>u_i = Σ_j Win_ij·x_j</c> exact at <c>fw + fx</c> fractional bits, narrowed into the activation type;</item>
+/// <item>round 0: <c>h = cap_k(max(0, u))</c> on raw integers;</item>
+/// <item>rounds 1..R: <c>z_j = h_j + u_j</c> (exact, narrowed into the activation type: only its overflow can act);
+/// <c>s_i = Σ_j Wg_ij·z_j</c> exact at <c>fw + fa</c>, narrowed into the activation type; <c>h = cap_k(max(0, s))</c>
+/// (ReLU after narrowing, as hardware does it);</item>
+/// <item>a neuron fires when its capped raw is positive; patterns as in the float reference;</item>
+/// <item>logits <c>Σ_i Wout_ci·h_i</c> are kept exact at <c>fw + fa</c> fractional bits (<see cref="LogitsRaw"/>, never
+/// narrowed, so saturation cannot manufacture ties); the argmax compares them exactly, the lower class winning ties;</item>
+/// <item>additive update: <c>w ← overflow_w(w + rom[addr])</c>: both are in weight LSBs, the sum is exact and only the
+/// weight's overflow mode acts;</item>
+/// <item>multiplicative update (<c>w·(1 + eta·entry)</c>): <c>w ← overflow_w(w + round_w(w·rom / 2^fw))</c>: the product
+/// is exact at <c>2·fw</c> fractional bits, rounded to weight LSBs with the weight's rounding mode, added exactly to
+/// <c>w</c>, then the weight's overflow mode applies.</item>
+/// </list>
+/// </remarks>
+public sealed class FixedPatternNetwork : IPatternNetwork
+{
+    private readonly PatternNetworkSpec spec;
+    private readonly PatternNetworkMasks masks;
+    private readonly long[] initialInputWeights;
+    private readonly long[] initialOutputWeights;
+    private readonly long[] initialRecurrentWeights;
+    private readonly long[] inputWeights;
+    private readonly long[] recurrentWeights;
+    private readonly long[] outputWeights;
+    private readonly long[] input;
+    private readonly long[] projection;
+    private readonly long[] operand;
+    private readonly long[] hidden;
+    private readonly long[] scratch;
+    private readonly long[] selection;
+    private readonly Int128[] logits;
+    private readonly int[] patterns;
+
+    /// <summary>Creates a network with the spec's masks, the rule and the precision, and resets it.</summary>
+    /// <inheritdoc cref="FixedPatternNetwork(PatternNetworkSpec, PatternNetworkMasks, PatternRule, PrecisionConfig)"/>
+    public FixedPatternNetwork(PatternNetworkSpec spec, PatternRule rule, PrecisionConfig precision)
+        : this(spec, (spec ?? throw new ArgumentNullException(nameof(spec))).BuildMasks(), rule, precision)
+    {
+    }
+
+    /// <summary>Creates a network with explicit masks (hand-built examples, conformance tests) and resets it.</summary>
+    /// <exception cref="ArgumentException">The spec is invalid, an array's length does not match it, or an exact sum would
+    /// need more than the 128 bits of <see cref="Int128"/>.</exception>
+    /// <exception cref="PrecisionConfigException">The precision config is inconsistent or too narrow for the spec
+    /// (<see cref="PrecisionConfig.Validate(PatternNetworkSpec)"/>).</exception>
+    public FixedPatternNetwork(PatternNetworkSpec spec, PatternNetworkMasks masks, PatternRule rule, PrecisionConfig precision)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(masks);
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(precision);
+        spec.Validate();
+        masks.Validate(spec);
+        precision.Validate(spec);
+        int accumulator = precision.AccumulatorBits(spec);
+        if (accumulator > 128)
+        {
+            throw new ArgumentException(
+                $"The exact accumulator needs {accumulator} bits, more than the 128 of Int128; narrow the weight, input or activation format");
+        }
+
+        this.spec = spec;
+        this.masks = masks;
+        Rule = rule;
+        Precision = precision;
+        Rom = new RuleRom(rule, precision);
+
+        int n = spec.Inputs, v = spec.Hidden, m = spec.Classes;
+        initialInputWeights = QuantizeWeights(masks.FixedInputWeights);
+        initialOutputWeights = QuantizeWeights(masks.FixedOutputWeights);
+        initialRecurrentWeights = QuantizeWeights(masks.InitialRecurrentWeights);
+        inputWeights = new long[v * n];
+        recurrentWeights = new long[v * v];
+        outputWeights = new long[m * v];
+        input = new long[n];
+        projection = new long[v];
+        operand = new long[v];
+        hidden = new long[v];
+        scratch = new long[v];
+        selection = new long[v];
+        logits = new Int128[m];
+        patterns = new int[v];
+        Reset();
+    }
+
+    /// <summary>The rule that updates the weights (through <see cref="Rom"/>).</summary>
+    public PatternRule Rule { get; }
+
+    /// <summary>The spec the masks were drawn from.</summary>
+    public PatternNetworkSpec Spec => spec;
+
+    /// <summary>The fixed-point types of every signal.</summary>
+    public PrecisionConfig Precision { get; }
+
+    /// <summary>The rule's tables as ROM words in the weight's LSB scale.</summary>
+    public RuleRom Rom { get; }
+
+    /// <summary>Input weights <c>Win</c> as raw integers of <see cref="PrecisionConfig.Weight"/>, Hidden × Inputs row-major.</summary>
+    public ReadOnlySpan<long> InputWeightsRaw => inputWeights;
+
+    /// <summary>Recurrent weights <c>Wg</c> as raw integers of <see cref="PrecisionConfig.Weight"/>, Hidden × Hidden row-major, row = post.</summary>
+    public ReadOnlySpan<long> RecurrentWeightsRaw => recurrentWeights;
+
+    /// <summary>Output weights <c>Wout</c> as raw integers of <see cref="PrecisionConfig.Weight"/>, Classes × Hidden row-major.</summary>
+    public ReadOnlySpan<long> OutputWeightsRaw => outputWeights;
+
+    /// <summary>The last input as raw integers of <see cref="PrecisionConfig.Input"/>.</summary>
+    public ReadOnlySpan<long> InputRaw => input;
+
+    /// <summary>The last input projection <c>u</c> as raw integers of <see cref="PrecisionConfig.Activation"/>.</summary>
+    public ReadOnlySpan<long> ProjectionRaw => projection;
+
+    /// <summary>Capped hidden state after the last round of the last forward pass, raw integers of <see cref="PrecisionConfig.Activation"/>.</summary>
+    public ReadOnlySpan<long> HiddenRaw => hidden;
+
+    /// <summary>Firing patterns of the last forward pass, one per hidden neuron.</summary>
+    public ReadOnlySpan<int> Patterns => patterns;
+
+    /// <summary>Exact logits of the last forward pass, raw integers at <see cref="LogitFracBits"/> fractional bits (never narrowed).</summary>
+    public ReadOnlySpan<Int128> LogitsRaw => logits;
+
+    /// <summary>Fractional bits of <see cref="LogitsRaw"/>: <c>Weight.FracBits + Activation.FracBits</c>.</summary>
+    public int LogitFracBits => Precision.Weight.Format.FracBits + Precision.Activation.Format.FracBits;
+
+    /// <summary>Puts every weight back to its start (a new lifetime), as <see cref="ReferencePatternNetwork.Reset"/> does.</summary>
+    public void Reset()
+    {
+        bool multiplicative = Rule.Mode == PatternUpdateMode.Multiplicative;
+        Array.Copy(initialInputWeights, inputWeights, inputWeights.Length);
+        if (Rule.Input is not null && !multiplicative)
+        {
+            Array.Clear(inputWeights);
+        }
+
+        if (multiplicative)
+        {
+            Array.Copy(initialRecurrentWeights, recurrentWeights, recurrentWeights.Length);
+        }
+        else
+        {
+            Array.Clear(recurrentWeights);
+        }
+
+        Array.Copy(initialOutputWeights, outputWeights, outputWeights.Length);
+        if (Rule.Output is not null && !multiplicative)
+        {
+            Array.Clear(outputWeights);
+        }
+    }
+
+    /// <summary>Quantizes <paramref name="x"/> into <see cref="PrecisionConfig.Input"/> and runs the forward pass; returns the predicted class.</summary>
+    /// <exception cref="ArgumentException">The length is wrong or a feature is not finite.</exception>
+    public int Predict(ReadOnlySpan<double> x)
+    {
+        CheckLength(x.Length, nameof(x));
+        FixedQuantizer.Quantize(x, input, Precision.Input);
+        return Forward();
+    }
+
+    /// <summary>Runs the forward pass on raw inputs of <see cref="PrecisionConfig.Input"/>; returns the predicted class.</summary>
+    /// <exception cref="ArgumentException">The length is wrong or a raw value is outside the input format's range.</exception>
+    public int PredictRaw(ReadOnlySpan<long> x)
+    {
+        CopyRawInput(x);
+        return Forward();
+    }
+
+    /// <summary>
+    /// One plastic step: quantize <paramref name="x"/>, forward pass, then (if the sample is misclassified, or always when
+    /// the rule says so) the hidden, input and output updates, in that order. Returns the prediction made before the update.
+    /// </summary>
+    public int Learn(ReadOnlySpan<double> x, int label)
+    {
+        CheckLabel(label);
+        CheckLength(x.Length, nameof(x));
+        FixedQuantizer.Quantize(x, input, Precision.Input);
+        return LearnCurrent(label);
+    }
+
+    /// <summary>As <see cref="Learn"/>, on raw inputs of <see cref="PrecisionConfig.Input"/>.</summary>
+    public int LearnRaw(ReadOnlySpan<long> x, int label)
+    {
+        CheckLabel(label);
+        CopyRawInput(x);
+        return LearnCurrent(label);
+    }
+
+    private int LearnCurrent(int label)
+    {
+        int prediction = Forward();
+        if (Rule.MisclassifiedOnly && prediction == label)
+        {
+            return prediction;
+        }
+
+        int v = spec.Hidden, n = spec.Inputs, p = Rule.Patterns;
+        var rom = Rom.HiddenSpan;
+        for (int post = 0; post < v; post++)
+        {
+            for (int pre = 0; pre < v; pre++)
+            {
+                if (masks.Recurrent[post * v + pre])
+                {
+                    Apply(ref recurrentWeights[post * v + pre], rom[patterns[pre] * p + patterns[post]]);
+                }
+            }
+        }
+
+        if (Rule.Input is not null)
+        {
+            var inputRom = Rom.InputSpan;
+            for (int post = 0; post < v; post++)
+            {
+                long entry = inputRom[patterns[post]];
+                for (int j = 0; j < n; j++)
+                {
+                    if (masks.Input[post * n + j])
+                    {
+                        Apply(ref inputWeights[post * n + j], entry);
+                    }
+                }
+            }
+        }
+
+        if (Rule.Output is not null)
+        {
+            var outputRom = Rom.OutputSpan;
+            for (int c = 0; c < spec.Classes; c++)
+            {
+                int offset = c == label ? 0
+                    : Rule.OutputEdges == OutputEdges.AllEdges || c == prediction ? 1
+                    : -1;
+                if (offset < 0)
+                {
+                    continue;
+                }
+
+                for (int i = 0; i < v; i++)
+                {
+                    Apply(ref outputWeights[c * v + i], outputRom[2 * patterns[i] + offset]);
+                }
+            }
+        }
+
+        return prediction;
+    }
+
+    /// <summary>The forward pass on <see cref="input"/>; fills the projection, hidden state, patterns and logits.</summary>
+    private int Forward()
+    {
+        int n = spec.Inputs, v = spec.Hidden;
+        var activation = Precision.Activation;
+        int inputProductFrac = Precision.Weight.Format.FracBits + Precision.Input.Format.FracBits;
+        int hiddenProductFrac = Precision.Weight.Format.FracBits + activation.Format.FracBits;
+        int activationFrac = activation.Format.FracBits;
+
+        for (int i = 0; i < v; i++)
+        {
+            Int128 sum = Int128.Zero;
+            for (int j = 0; j < n; j++)
+            {
+                if (masks.Input[i * n + j])
+                {
+                    sum += (Int128)inputWeights[i * n + j] * input[j];
+                }
+            }
+
+            projection[i] = Narrow(sum, inputProductFrac, activation);
+            hidden[i] = Math.Max(0, projection[i]);
+        }
+
+        Cap(hidden);
+        for (int i = 0; i < v; i++)
+        {
+            patterns[i] = hidden[i] > 0 ? 1 : 0;
+        }
+
+        for (int round = 1; round <= Rule.Rounds; round++)
+        {
+            // z = h + u, narrowed into the activation type (same fractional bits: only its overflow mode can act).
+            for (int j = 0; j < v; j++)
+            {
+                operand[j] = Narrow((Int128)hidden[j] + projection[j], activationFrac, activation);
+            }
+
+            for (int post = 0; post < v; post++)
+            {
+                Int128 sum = Int128.Zero;
+                for (int pre = 0; pre < v; pre++)
+                {
+                    if (masks.Recurrent[post * v + pre])
+                    {
+                        sum += (Int128)recurrentWeights[post * v + pre] * operand[pre];
+                    }
+                }
+
+                scratch[post] = Math.Max(0, Narrow(sum, hiddenProductFrac, activation));
+            }
+
+            Array.Copy(scratch, hidden, v);
+            Cap(hidden);
+            for (int i = 0; i < v; i++)
+            {
+                patterns[i] = 2 * patterns[i] + (hidden[i] > 0 ? 1 : 0);
+            }
+        }
+
+        int best = 0;
+        for (int c = 0; c < spec.Classes; c++)
+        {
+            Int128 sum = Int128.Zero;
+            for (int i = 0; i < v; i++)
+            {
+                sum += (Int128)outputWeights[c * v + i] * hidden[i];
+            }
+
+            logits[c] = sum;
+            if (sum > logits[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>One update of one weight by one ROM word; see the class remarks for the arithmetic. Result: weight format.</summary>
+    private void Apply(ref long weight, long entry)
+    {
+        var type = Precision.Weight;
+        int frac = type.Format.FracBits;
+        Int128 delta = Rule.Mode == PatternUpdateMode.Additive
+            ? entry
+            : QuantizationCore.RoundToInteger((Int128)weight * entry, frac, type.Rounding);
+        weight = Narrow(weight + delta, frac, type);
+    }
+
+    /// <summary>Narrows the exact value <c>raw · 2^-fracBits</c> into <paramref name="type"/> with its rounding and overflow. Result: <paramref name="type"/>'s raw.</summary>
+    private static long Narrow(Int128 raw, int fracBits, FixedType type) =>
+        (long)QuantizationCore.FromRaw(raw, fracBits, type.Format, type.Rounding, type.Overflow);
+
+    /// <summary>Keeps the k largest raw values (ties to the lower index) and zeroes the rest, as the float reference's cap.</summary>
+    /// <remarks>
+    /// Finds the k-th largest value <c>t</c> by selection on a copy, then keeps every value above <c>t</c> and, in index
+    /// order, as many values equal to <c>t</c> as the cap still allows. Comparisons are exact (integers).
+    /// </remarks>
+    private void Cap(long[] values)
+    {
+        int v = values.Length, k = spec.Cap;
+        if (k >= v)
+        {
+            return;
+        }
+
+        Array.Copy(values, selection, v);
+        long threshold = KthLargest(selection, k);
+        int above = 0;
+        for (int i = 0; i < v; i++)
+        {
+            if (values[i] > threshold)
+            {
+                above++;
+            }
+        }
+
+        int ties = k - above;
+        for (int i = 0; i < v; i++)
+        {
+            if (values[i] > threshold)
+            {
+                continue;
+            }
+
+            if (values[i] == threshold && ties > 0)
+            {
+                ties--;
+                continue;
+            }
+
+            values[i] = 0;
+        }
+    }
+
+    /// <summary>The k-th largest element (1-based) of <paramref name="a"/>, which it reorders (Hoare quickselect).</summary>
+    private static long KthLargest(long[] a, int k)
+    {
+        int lo = 0, hi = a.Length - 1, target = k - 1;
+        while (lo < hi)
+        {
+            long pivot = a[(lo + hi) >>> 1];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (a[i] > pivot)
+                {
+                    i++;
+                }
+
+                while (a[j] < pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (target <= j)
+            {
+                hi = j;
+            }
+            else if (target >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return a[target];
+            }
+        }
+
+        return a[target];
+    }
+
+    private long[] QuantizeWeights(double[] values)
+    {
+        var raws = new long[values.Length];
+        FixedQuantizer.Quantize(values, raws, Precision.Weight);
+        return raws;
+    }
+
+    private void CopyRawInput(ReadOnlySpan<long> x)
+    {
+        CheckLength(x.Length, nameof(x));
+        var format = Precision.Input.Format;
+        for (int j = 0; j < x.Length; j++)
+        {
+            if (!format.Contains(x[j]))
+            {
+                throw new ArgumentException($"Raw input [{j}] = {x[j]} is outside {format}'s range [{format.MinRawWide}, {format.MaxRawWide}]", nameof(x));
+            }
+        }
+
+        x.CopyTo(input);
+    }
+
+    private void CheckLength(int length, string name)
+    {
+        if (length != spec.Inputs)
+        {
+            throw new ArgumentException($"Expected {spec.Inputs} features, got {length}", name);
+        }
+    }
+
+    private void CheckLabel(int label)
+    {
+        if ((uint)label >= (uint)spec.Classes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(label), label, $"Label must be 0..{spec.Classes - 1}, not {label}");
+        }
+    }
+}

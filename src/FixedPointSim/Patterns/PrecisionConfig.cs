@@ -1,0 +1,333 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using System.Text.Json;
+using Neuro.Rules;
+using Neuro.Rules.Patterns;
+
+namespace Neuro.FixedPointSim.Patterns;
+
+/// <summary>
+/// The fixed-point types of a pattern-rule network (DESIGN.md §5): one <see cref="FixedType"/> (format, rounding,
+/// overflow) per signal. JSON: <c>{ "input": "ap_fixed&lt;16,4,AP_RND_CONV,AP_SAT&gt;", "weight": …, "activation": …,
+/// "ruleEntry": … }</c>, each value a <see cref="FixedType.ToString"/> spelling.
+/// </summary>
+/// <remarks>
+/// <para>The rule ROM stores <c>eta·table[i]</c> in the <em>weight's LSB scale</em>, so an additive update is
+/// <c>w ← overflow(w + rom[addr])</c> with no multiplier; hence <see cref="RuleEntry"/> must have the weight's
+/// fractional bits and be no wider than the weight.</para>
+/// <para>The constructor validates; a copy made with <c>with</c> is validated where it is used (the network, the ROM)
+/// or by <see cref="Validate()"/>.</para>
+/// </remarks>
+public sealed record PrecisionConfig
+{
+    private static readonly string[] Fields = ["input", "weight", "activation", "ruleEntry"];
+
+    /// <summary>Creates a config and validates it.</summary>
+    /// <param name="input">Type of the quantized input features <c>x</c>.</param>
+    /// <param name="weight">Type of every weight (<c>Win</c>, <c>Wg</c>, <c>Wout</c>).</param>
+    /// <param name="activation">Type of the narrowed accumulators: the input projection <c>u</c>, the hidden state <c>h</c>,
+    /// the recurrent operand <c>z = h + u</c>.</param>
+    /// <param name="ruleEntry">Type of a rule ROM word (<c>Δw</c>), in the weight's LSB scale.</param>
+    /// <exception cref="PrecisionConfigException">The types are inconsistent; <see cref="PrecisionConfigException.Field"/> names which.</exception>
+    public PrecisionConfig(FixedType input, FixedType weight, FixedType activation, FixedType ruleEntry)
+    {
+        Input = input;
+        Weight = weight;
+        Activation = activation;
+        RuleEntry = ruleEntry;
+        Validate();
+    }
+
+    /// <summary>
+    /// Input and weight <c>ap_fixed&lt;16,4,AP_RND_CONV,AP_SAT&gt;</c>, activation <c>ap_fixed&lt;32,12,AP_RND_CONV,AP_SAT&gt;</c>,
+    /// rule entry <c>ap_fixed&lt;8,-4,AP_RND_CONV,AP_SAT&gt;</c> (8 bits with the weight's 12 fractional bits: steps of
+    /// <c>2^-12</c> up to about ±0.031).
+    /// </summary>
+    public static PrecisionConfig Default { get; } = new(
+        FixedType.Parse("ap_fixed<16,4,AP_RND_CONV,AP_SAT>"),
+        FixedType.Parse("ap_fixed<16,4,AP_RND_CONV,AP_SAT>"),
+        FixedType.Parse("ap_fixed<32,12,AP_RND_CONV,AP_SAT>"),
+        FixedType.Parse("ap_fixed<8,-4,AP_RND_CONV,AP_SAT>"));
+
+    /// <summary>Type of the quantized input features <c>x</c>; signed or unsigned (not unsigned 64-bit).</summary>
+    public FixedType Input { get; init; }
+
+    /// <summary>Type of every weight; signed. Updates apply its overflow mode (and, when multiplicative, its rounding).</summary>
+    public FixedType Weight { get; init; }
+
+    /// <summary>Type of the narrowed accumulators (<c>u</c>, <c>h</c>, <c>z</c>); signed.</summary>
+    public FixedType Activation { get; init; }
+
+    /// <summary>Type of a rule ROM word; signed, with <c>Weight.Format.FracBits</c> fractional bits and at most the weight's width.</summary>
+    public FixedType RuleEntry { get; init; }
+
+    /// <summary>Says what is wrong with the config (the message of <see cref="Validate()"/>), or null when it is valid.</summary>
+    public string? Problem => FieldProblem() is { } p ? $"{p.Field}: {p.Message}" : null;
+
+    /// <summary>Throws when the config is inconsistent.</summary>
+    /// <exception cref="PrecisionConfigException">The message and <see cref="PrecisionConfigException.Field"/> name the field.</exception>
+    public void Validate()
+    {
+        if (FieldProblem() is { } p)
+        {
+            throw new PrecisionConfigException(p.Field, p.Message);
+        }
+    }
+
+    /// <summary>
+    /// Checks the config against a network: unless the activation overflows by saturating or wrapping (<c>AP_SAT</c>,
+    /// <c>AP_WRAP</c>), the worst-case accumulated sum must fit the activation format (see <see cref="RequiredActivationIntBits"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The spec is invalid.</exception>
+    /// <exception cref="PrecisionConfigException">The config is inconsistent, or the activation format is too narrow;
+    /// the message names the integer bits it needs.</exception>
+    public void Validate(PatternNetworkSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
+        Validate();
+        if (Activation.Overflow is Overflow.Sat or Overflow.Wrap)
+        {
+            return;
+        }
+
+        int needed = RequiredActivationIntBits(spec);
+        if (needed > Activation.Format.IntBits)
+        {
+            throw new PrecisionConfigException(
+                "activation",
+                $"{Activation} cannot hold the worst-case accumulated sum of {Math.Max(spec.Inputs, spec.Hidden)} terms " +
+                $"|weight|max·|operand|max; it needs {needed} integer bits, not {Activation.Format.IntBits} " +
+                "(widen it, or overflow with AP_SAT or AP_WRAP)");
+        }
+    }
+
+    /// <summary>
+    /// The integer bits (sign included) a signed activation format with <c>Activation.Format.FracBits</c> fractional bits
+    /// needs to hold the worst-case accumulated sum: <c>max(Inputs, Hidden)</c> terms of <c>|weight|max · |operand|max</c>,
+    /// where the operand is an input or a recurrent operand <c>h + u</c> (an activation plus an activation).
+    /// </summary>
+    /// <remarks>
+    /// Conservative by design: every term at its extreme at once, and the recurrent operand counted before it is narrowed
+    /// back into the activation format. <c>|weight|max = 2^(Ww−1)·2^-fw</c> (the magnitude of <c>MinRaw</c>), likewise for
+    /// signed inputs and activations; an unsigned input's is <c>(2^Wx − 1)·2^-fx</c>. A sum that is not a whole number of
+    /// activation LSBs is rounded up.
+    /// </remarks>
+    public int RequiredActivationIntBits(PatternNetworkSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        Validate();
+        var w = Weight.Format;
+        var a = Activation.Format;
+        var x = Input.Format;
+
+        // Operand: max(|x|max, 2·|a|max), exactly, at a common number of fractional bits.
+        int opFrac = Math.Max(x.FracBits, a.FracBits);
+        BigInteger xMax = MaxMagnitude(x) << (opFrac - x.FracBits);
+        BigInteger zMax = (BigInteger.One << a.Width) << (opFrac - a.FracBits);
+        BigInteger operand = BigInteger.Max(xMax, zMax);
+
+        // Bound = fanIn · |w|max · operand at w.FracBits + opFrac fractional bits; in activation LSBs, rounded up.
+        BigInteger bound = Math.Max(spec.Inputs, spec.Hidden) * MaxMagnitude(w) * operand;
+        int shift = a.FracBits - (w.FracBits + opFrac);
+        BigInteger inLsbs = shift >= 0 ? bound << shift : CeilShiftRight(bound, -shift);
+        int width = (int)inLsbs.GetBitLength() + 1;
+        return width - a.FracBits;
+    }
+
+    /// <summary>
+    /// The width in bits of a signed accumulator that holds every exact (unnarrowed) sum the network forms: the input
+    /// projection (<c>Inputs</c> products weight·input), the recurrent sum and the logits (<c>Hidden</c> products
+    /// weight·activation each). Hardware and kernels that accumulate exactly need this many bits.
+    /// </summary>
+    public int AccumulatorBits(PatternNetworkSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        Validate();
+        BigInteger w = MaxMagnitude(Weight.Format);
+        BigInteger input = spec.Inputs * w * MaxMagnitude(Input.Format);
+        BigInteger hidden = spec.Hidden * w * MaxMagnitude(Activation.Format);
+        return (int)BigInteger.Max(input, hidden).GetBitLength() + 1;
+    }
+
+    /// <summary>The config as indented JSON, each type in its <c>ap_fixed&lt;W,I,Q,O&gt;</c> spelling; ends with a newline.</summary>
+    public string ToJson()
+    {
+        Validate();
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("input", Input.ToString());
+            writer.WriteString("weight", Weight.ToString());
+            writer.WriteString("activation", Activation.ToString());
+            writer.WriteString("ruleEntry", RuleEntry.ToString());
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>Parses and validates a config; all four fields are required and unknown fields are rejected.</summary>
+    /// <exception cref="PrecisionConfigException">The JSON is malformed, a field is missing, unknown or unparsable, or the
+    /// types are inconsistent; <see cref="PrecisionConfigException.Field"/> names the field.</exception>
+    public static PrecisionConfig FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new PrecisionConfigException("$", $"malformed JSON: {e.Message}");
+        }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new PrecisionConfigException("$", $"expected an object, found {root.ValueKind}");
+            }
+
+            foreach (var property in root.EnumerateObject())
+            {
+                if (!Fields.Contains(property.Name, StringComparer.Ordinal))
+                {
+                    throw new PrecisionConfigException(property.Name, $"unknown field; expected {string.Join(", ", Fields)}");
+                }
+            }
+
+            var config = new PrecisionConfig(Default)
+            {
+                Input = TypeField(root, "input"),
+                Weight = TypeField(root, "weight"),
+                Activation = TypeField(root, "activation"),
+                RuleEntry = TypeField(root, "ruleEntry"),
+            };
+            config.Validate();
+            return config;
+        }
+    }
+
+    /// <summary>Reads and validates a config file.</summary>
+    /// <exception cref="PrecisionConfigException">The file cannot be read or breaks the schema; the message starts with the path.</exception>
+    public static PrecisionConfig Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PrecisionConfigException(path, "$", $"cannot read the precision config: {e.Message}");
+        }
+
+        try
+        {
+            return FromJson(text);
+        }
+        catch (PrecisionConfigException e)
+        {
+            throw new PrecisionConfigException(path, e.Field, e.DetailMessage);
+        }
+    }
+
+    /// <summary>Writes <see cref="ToJson"/> to a file atomically.</summary>
+    public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
+
+    private static FixedType TypeField(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var element))
+        {
+            throw new PrecisionConfigException(name, $"missing; expected a type such as \"{Default.Weight}\"");
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            throw new PrecisionConfigException(name, $"expected a string such as \"{Default.Weight}\", found {element.ValueKind}");
+        }
+
+        try
+        {
+            return FixedType.Parse(element.GetString()!);
+        }
+        catch (FormatException e)
+        {
+            throw new PrecisionConfigException(name, e.Message);
+        }
+    }
+
+    private (string Field, string Message)? FieldProblem()
+    {
+        if (Input is null || Weight is null || Activation is null || RuleEntry is null)
+        {
+            string field = Input is null ? "input" : Weight is null ? "weight" : Activation is null ? "activation" : "ruleEntry";
+            return (field, "is null");
+        }
+
+        foreach (var (field, type) in new[] { ("input", Input), ("weight", Weight), ("activation", Activation), ("ruleEntry", RuleEntry) })
+        {
+            if (type.Format.Width == 0)
+            {
+                return (field, "has no format (default(QFormat))");
+            }
+
+            if (!Enum.IsDefined(type.Rounding) || !Enum.IsDefined(type.Overflow))
+            {
+                return (field, $"has an unknown rounding ({type.Rounding}) or overflow ({type.Overflow}) mode");
+            }
+        }
+
+        if (!Input.Format.Signed && Input.Format.Width == QFormat.MaxWidth)
+        {
+            return ("input", $"must not be unsigned 64-bit (raw values are longs), not {Input}");
+        }
+
+        if (!Weight.Format.Signed)
+        {
+            return ("weight", $"must be signed (updates move weights both ways), not {Weight}");
+        }
+
+        if (!Activation.Format.Signed)
+        {
+            return ("activation", $"must be signed (the input projection can be negative), not {Activation}");
+        }
+
+        if (!RuleEntry.Format.Signed)
+        {
+            return ("ruleEntry", $"must be signed (rule entries can be negative), not {RuleEntry}");
+        }
+
+        if (RuleEntry.Format.FracBits != Weight.Format.FracBits)
+        {
+            return ("ruleEntry", string.Create(
+                CultureInfo.InvariantCulture,
+                $"must have the weight's {Weight.Format.FracBits} fractional bits (the ROM is in the weight's LSB scale), not {RuleEntry.Format.FracBits}"));
+        }
+
+        if (RuleEntry.Format.Width > Weight.Format.Width)
+        {
+            return ("ruleEntry", string.Create(
+                CultureInfo.InvariantCulture,
+                $"must be at most the weight's {Weight.Format.Width} bits wide, not {RuleEntry.Format.Width}"));
+        }
+
+        return null;
+    }
+
+    /// <summary>The largest raw magnitude of a format: <c>2^(W−1)</c> (that of <c>MinRaw</c>) if signed, else <c>2^W − 1</c>.</summary>
+    private static BigInteger MaxMagnitude(QFormat format) =>
+        format.Signed ? BigInteger.One << (format.Width - 1) : (BigInteger.One << format.Width) - 1;
+
+    private static BigInteger CeilShiftRight(BigInteger value, int shift)
+    {
+        BigInteger divisor = BigInteger.One << shift;
+        return (value + divisor - 1) / divisor;
+    }
+}
