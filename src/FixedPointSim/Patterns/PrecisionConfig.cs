@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Neuro.Rules;
 using Neuro.Rules.Patterns;
@@ -98,8 +99,9 @@ public sealed record PrecisionConfig
             throw new PrecisionConfigException(
                 "activation",
                 $"{Activation} cannot hold the worst-case accumulated sum of {Math.Max(spec.Inputs, spec.Hidden)} terms " +
-                $"|weight|max·|operand|max; it needs {needed} integer bits, not {Activation.Format.IntBits} " +
-                "(widen it, or overflow with AP_SAT or AP_WRAP)");
+                $"|weight|max·|operand|max; it needs {needed} integer bits, not {Activation.Format.IntBits}. The recurrent " +
+                "operand is itself an activation, so a wider format needs more still unless Hidden·|weight|max < 1/2; " +
+                "overflow with AP_SAT or AP_WRAP instead");
         }
     }
 
@@ -109,6 +111,9 @@ public sealed record PrecisionConfig
     /// where the operand is an input or a recurrent operand <c>h + u</c> (an activation plus an activation).
     /// </summary>
     /// <remarks>
+    /// The recurrent operand grows with the activation format, so widening it helps only when
+    /// <c>Hidden·|weight|max &lt; 1/2</c>; in practice an activation that must never overflow cannot exist, and
+    /// <see cref="Validate(PatternNetworkSpec)"/> therefore asks for AP_SAT or AP_WRAP, whose overflow is exactly defined.
     /// Conservative by design: every term at its extreme at once, and the recurrent operand counted before it is narrowed
     /// back into the activation format. <c>|weight|max = 2^(Ww−1)·2^-fw</c> (the magnitude of <c>MinRaw</c>), likewise for
     /// signed inputs and activations; an unsigned input's is <c>(2^Wx − 1)·2^-fx</c>. A sum that is not a whole number of
@@ -156,7 +161,9 @@ public sealed record PrecisionConfig
     {
         Validate();
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        // Relaxed escaping keeps '<' and '>' readable; the file is data, never embedded in HTML.
+        var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using (var writer = new Utf8JsonWriter(stream, options))
         {
             writer.WriteStartObject();
             writer.WriteString("input", Input.ToString());

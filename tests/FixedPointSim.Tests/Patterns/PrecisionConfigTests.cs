@@ -1,0 +1,176 @@
+using Neuro.Rules.Patterns;
+using Xunit;
+
+namespace Neuro.FixedPointSim.Patterns;
+
+public sealed class PrecisionConfigTests
+{
+    private const string DefaultJson = """
+        {
+          "input": "ap_fixed<16,4,AP_RND_CONV,AP_SAT>",
+          "weight": "ap_fixed<16,4,AP_RND_CONV,AP_SAT>",
+          "activation": "ap_fixed<32,12,AP_RND_CONV,AP_SAT>",
+          "ruleEntry": "ap_fixed<8,-4,AP_RND_CONV,AP_SAT>"
+        }
+
+        """;
+
+    private static readonly PatternNetworkSpec Synthetic = new(Inputs: 10, Classes: 4, Hidden: 20, Cap: 10);
+
+    [Fact]
+    public void Default_HasTheDocumentedTypes()
+    {
+        var d = PrecisionConfig.Default;
+        Assert.Equal(QFormat.S(4, 12), d.Input.Format);
+        Assert.Equal(QFormat.S(4, 12), d.Weight.Format);
+        Assert.Equal(QFormat.S(12, 20), d.Activation.Format);
+        Assert.Equal(new QFormat(true, 8, 12), d.RuleEntry.Format);
+        Assert.All(new[] { d.Input, d.Weight, d.Activation, d.RuleEntry }, t =>
+        {
+            Assert.Equal(Rounding.RndConv, t.Rounding);
+            Assert.Equal(Overflow.Sat, t.Overflow);
+        });
+        Assert.Null(d.Problem);
+    }
+
+    [Fact]
+    public void ToJson_DefaultIsTheDocumentedText()
+    {
+        Assert.Equal(DefaultJson.ReplaceLineEndings("\n"), PrecisionConfig.Default.ToJson());
+    }
+
+    [Fact]
+    public void FromJson_RoundTrips()
+    {
+        var custom = new PrecisionConfig(
+            FixedType.Parse("ap_ufixed<8,0,AP_TRN,AP_SAT_SYM>"),
+            FixedType.Parse("ap_fixed<12,3,AP_RND,AP_WRAP>"),
+            FixedType.Parse("ap_fixed<24,10,AP_RND_ZERO,AP_SAT>"),
+            FixedType.Parse("ap_fixed<6,-3,AP_RND_INF,AP_SAT_ZERO>"));
+        Assert.Equal(custom, PrecisionConfig.FromJson(custom.ToJson()));
+        Assert.Equal(PrecisionConfig.Default, PrecisionConfig.FromJson(DefaultJson));
+    }
+
+    [Theory]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ4.12", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-4>", "bias": "sQ4.12" }""", "bias", "unknown field")]
+    [InlineData("""{ "input": "sQ4.12", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-4>" }""", "weight", "missing")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "ap_fixed<16>", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-4>" }""", "weight", "ap_fixed")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ4.12", "activation": 32, "ruleEntry": "ap_fixed<8,-4>" }""", "activation", "found Number")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ4.12", "activation": "sQ12.20", "ruleEntry": "sQ4.4" }""", "ruleEntry", "must have the weight's 12 fractional bits")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "uQ4.12", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-4>" }""", "weight", "must be signed")]
+    [InlineData("""{ "input": "sQ4.12", """, "$", "malformed JSON")]
+    [InlineData("""[1, 2]""", "$", "expected an object")]
+    public void FromJson_NamesTheOffendingField(string json, string field, string fragment)
+    {
+        var e = Assert.Throws<PrecisionConfigException>(() => PrecisionConfig.FromJson(json));
+        Assert.Equal(field, e.Field);
+        Assert.StartsWith(field + ": ", e.Message, StringComparison.Ordinal);
+        Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_PrefixesThePathAndKeepsTheField()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"precision-{Environment.ProcessId}-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, """{ "input": "sQ4.12", "weight": "sQ4.12", "activation": "sQ12.20", "ruleEntry": "sQ8.12" }""");
+            var e = Assert.Throws<PrecisionConfigException>(() => PrecisionConfig.Load(path));
+            Assert.Equal("ruleEntry", e.Field);
+            Assert.Equal($"{path}: ruleEntry: must be at most the weight's 16 bits wide, not 20", e.Message);
+
+            PrecisionConfig.Default.Save(path);
+            Assert.Equal(PrecisionConfig.Default, PrecisionConfig.Load(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Constructor_RejectsARuleEntryOutsideTheWeightsScale()
+    {
+        var e = Assert.Throws<PrecisionConfigException>(() => new PrecisionConfig(
+            PrecisionConfig.Default.Input,
+            PrecisionConfig.Default.Weight,
+            PrecisionConfig.Default.Activation,
+            FixedType.Parse("ap_fixed<8,-3,AP_RND_CONV,AP_SAT>")));
+        Assert.Equal("ruleEntry", e.Field);
+        Assert.Equal("ruleEntry: must have the weight's 12 fractional bits (the ROM is in the weight's LSB scale), not 11", e.Message);
+    }
+
+    [Fact]
+    public void Constructor_RejectsARuleEntryWiderThanTheWeight()
+    {
+        var e = Assert.Throws<PrecisionConfigException>(() => new PrecisionConfig(
+            PrecisionConfig.Default.Input,
+            PrecisionConfig.Default.Weight,
+            PrecisionConfig.Default.Activation,
+            FixedType.Parse("ap_fixed<20,8,AP_RND_CONV,AP_SAT>")));
+        Assert.Equal("ruleEntry: must be at most the weight's 16 bits wide, not 20", e.Message);
+    }
+
+    [Fact]
+    public void With_IsCheckedByProblemAndValidate()
+    {
+        var c = PrecisionConfig.Default with { Activation = FixedType.Parse("ap_ufixed<32,12,AP_RND_CONV,AP_SAT>") };
+        Assert.Equal("activation: must be signed (the input projection can be negative), not ap_ufixed<32,12,AP_RND_CONV,AP_SAT>", c.Problem);
+        Assert.Throws<PrecisionConfigException>(c.Validate);
+    }
+
+    [Fact]
+    public void Validate_NarrowActivationWithoutSatOrWrapNamesTheNeededIntegerBits()
+    {
+        // fan-in max(10, 20) = 20; |w|max = 2^15·2^-12 = 8; operand max(|x|max = 8, 2·|a|max = 2·2^31·2^-20 = 4096) = 4096;
+        // 20·8·4096 = 655360 < 2^20, so a signed format needs 21 integer bits (2^20 = 1048576 holds it; 2^19 does not).
+        var c = PrecisionConfig.Default with { Activation = FixedType.Parse("ap_fixed<32,12,AP_RND_CONV,AP_SAT_ZERO>") };
+        Assert.Equal(21, c.RequiredActivationIntBits(Synthetic));
+        var e = Assert.Throws<PrecisionConfigException>(() => c.Validate(Synthetic));
+        Assert.Equal("activation", e.Field);
+        Assert.Contains("it needs 21 integer bits, not 12", e.Message, StringComparison.Ordinal);
+        Assert.Throws<PrecisionConfigException>(() => new FixedPatternNetwork(Synthetic, RuleWithZeros(), c));
+    }
+
+    [Theory]
+    [InlineData("AP_SAT")]
+    [InlineData("AP_WRAP")]
+    public void Validate_SatOrWrapActivationOverflowsAsConfigured(string overflow)
+    {
+        var c = PrecisionConfig.Default with { Activation = FixedType.Parse($"ap_fixed<32,12,AP_RND_CONV,{overflow}>") };
+        c.Validate(Synthetic);
+    }
+
+    [Fact]
+    public void RequiredActivationIntBits_GrowsWithTheActivationItself()
+    {
+        // The recurrent operand is an activation: at 41 bits (21 integer) it reaches 2·2^40·2^-20 = 2^21, so the bound is
+        // 20·8·2^21 < 2^29 and needs 30 integer bits; no width catches up while Hidden·|w|max ≥ 1/2.
+        var c = PrecisionConfig.Default with { Activation = FixedType.Parse("ap_fixed<41,21,AP_RND_CONV,AP_SAT_SYM>") };
+        Assert.Equal(30, c.RequiredActivationIntBits(Synthetic));
+        Assert.Throws<PrecisionConfigException>(() => c.Validate(Synthetic));
+    }
+
+    [Fact]
+    public void Validate_PassesWithAnyOverflowWhenWeightsAreSmallEnough()
+    {
+        // One input, one hidden neuron, |w|max = 2^7·2^-9 = 1/4: the bound 1/4·max(8, 2·2048) = 1024 fits 12 integer bits.
+        var spec = new PatternNetworkSpec(Inputs: 1, Classes: 2, Hidden: 1, Cap: 1);
+        var c = new PrecisionConfig(
+            PrecisionConfig.Default.Input,
+            FixedType.Parse("ap_fixed<8,-1,AP_RND_CONV,AP_SAT>"),
+            FixedType.Parse("ap_fixed<32,12,AP_RND_CONV,AP_SAT_SYM>"),
+            FixedType.Parse("ap_fixed<8,-1,AP_RND_CONV,AP_SAT>"));
+        Assert.Equal(12, c.RequiredActivationIntBits(spec));
+        c.Validate(spec);
+    }
+
+    [Fact]
+    public void AccumulatorBits_CountsTheWidestExactSum()
+    {
+        // Inputs: 10·2^15·2^15 < 2^34; hidden and logits: 20·2^15·2^31 < 2^51; plus the sign bit.
+        Assert.Equal(52, PrecisionConfig.Default.AccumulatorBits(Synthetic));
+    }
+
+    private static PatternRule RuleWithZeros() => new(3, 0.01, [.. new double[256]], null, null);
+}
