@@ -200,11 +200,17 @@ public sealed record PrecisionConfig
                 throw new PrecisionConfigException("$", $"expected an object, found {root.ValueKind}");
             }
 
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in root.EnumerateObject())
             {
                 if (!Fields.Contains(property.Name, StringComparer.Ordinal))
                 {
                     throw new PrecisionConfigException(property.Name, $"unknown field; expected {string.Join(", ", Fields)}");
+                }
+
+                if (!seen.Add(property.Name))
+                {
+                    throw new PrecisionConfigException(property.Name, "appears more than once");
                 }
             }
 

@@ -58,6 +58,7 @@ public sealed class PrecisionConfigTests
     [InlineData("""{ "input": "sQ4.12", "weight": "sQ4.12", "activation": 32, "ruleEntry": "ap_fixed<8,-4>" }""", "activation", "found Number")]
     [InlineData("""{ "input": "sQ4.12", "weight": "sQ4.12", "activation": "sQ12.20", "ruleEntry": "sQ4.4" }""", "ruleEntry", "must have the weight's 12 fractional bits")]
     [InlineData("""{ "input": "sQ4.12", "weight": "uQ4.12", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-4>" }""", "weight", "must be signed")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ4.12", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-4>", "input": "sQ4.12" }""", "input", "more than once")]
     [InlineData("""{ "input": "sQ4.12", """, "$", "malformed JSON")]
     [InlineData("""[1, 2]""", "$", "expected an object")]
     public void FromJson_NamesTheOffendingField(string json, string field, string fragment)
