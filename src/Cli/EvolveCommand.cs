@@ -52,15 +52,16 @@ internal static class EvolveCommand
             Description = "Start the search from this rule's tables (e.g. a shipped rule); its rounds and tables must match the run's settings",
             HelpName = "RULE.json",
         };
+        var precision = PrecisionOption.Create();
         var task = new TaskOptions();
         var command = new Command("evolve", "Evolve a plasticity rule (ask/tell ES, GA or CMA-ES) with checkpoints after every generation")
         {
             algorithm, generations, population, output, resume, batches, batchSize, threads, rounds, eta, multiplicative, always, allEdges, noInput, noOutput, json,
-            fitness, lifetime, holdout, passes, datasets, init,
+            fitness, lifetime, holdout, passes, datasets, init, precision,
         };
         task.AddTo(command);
         Option[] settingOptions = [algorithm, population, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
-            fitness, lifetime, holdout, passes, datasets, init,
+            fitness, lifetime, holdout, passes, datasets, init, precision,
             task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
 
         command.SetAction((result, cancellation) =>
@@ -102,6 +103,7 @@ internal static class EvolveCommand
                     result.GetValue(holdout),
                     result.GetValue(passes),
                     result.GetValue(datasets));
+                config = config with { Precision = PrecisionOption.Resolve(result.GetValue(precision))?.ToJson() };
                 if (result.GetValue(init) is { } initPath)
                 {
                     var (initRule, _) = SimulateCommand.ReadRule(initPath);
@@ -134,10 +136,23 @@ internal static class EvolveCommand
             var network = config.Task.Network(train);
             var decoder = new PatternRuleDecoder(config.RuleSettings);
             var pool = FitnessDatasets(config, train);
+            var precisionConfig = config.PrecisionConfig;
+            var networks = PrecisionOption.Networks(precisionConfig);
             IRuleEvaluator<PatternRule> Evaluator() => config.Fitness == "holdout"
-                ? new HoldoutLifetimeEvaluator(pool, network, config.Lifetime, config.Holdout, config.Passes, config.Batches)
-                : new JoostenBatchEvaluator(train, network, config.Batches, config.BatchSize);
+                ? new HoldoutLifetimeEvaluator(pool, network, config.Lifetime, config.Holdout, config.Passes, config.Batches, networks: networks)
+                : new JoostenBatchEvaluator(train, network, config.Batches, config.BatchSize, networks: networks);
             _ = Usage(Evaluator); // validate batch settings before any work
+            if (precisionConfig is not null)
+            {
+                try
+                {
+                    precisionConfig.Validate(network);
+                }
+                catch (Exception e) when (e is Neuro.FixedPointSim.Patterns.PrecisionConfigException or ArgumentException)
+                {
+                    throw new UsageException($"--precision: {e.Message}", e);
+                }
+            }
             int threadCount = result.GetValue(threads);
             var run = checkpoint is null
                 ? new EvolutionRun<PatternRule>(dir, optimizer, decoder, Evaluator, config.ToJson(), threadCount)
@@ -145,7 +160,7 @@ internal static class EvolveCommand
 
             var stderr = result.InvocationConfiguration.Error;
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"neuro evolve: {config.Algorithm} on {config.Task.Task} ({train.Count} train / {test.Count} test), {config.RuleSettings.GeneCount} genes, seed {config.Task.Seed}, generations {optimizer.Generation}→{total}, out {dir}"));
+                $"neuro evolve: {config.Algorithm} on {config.Task.Task} ({train.Count} train / {test.Count} test), {config.RuleSettings.GeneCount} genes, {(precisionConfig is null ? "float" : "fixed-point")} fitness, seed {config.Task.Seed}, generations {optimizer.Generation}→{total}, out {dir}"));
             try
             {
                 run.Run(total, record =>
@@ -163,7 +178,7 @@ internal static class EvolveCommand
 
             // Score the best rule the way users will run it: one online pass over the training set, then the test set.
             var best = decoder.Decode(RuleGenome.Of(run.BestGenes)) ?? throw new InvalidOperationException("The best genome does not decode");
-            var net = new ReferencePatternNetwork(network, best);
+            var net = PrecisionOption.Build(precisionConfig, network, best);
             double online = PatternLifetime.Train(net, train, 1);
             double testAccuracy = PatternLifetime.Accuracy(net, test);
             var extra = new Dictionary<string, string>
@@ -271,7 +286,12 @@ internal static class EvolveCommand
             ["passes"] = Num(config.Passes),
             ["datasets"] = Num(config.Datasets),
             ["misclassifiedOnly"] = config.MisclassifiedOnly ? "true" : "false",
+            ["backend"] = JsonSerializer.Serialize(config.Precision is null ? "float" : "fixed"),
         };
+        if (config.Precision is not null)
+        {
+            facts["precision"] = config.Precision;
+        }
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
             facts[key] = value;

@@ -22,12 +22,17 @@ internal sealed record EvolveConfig(
     int Holdout = 500,
     int Passes = 1,
     int Datasets = 1,
-    double[]? InitialGenes = null)
+    double[]? InitialGenes = null,
+    string? Precision = null)
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>The rule settings evolution holds fixed.</summary>
     internal PatternRuleSettings RuleSettings => new(Rounds, Eta, Mode, MisclassifiedOnly, OutputEdges, EvolveInput, EvolveOutput);
+
+    /// <summary>The fixed-point precision fitness is evaluated at, or null for the float reference.</summary>
+    internal Neuro.FixedPointSim.Patterns.PrecisionConfig? PrecisionConfig =>
+        Precision is null ? null : Neuro.FixedPointSim.Patterns.PrecisionConfig.FromJson(Precision);
 
     internal string ToJson() => JsonSerializer.Serialize(this, Options);
 

@@ -60,3 +60,60 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Contains("Name the data", line, StringComparison.Ordinal);
     }
 }
+
+public sealed class SimulatePrecisionTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("neuro-cli-precision-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private static string Rule() => Path.Combine(RepoPaths.Root, "rules", "synthetic-es.json");
+
+    [Fact]
+    public void PrintDefaultPrecision_IsTheLoadableDefault()
+    {
+        var r = NeuroRunner.Run("simulate", "--print-default-precision");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(Neuro.FixedPointSim.Patterns.PrecisionConfig.Default, Neuro.FixedPointSim.Patterns.PrecisionConfig.FromJson(r.Stdout));
+    }
+
+    [Fact]
+    public void Simulate_FixedBackendReportsHashesAndIsDeterministic()
+    {
+        string[] args = ["simulate", "--rule", Rule(), "--task", "synthetic", "--limit", "500", "--precision", "default", "--json"];
+        var a = NeuroRunner.Run(args);
+        var b = NeuroRunner.Run(args);
+        Assert.True(a.ExitCode == 0, a.Stderr);
+        using var doc = JsonDocument.Parse(a.Stdout);
+        var root = doc.RootElement;
+        Assert.Equal("fixed", root.GetProperty("backend").GetString());
+        Assert.Equal("ap_fixed<16,4,AP_RND_CONV,AP_SAT>", root.GetProperty("precision").GetProperty("weight").GetString());
+        Assert.Equal(64, root.GetProperty("weightsSha256").GetString()!.Length);
+        Assert.Equal(a.Stdout.Split('\n').Where(l => l.Contains("Sha256", StringComparison.Ordinal)), b.Stdout.Split('\n').Where(l => l.Contains("Sha256", StringComparison.Ordinal)));
+        var floatRun = NeuroRunner.Run("simulate", "--rule", Rule(), "--task", "synthetic", "--limit", "500", "--json");
+        Assert.NotEqual(
+            root.GetProperty("weightsSha256").GetString(),
+            JsonDocument.Parse(floatRun.Stdout).RootElement.GetProperty("weightsSha256").GetString());
+    }
+
+    [Fact]
+    public void Simulate_BadPrecisionFileNamesTheField()
+    {
+        string path = Path.Combine(dir, "p.json");
+        File.WriteAllText(path, "{\"input\":\"sQ4.12\",\"weight\":\"sQ4.12\",\"activation\":\"sQ12.20\",\"ruleEntry\":\"sQ99.1\"}");
+        string line = NeuroRunner.Run("simulate", "--rule", Rule(), "--task", "synthetic", "--precision", path).SingleErrorLine(2);
+        Assert.Contains("ruleEntry", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evolve_WithPrecisionRecordsTheBackend()
+    {
+        string outDir = Path.Combine(dir, "run");
+        var r = NeuroRunner.Run("evolve", "--task", "synthetic", "--generations", "1", "--population", "4", "--hidden", "8", "--cap", "4",
+            "--batches", "1", "--batch-size", "40", "--limit", "300", "--out", outDir, "--precision", "fixed:default", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        string rule = File.ReadAllText(Path.Combine(outDir, "rule.json"));
+        Assert.Contains("\"backend\": \"fixed\"", rule, StringComparison.Ordinal);
+        Assert.Contains("fixed-point fitness", r.Stderr, StringComparison.Ordinal);
+    }
+}

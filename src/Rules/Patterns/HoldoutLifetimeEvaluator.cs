@@ -19,10 +19,28 @@ namespace Neuro.Rules.Patterns;
 public sealed class HoldoutLifetimeEvaluator : IRuleEvaluator<PatternRule>
 {
     private readonly Dataset[] datasets;
+    private readonly Func<PatternNetworkSpec, PatternRule, IPatternNetwork> networks;
 
     /// <summary>Creates the evaluator; every dataset must match the network's shape and hold lifetime + holdout samples.</summary>
-    public HoldoutLifetimeEvaluator(IReadOnlyList<Dataset> datasets, PatternNetworkSpec network, int lifetimeSamples = 1000, int holdoutSamples = 500, int passes = 1, int repeats = 2, bool varyNetwork = true)
+    /// <param name="datasets">Datasets lifetimes are drawn from.</param>
+    /// <param name="network">Network shape.</param>
+    /// <param name="lifetimeSamples">Samples learned from per lifetime.</param>
+    /// <param name="holdoutSamples">Unseen samples scored per lifetime.</param>
+    /// <param name="passes">Online passes over the lifetime window.</param>
+    /// <param name="repeats">Lifetimes per evaluation.</param>
+    /// <param name="varyNetwork">Fresh masks per lifetime.</param>
+    /// <param name="networks">Builds the network a lifetime runs on (default: the float reference).</param>
+    public HoldoutLifetimeEvaluator(
+        IReadOnlyList<Dataset> datasets,
+        PatternNetworkSpec network,
+        int lifetimeSamples = 1000,
+        int holdoutSamples = 500,
+        int passes = 1,
+        int repeats = 2,
+        bool varyNetwork = true,
+        Func<PatternNetworkSpec, PatternRule, IPatternNetwork>? networks = null)
     {
+        this.networks = networks ?? PatternNetworks.Float;
         ArgumentNullException.ThrowIfNull(datasets);
         ArgumentNullException.ThrowIfNull(network);
         network.Validate();
@@ -92,7 +110,7 @@ public sealed class HoldoutLifetimeEvaluator : IRuleEvaluator<PatternRule>
             var data = datasets[random.Next(datasets.Length)];
             var spec = VaryNetwork ? Network with { Seed = random.Next() } : Network;
             int start = random.Next(data.Count - LifetimeSamples - HoldoutSamples + 1);
-            var network = new ReferencePatternNetwork(spec, rule);
+            var network = networks(spec, rule);
             PatternLifetime.Train(network, data.Subset(start, LifetimeSamples), Passes);
             sum += PatternLifetime.Accuracy(network, data.Subset(start + LifetimeSamples, HoldoutSamples));
         }

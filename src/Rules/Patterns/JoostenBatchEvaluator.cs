@@ -18,9 +18,19 @@ namespace Neuro.Rules.Patterns;
 /// <param name="batches">Batches per evaluation.</param>
 /// <param name="batchSize">Samples per batch (Joosten: 100).</param>
 /// <param name="varyNetwork">Draw new masks per batch (true) or keep the spec's (false).</param>
-public sealed class JoostenBatchEvaluator(Dataset train, PatternNetworkSpec network, int batches = 4, int batchSize = 100, bool varyNetwork = true)
+/// <param name="networks">Builds the network a lifetime runs on (default: the float reference); the fixed-point
+/// library passes its integer network here, so fitness is evaluated at the target widths.</param>
+public sealed class JoostenBatchEvaluator(
+    Dataset train,
+    PatternNetworkSpec network,
+    int batches = 4,
+    int batchSize = 100,
+    bool varyNetwork = true,
+    Func<PatternNetworkSpec, PatternRule, IPatternNetwork>? networks = null)
     : IRuleEvaluator<PatternRule>
 {
+    private readonly Func<PatternNetworkSpec, PatternRule, IPatternNetwork> networks = networks ?? PatternNetworks.Float;
+
     private readonly Dataset train = train ?? throw new ArgumentNullException(nameof(train));
 
     /// <summary>Network shape.</summary>
@@ -53,7 +63,7 @@ public sealed class JoostenBatchEvaluator(Dataset train, PatternNetworkSpec netw
             var random = SeedSequence.Random(context.Seed, context.Generation, b);
             var spec = VaryNetwork ? Network with { Seed = random.Next() } : Network;
             var batch = Batch(random);
-            sum += PatternLifetime.BatchFitness(new ReferencePatternNetwork(spec, rule), batch);
+            sum += PatternLifetime.BatchFitness(networks(spec, rule), batch);
         }
 
         return new Fitness(sum / Batches);
