@@ -53,6 +53,7 @@ internal static class EvolveCommand
             HelpName = "RULE.json",
         };
         var precision = PrecisionOption.Create();
+        var fields = new PrecisionFieldOptions();
         var task = new TaskOptions();
         var command = new Command("evolve", "Evolve a plasticity rule (ask/tell ES, GA or CMA-ES) with checkpoints after every generation")
         {
@@ -60,7 +61,8 @@ internal static class EvolveCommand
             fitness, lifetime, holdout, passes, datasets, init, precision,
         };
         task.AddTo(command);
-        Option[] settingOptions = [algorithm, population, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
+        fields.AddTo(command);
+        Option[] settingOptions = [.. fields.All, algorithm, population, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
             fitness, lifetime, holdout, passes, datasets, init, precision,
             task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
 
@@ -103,7 +105,7 @@ internal static class EvolveCommand
                     result.GetValue(holdout),
                     result.GetValue(passes),
                     result.GetValue(datasets));
-                config = config with { Precision = PrecisionOption.Resolve(result.GetValue(precision))?.ToJson() };
+                config = config with { Precision = fields.Apply(PrecisionOption.Resolve(result.GetValue(precision)), result)?.ToJson() };
                 if (result.GetValue(init) is { } initPath)
                 {
                     var (initRule, _) = SimulateCommand.ReadRule(initPath);

@@ -18,12 +18,14 @@ internal static class SimulateCommand
     {
         var rule = new Option<string?>("--rule") { Description = "The rule file (rule.json)", HelpName = "FILE" };
         var precision = PrecisionOption.Create();
+        var fields = new PrecisionFieldOptions();
         var printDefault = new Option<bool>("--print-default-precision") { Description = "Print the built-in default precision config as JSON and exit" };
         var passes = new Option<int>("--passes") { Description = "Online passes over the training set (no resets between passes)", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print JSON (keys trainAccuracy, testAccuracy, …) instead of text" };
         var task = new TaskOptions();
         var command = new Command("simulate", "Run a lifetime with a fixed rule and report train and test accuracy") { rule, passes, json, precision, printDefault };
         task.AddTo(command);
+        fields.AddTo(command);
         command.SetAction(result =>
         {
             var stdout = result.InvocationConfiguration.Output;
@@ -33,7 +35,7 @@ internal static class SimulateCommand
                 return Program.Success;
             }
 
-            var config = PrecisionOption.Resolve(result.GetValue(precision));
+            var config = fields.Apply(PrecisionOption.Resolve(result.GetValue(precision)), result);
             var choice = task.Read(result);
             int passCount = result.GetValue(passes);
             if (passCount < 1)

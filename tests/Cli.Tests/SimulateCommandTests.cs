@@ -117,3 +117,34 @@ public sealed class SimulatePrecisionTests : IDisposable
         Assert.Contains("fixed-point fitness", r.Stderr, StringComparison.Ordinal);
     }
 }
+
+public sealed class PrecisionFieldOptionsTests
+{
+    private static string Rule() => Path.Combine(RepoPaths.Root, "rules", "synthetic-es.json");
+
+    [Fact]
+    public void Flags_OverrideFieldsOfTheDefault()
+    {
+        var r = NeuroRunner.Run("simulate", "--rule", Rule(), "--task", "synthetic", "--limit", "300",
+            "--weight-type", "ap_fixed<8,1,AP_RND_CONV,AP_SAT>", "--entry-type", "ap_fixed<6,-1,AP_RND_CONV,AP_SAT>", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var precision = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("precision");
+        Assert.Equal("ap_fixed<8,1,AP_RND_CONV,AP_SAT>", precision.GetProperty("weight").GetString());
+        Assert.Equal("ap_fixed<6,-1,AP_RND_CONV,AP_SAT>", precision.GetProperty("ruleEntry").GetString());
+        Assert.Equal("ap_fixed<16,4,AP_RND_CONV,AP_SAT>", precision.GetProperty("input").GetString());
+    }
+
+    [Fact]
+    public void Flags_InconsistentConfigIsAUsageError()
+    {
+        string line = NeuroRunner.Run("simulate", "--rule", Rule(), "--task", "synthetic", "--weight-type", "ap_fixed<8,1>").SingleErrorLine(2);
+        Assert.Contains("ruleEntry: must have the weight's 7 fractional bits", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Flags_BadSpellingNamesTheFlag()
+    {
+        string line = NeuroRunner.Run("simulate", "--rule", Rule(), "--task", "synthetic", "--input-type", "ap_fixed<8>").SingleErrorLine(2);
+        Assert.StartsWith("neuro: error: --input-type:", line, StringComparison.Ordinal);
+    }
+}
