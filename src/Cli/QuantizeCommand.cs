@@ -146,8 +146,7 @@ internal static class QuantizeCommand
             w.WriteNumber("passes", r.Passes);
             w.WriteNumber("trainSamples", r.TrainSamples);
             w.WriteNumber("testSamples", r.TestSamples);
-            w.WritePropertyName("precision");
-            w.WriteRawValue(r.Precision.ToJson());
+            Output.Embed(w, "precision", r.Precision.ToJson());
 
             w.WriteStartObject("tables");
             foreach (string name in TableNames)

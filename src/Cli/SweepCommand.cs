@@ -188,11 +188,11 @@ internal static class SweepCommand
         if (sweep.Smallest is { } best)
         {
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"smallest within {s.BudgetPoints:0.###} points (*): rule entry {best.EntryBits} bits {best.Precision!.RuleEntry}, weight {best.WeightBits} bits {best.Precision.Weight}: accuracy {best.Accuracy:P2}, loss {best.LossPoints:0.##} points ({best.TotalBits} bits in all)"));
+                $"smallest within {s.BudgetPoints:0.###} percentage point(s) (*): rule entry {best.EntryBits} bits {best.Precision!.RuleEntry}, weight {best.WeightBits} bits {best.Precision.Weight}: accuracy {best.Accuracy:P2}, loss {best.LossPoints:0.##} points ({best.TotalBits} bits in all)"));
         }
         else
         {
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"no cell is within {s.BudgetPoints:0.###} points of the float reference"));
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"no cell is within {s.BudgetPoints:0.###} percentage point(s) of the float reference"));
         }
 
         console.WriteLine($"wrote {csvPath}, {pngPath}");
@@ -212,8 +212,7 @@ internal static class SweepCommand
             w.WriteNumber("cap", choice.Cap);
             w.WriteNumber("p", choice.EdgeProbability);
             w.WriteNumber("passes", s.Passes);
-            w.WritePropertyName("basePrecision");
-            w.WriteRawValue(s.Base.ToJson());
+            Output.Embed(w, "basePrecision", s.Base.ToJson());
             foreach (var (name, range) in new[] { ("entryBits", s.EntryBits), ("weightBits", s.WeightBits) })
             {
                 w.WriteStartObject(name);
