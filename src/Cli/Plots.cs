@@ -12,6 +12,15 @@ internal static class Plots
     private const int PanelHeight = 480;
 
     /// <summary>
+    /// A warning when the machine has no fonts: ScottPlot (SkiaSharp) then draws every plot without any text (no
+    /// titles, labels or ticks) and reports no error. Null when fonts are found.
+    /// </summary>
+    internal static string? MissingFontsWarning() =>
+        SkiaSharp.SKTypeface.Default.GlyphCount == 0
+            ? "neuro: warning: no fonts found on this machine, so the plot has no text; install some (Debian: apt-get install fonts-dejavu-core)"
+            : null;
+
+    /// <summary>
     /// One panel per rule table (the quantized ROM value against <c>eta·table[i]</c>, with the line <c>y = x</c> where a
     /// word would be exact), an error panel (each word's error in LSBs against its address, tables side by side) and a
     /// drift panel (RMS difference of each weight matrix against samples learned).

@@ -56,6 +56,11 @@ internal static class QuantizeCommand
             if (plotPath is not null)
             {
                 Plots.Quantization(report, plotPath);
+                if (Plots.MissingFontsWarning() is { } warning)
+                {
+                    result.InvocationConfiguration.Error.WriteLine(warning);
+                }
+
             }
 
             var stdout = result.InvocationConfiguration.Output;

@@ -104,6 +104,11 @@ internal static class SweepCommand
             string csvPath = Path.Combine(dir, CsvFile), pngPath = Path.Combine(dir, PngFile);
             AtomicFile.WriteAllText(csvPath, Csv(sweep));
             Plots.Sweep(sweep, pngPath);
+            if (Plots.MissingFontsWarning() is { } warning)
+            {
+                stderr.WriteLine(warning);
+            }
+
 
             var stdout = result.InvocationConfiguration.Output;
             if (result.GetValue(json))
