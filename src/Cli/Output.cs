@@ -35,4 +35,12 @@ internal static class Output
 
         writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
+
+    /// <summary>Writes the JSON document <paramref name="json"/> as the value of property <paramref name="name"/>, re-indented to fit.</summary>
+    internal static void Embed(Utf8JsonWriter writer, string name, string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        writer.WritePropertyName(name);
+        doc.RootElement.WriteTo(writer);
+    }
 }

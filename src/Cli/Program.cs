@@ -30,6 +30,8 @@ internal static class Program
             DemoCommand.Create(),
             SimulateCommand.Create(),
             EvolveCommand.Create(),
+            QuantizeCommand.Create(),
+            SweepCommand.Create(),
         };
 
         var parsed = root.Parse(args);

@@ -77,6 +77,9 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
     /// <summary>Firing patterns of the last forward pass, one per hidden neuron.</summary>
     public ReadOnlySpan<int> Patterns => patterns;
 
+    /// <summary>The input projection <c>u = (Win⊙Min) x</c> of the last forward pass.</summary>
+    public ReadOnlySpan<double> Projection => projection;
+
     /// <summary>Capped hidden state after the last round of the last forward pass.</summary>
     public ReadOnlySpan<double> HiddenState => hidden;
 
