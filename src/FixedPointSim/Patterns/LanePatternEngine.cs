@@ -1,0 +1,456 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using Neuro.Rules.Patterns;
+
+namespace Neuro.FixedPointSim.Patterns;
+
+/// <summary>
+/// The engine for formats whose raws fit <see cref="int"/> lanes: weights of at most 31 bits, activations of at most 32,
+/// inputs that fit an <see cref="int"/>, and every exact sum within 64 bits (<see cref="PrecisionConfig.AccumulatorBits"/>
+/// ≤ 64). Products are exact 64-bit (<c>vpmuldq</c>: signed 32 × 32 → 64), summed in <see cref="long"/> lanes.
+/// </summary>
+/// <remarks>
+/// <para>Layout: every matrix is dense, rows padded to <c>S</c> (Hidden rounded up to 8) lanes, entries off the mask held
+/// at 0, so the sums run branch-free over whole rows. The input weights are stored transposed (one row of S per input),
+/// so the projection adds <c>x_j · Win[:, j]</c> for the nonzero inputs only, and the input update adds one vector of
+/// per-neuron ROM words to each row. The recurrent weights are stored with row = post: the forward pass takes dot
+/// products with the operand <c>z</c>, and the hidden update adds to row <c>post</c> the vector
+/// <c>rom[pattern[pre]·P + pattern[post]]</c> over pre, built once per distinct post pattern in each update. The masks are
+/// bits (8 lanes a byte), expanded in registers, so an update touches only edges and a byte of zeros skips 8 lanes.</para>
+/// <para>Sums are exact in any order, so they equal the reference's; each is narrowed once per neuron by
+/// <see cref="QuantizationCore.FromRaw64"/>. Additive updates apply the weight's overflow mode with
+/// <see cref="Int32LaneOverflow"/>; multiplicative ones go edge by edge through <see cref="WeightUpdate"/>.</para>
+/// </remarks>
+internal sealed class LanePatternEngine : PatternEngine
+{
+    private const int Lanes = 8;
+
+    private readonly int stride;
+    private readonly bool vectorize;
+    private readonly int[] inputWeights;
+    private readonly int[] recurrentWeights;
+    private readonly int[] outputWeights;
+    private readonly int[] startInput;
+    private readonly int[] startRecurrent;
+    private readonly int[] startOutput;
+    private readonly byte[] inputMask;
+    private readonly byte[] recurrentMask;
+    private readonly int[] input;
+    private readonly long[] accumulators;
+    private readonly int[] projection;
+    private readonly int[] hidden;
+    private readonly int[] operand;
+    private readonly int[] scratch;
+    private readonly int[] selection;
+    private readonly int[] patterns;
+    private readonly Int128[] logits;
+    private readonly int[] hiddenDeltas;
+    private readonly int[] deltaBuilt;
+    private readonly int[] inputDelta;
+    private readonly int[] labelDelta;
+    private readonly int[] otherDelta;
+    private readonly long[] inputWeightsView;
+    private readonly long[] recurrentWeightsView;
+    private readonly long[] outputWeightsView;
+    private readonly long[] projectionView;
+    private readonly long[] hiddenView;
+    private readonly Int32LaneOverflow weightOverflow;
+    private readonly WeightUpdate update;
+    private readonly bool multiplicative;
+    private int updateCount;
+
+    /// <summary>Lays out the matrices and resets; <c>vectorize</c> uses AVX2 where the CPU has it (false: the portable scalar loops, for tests).</summary>
+    public LanePatternEngine(PatternNetworkSpec spec, PatternNetworkMasks masks, PatternRule rule, PrecisionConfig precision, RuleRom rom, bool vectorize)
+        : base(spec, masks, rule, precision, rom)
+    {
+        int n = spec.Inputs, v = spec.Hidden, m = spec.Classes;
+        stride = (v + Lanes - 1) / Lanes * Lanes;
+        this.vectorize = vectorize && Avx2.IsSupported;
+        inputWeights = new int[n * stride];
+        recurrentWeights = new int[v * stride];
+        outputWeights = new int[m * stride];
+        startInput = new int[n * stride];
+        startRecurrent = new int[v * stride];
+        startOutput = new int[m * stride];
+        inputMask = new byte[n * stride / Lanes];
+        recurrentMask = new byte[v * stride / Lanes];
+        for (int i = 0; i < v; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                if (masks.Input[(i * n) + j])
+                {
+                    startInput[(j * stride) + i] = (int)StartInputWeights[(i * n) + j];
+                    inputMask[((j * stride) + i) / Lanes] |= (byte)(1 << (i % Lanes));
+                }
+            }
+
+            for (int pre = 0; pre < v; pre++)
+            {
+                if (masks.Recurrent[(i * v) + pre])
+                {
+                    startRecurrent[(i * stride) + pre] = (int)StartRecurrentWeights[(i * v) + pre];
+                    recurrentMask[((i * stride) + pre) / Lanes] |= (byte)(1 << (pre % Lanes));
+                }
+            }
+
+            for (int c = 0; c < m; c++)
+            {
+                startOutput[(c * stride) + i] = (int)StartOutputWeights[(c * v) + i];
+            }
+        }
+
+        input = new int[n];
+        accumulators = new long[stride];
+        projection = new int[stride];
+        hidden = new int[stride];
+        operand = new int[stride];
+        scratch = new int[stride];
+        selection = new int[v];
+        patterns = new int[stride];
+        logits = new Int128[m];
+        hiddenDeltas = new int[rule.Patterns * stride];
+        deltaBuilt = new int[rule.Patterns];
+        inputDelta = new int[stride];
+        labelDelta = new int[stride];
+        otherDelta = new int[stride];
+        inputWeightsView = new long[v * n];
+        recurrentWeightsView = new long[v * v];
+        outputWeightsView = new long[m * v];
+        projectionView = new long[v];
+        hiddenView = new long[v];
+        weightOverflow = new Int32LaneOverflow(precision.Weight.Format, precision.Weight.Overflow);
+        update = new WeightUpdate(precision, rule.Mode);
+        multiplicative = rule.Mode == PatternUpdateMode.Multiplicative;
+        Reset();
+    }
+
+    /// <inheritdoc/>
+    public override FastFixedEngine Kind => FastFixedEngine.Int32Lanes;
+
+    /// <inheritdoc/>
+    public override ReadOnlySpan<long> InputWeightsRaw
+    {
+        get
+        {
+            int n = Spec.Inputs, v = Spec.Hidden;
+            for (int i = 0; i < v; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    int full = (i * n) + j;
+                    inputWeightsView[full] = Masks.Input[full] ? inputWeights[(j * stride) + i] : StartInputWeights[full];
+                }
+            }
+
+            return inputWeightsView;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override ReadOnlySpan<long> RecurrentWeightsRaw
+    {
+        get
+        {
+            int v = Spec.Hidden;
+            for (int post = 0; post < v; post++)
+            {
+                for (int pre = 0; pre < v; pre++)
+                {
+                    int full = (post * v) + pre;
+                    recurrentWeightsView[full] = Masks.Recurrent[full] ? recurrentWeights[(post * stride) + pre] : StartRecurrentWeights[full];
+                }
+            }
+
+            return recurrentWeightsView;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override ReadOnlySpan<long> OutputWeightsRaw
+    {
+        get
+        {
+            int v = Spec.Hidden;
+            for (int c = 0; c < Spec.Classes; c++)
+            {
+                for (int i = 0; i < v; i++)
+                {
+                    outputWeightsView[(c * v) + i] = outputWeights[(c * stride) + i];
+                }
+            }
+
+            return outputWeightsView;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override ReadOnlySpan<long> ProjectionRaw => Widen(projection, projectionView);
+
+    /// <inheritdoc/>
+    public override ReadOnlySpan<long> HiddenRaw => Widen(hidden, hiddenView);
+
+    /// <inheritdoc/>
+    public override ReadOnlySpan<int> Patterns => patterns.AsSpan(0, Spec.Hidden);
+
+    /// <inheritdoc/>
+    public override ReadOnlySpan<Int128> LogitsRaw => logits;
+
+    /// <inheritdoc/>
+    public override void Reset()
+    {
+        startInput.CopyTo(inputWeights, 0);
+        startRecurrent.CopyTo(recurrentWeights, 0);
+        startOutput.CopyTo(outputWeights, 0);
+    }
+
+    /// <inheritdoc/>
+    public override int Forward(ReadOnlySpan<long> x)
+    {
+        int n = Spec.Inputs, v = Spec.Hidden, k = Spec.Cap;
+        var activation = Precision.Activation;
+        var format = activation.Format;
+        int wf = Precision.Weight.Format.FracBits;
+        int inputProductFrac = wf + Precision.Input.Format.FracBits;
+        int hiddenProductFrac = wf + format.FracBits;
+
+        // u = Win x: add x_j · column j for the nonzero inputs.
+        Array.Clear(accumulators);
+        for (int j = 0; j < n; j++)
+        {
+            input[j] = (int)x[j];
+            if (input[j] != 0)
+            {
+                MultiplyAdd(inputWeights.AsSpan(j * stride, stride), input[j], accumulators);
+            }
+        }
+
+        for (int i = 0; i < v; i++)
+        {
+            int u = (int)QuantizationCore.FromRaw64(accumulators[i], inputProductFrac, format, activation.Rounding, activation.Overflow);
+            projection[i] = u;
+            hidden[i] = Math.Max(0, u);
+        }
+
+        CapSelection.Apply<int>(hidden.AsSpan(0, v), k, selection);
+        for (int i = 0; i < v; i++)
+        {
+            patterns[i] = hidden[i] > 0 ? 1 : 0;
+        }
+
+        for (int round = 1; round <= Rule.Rounds; round++)
+        {
+            for (int j = 0; j < v; j++)
+            {
+                operand[j] = (int)QuantizationCore.FromRaw64((long)hidden[j] + projection[j], format.FracBits, format, activation.Rounding, activation.Overflow);
+            }
+
+            for (int post = 0; post < v; post++)
+            {
+                long sum = Dot(recurrentWeights.AsSpan(post * stride, stride), operand);
+                scratch[post] = Math.Max(0, (int)QuantizationCore.FromRaw64(sum, hiddenProductFrac, format, activation.Rounding, activation.Overflow));
+            }
+
+            scratch.AsSpan(0, v).CopyTo(hidden);
+            CapSelection.Apply<int>(hidden.AsSpan(0, v), k, selection);
+            for (int i = 0; i < v; i++)
+            {
+                patterns[i] = (2 * patterns[i]) + (hidden[i] > 0 ? 1 : 0);
+            }
+        }
+
+        int best = 0;
+        for (int c = 0; c < Spec.Classes; c++)
+        {
+            logits[c] = Dot(outputWeights.AsSpan(c * stride, stride), hidden);
+            if (logits[c] > logits[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    /// <inheritdoc/>
+    public override void Update(int label, int prediction)
+    {
+        int n = Spec.Inputs, v = Spec.Hidden, p = Rule.Patterns;
+
+        // Row post gains rom[pattern[pre]·P + pattern[post]] over pre: one delta row per distinct post pattern.
+        var rom = Rom.HiddenSpan;
+        int stamp = ++updateCount;
+        for (int post = 0; post < v; post++)
+        {
+            int q = patterns[post];
+            var delta = hiddenDeltas.AsSpan(q * stride, stride);
+            if (deltaBuilt[q] != stamp)
+            {
+                for (int pre = 0; pre < v; pre++)
+                {
+                    delta[pre] = (int)rom[(patterns[pre] * p) + q];
+                }
+
+                deltaBuilt[q] = stamp;
+            }
+
+            AddMasked(recurrentWeights.AsSpan(post * stride, stride), delta, recurrentMask.AsSpan(post * stride / Lanes, stride / Lanes));
+        }
+
+        if (Rule.Input is not null)
+        {
+            var inputRom = Rom.InputSpan;
+            for (int i = 0; i < v; i++)
+            {
+                inputDelta[i] = (int)inputRom[patterns[i]];
+            }
+
+            for (int j = 0; j < n; j++)
+            {
+                AddMasked(inputWeights.AsSpan(j * stride, stride), inputDelta, inputMask.AsSpan(j * stride / Lanes, stride / Lanes));
+            }
+        }
+
+        if (Rule.Output is not null)
+        {
+            var outputRom = Rom.OutputSpan;
+            for (int i = 0; i < v; i++)
+            {
+                labelDelta[i] = (int)outputRom[2 * patterns[i]];
+                otherDelta[i] = (int)outputRom[(2 * patterns[i]) + 1];
+            }
+
+            for (int c = 0; c < Spec.Classes; c++)
+            {
+                int offset = OutputOffset(c, label, prediction);
+                if (offset >= 0)
+                {
+                    AddAll(outputWeights.AsSpan(c * stride, v), offset == 0 ? labelDelta : otherDelta);
+                }
+            }
+        }
+    }
+
+    private static ReadOnlySpan<long> Widen(int[] values, long[] view)
+    {
+        for (int i = 0; i < view.Length; i++)
+        {
+            view[i] = values[i];
+        }
+
+        return view;
+    }
+
+    /// <summary><c>accumulators += x · column</c>, exact 64-bit products; the lengths are a multiple of 8.</summary>
+    private void MultiplyAdd(ReadOnlySpan<int> column, int x, Span<long> accumulators)
+    {
+        if (vectorize)
+        {
+            ref int w = ref MemoryMarshal.GetReference(column);
+            ref long acc = ref MemoryMarshal.GetReference(accumulators);
+            var broadcast = Vector256.Create((long)x).AsInt32();
+            for (nuint i = 0; i < (nuint)column.Length; i += 4)
+            {
+                var wide = Avx2.ConvertToVector256Int64(Vector128.LoadUnsafe(ref w, i));
+                (Vector256.LoadUnsafe(ref acc, i) + Avx2.Multiply(wide.AsInt32(), broadcast)).StoreUnsafe(ref acc, i);
+            }
+
+            return;
+        }
+
+        for (int i = 0; i < column.Length; i++)
+        {
+            accumulators[i] += (long)column[i] * x;
+        }
+    }
+
+    /// <summary><c>Σ a[i]·b[i]</c>, exact (the caller proved it fits 64 bits); the lengths are a multiple of 8.</summary>
+    private long Dot(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    {
+        if (vectorize)
+        {
+            ref int ra = ref MemoryMarshal.GetReference(a);
+            ref int rb = ref MemoryMarshal.GetReference(b);
+            var even = Vector256<long>.Zero;
+            var odd = Vector256<long>.Zero;
+            for (nuint i = 0; i < (nuint)a.Length; i += Lanes)
+            {
+                var va = Vector256.LoadUnsafe(ref ra, i);
+                var vb = Vector256.LoadUnsafe(ref rb, i);
+                even += Avx2.Multiply(va, vb);
+                odd += Avx2.Multiply(Avx2.ShiftRightLogical(va.AsInt64(), 32).AsInt32(), Avx2.ShiftRightLogical(vb.AsInt64(), 32).AsInt32());
+            }
+
+            return Vector256.Sum(even + odd);
+        }
+
+        long sum = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            sum += (long)a[i] * b[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>Updates the weights whose mask bit is set by the matching delta; the others (zeros) stay.</summary>
+    private void AddMasked(Span<int> weights, ReadOnlySpan<int> delta, ReadOnlySpan<byte> mask)
+    {
+        if (multiplicative)
+        {
+            for (int b = 0; b < mask.Length; b++)
+            {
+                for (int bits = mask[b]; bits != 0; bits &= bits - 1)
+                {
+                    int i = (b * Lanes) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    weights[i] = (int)update.Apply(weights[i], delta[i]);
+                }
+            }
+
+            return;
+        }
+
+        if (vectorize)
+        {
+            ref int w = ref MemoryMarshal.GetReference(weights);
+            ref int d = ref MemoryMarshal.GetReference(delta);
+            var bitValues = Vector256.Create(1, 2, 4, 8, 16, 32, 64, 128);
+            for (int b = 0; b < mask.Length; b++)
+            {
+                int bits = mask[b];
+                if (bits == 0)
+                {
+                    continue;
+                }
+
+                nuint i = (nuint)(b * Lanes);
+                var select = Vector256.Equals(Vector256.Create(bits) & bitValues, bitValues);
+                var sum = Vector256.LoadUnsafe(ref w, i) + (Vector256.LoadUnsafe(ref d, i) & select);
+                weightOverflow.Apply(sum).StoreUnsafe(ref w, i);
+            }
+
+            return;
+        }
+
+        for (int b = 0; b < mask.Length; b++)
+        {
+            for (int bits = mask[b]; bits != 0; bits &= bits - 1)
+            {
+                int i = (b * Lanes) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                weights[i] = weightOverflow.Apply(weights[i] + delta[i]);
+            }
+        }
+    }
+
+    /// <summary>Updates every weight of a row by the matching delta.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddAll(Span<int> weights, ReadOnlySpan<int> delta)
+    {
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = multiplicative ? (int)update.Apply(weights[i], delta[i]) : weightOverflow.Apply(weights[i] + delta[i]);
+        }
+    }
+}
