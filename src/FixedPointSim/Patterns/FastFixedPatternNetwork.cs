@@ -22,7 +22,7 @@ namespace Neuro.FixedPointSim.Patterns;
 /// and an update applies the weight type's rules exactly as the reference does. Raw state accessors return snapshots in
 /// the reference's layout, rebuilt on each access: read them for tests and inspection, not in a hot loop.</para>
 /// <para>An instance is single-threaded; run independent lifetimes in parallel with one instance each
-/// (FixedLifetimeBatch).</para>
+/// (<see cref="FixedLifetimeBatch"/>).</para>
 /// </remarks>
 public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
 {
