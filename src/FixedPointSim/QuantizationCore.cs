@@ -134,48 +134,11 @@ internal static class QuantizationCore
 
     /// <summary>
     /// As <see cref="FromRaw(Int128, int, QFormat, Rounding, Overflow)"/> for a raw that fits a <see cref="long"/>: the
-    /// once-per-neuron narrowing of the fast networks. Result: the target's raw integer, identical to the wide path's.
+    /// once-per-neuron narrowing of the fast networks, in 64-bit arithmetic where it can be (<see cref="RawNarrowing"/>,
+    /// which also holds the per-format work for loops). Result: the target's raw integer, identical to the wide path's.
     /// </summary>
-    /// <remarks>
-    /// Only the split into truncated magnitude and remainder class runs in 64-bit arithmetic; whether to round up is
-    /// <see cref="RoundUp"/>'s decision, and a rounded magnitude outside the target's symmetric range
-    /// <c>[−(2^(W−1)−1), 2^(W−1)−1]</c> (where the overflow modes start to differ) goes to <see cref="Finish(bool, UInt128, Remainder, QFormat, Rounding, Overflow)"/>,
-    /// so the rules stay in one place. Shifts outside 0..62 and unsigned 64-bit targets take the wide path.
-    /// </remarks>
-    internal static long FromRaw64(long raw, int sourceFracBits, QFormat target, Rounding rounding, Overflow overflow)
-    {
-        long shift = (long)sourceFracBits - target.FracBits;
-        if ((ulong)shift > 62 || (!target.Signed && target.Width == QFormat.MaxWidth))
-        {
-            return (long)FromRaw(raw, sourceFracBits, target, rounding, overflow);
-        }
-
-        bool negative = raw < 0;
-        ulong magnitude = negative ? 0UL - (ulong)raw : (ulong)raw;
-        int s = (int)shift;
-        ulong truncated = magnitude >> s;
-        var remainder = Remainder.Zero;
-        if (s > 0)
-        {
-            ulong rest = magnitude & ((1UL << s) - 1);
-            ulong half = 1UL << (s - 1);
-            remainder = rest == 0 ? Remainder.Zero
-                : rest < half ? Remainder.BelowHalf
-                : rest == half ? Remainder.Half
-                : Remainder.AboveHalf;
-        }
-
-        ulong rounded = remainder != Remainder.Zero && RoundUp(negative, truncated, remainder, rounding) ? truncated + 1 : truncated;
-        ulong limit = target.Signed ? (1UL << (target.Width - 1)) - 1
-            : negative ? 0
-            : (1UL << target.Width) - 1;
-        if (rounded <= limit)
-        {
-            return negative ? -(long)rounded : (long)rounded;
-        }
-
-        return (long)Finish(negative, truncated, remainder, target, rounding, overflow);
-    }
+    internal static long FromRaw64(long raw, int sourceFracBits, QFormat target, Rounding rounding, Overflow overflow) =>
+        new RawNarrowing(sourceFracBits, target, rounding, overflow).Apply(raw);
 
     /// <summary>
     /// As <see cref="RoundToInteger(Int128, int, Rounding)"/> for a raw that fits a <see cref="long"/> and

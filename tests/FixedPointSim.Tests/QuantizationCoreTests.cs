@@ -82,6 +82,26 @@ public sealed class QuantizationCoreTests
             return (QuantizationCore.FromRaw64(c.Raw, c.Frac, c.Target, c.Rounding, c.Overflow) == expected).Label($"{c}");
         });
 
+    private static readonly Gen<(long Raw, int Frac, QFormat Target, Rounding Rounding, Overflow Overflow)> TieCases =
+        from c in NarrowCases
+        from shift in Gen.Choose(1, 40)
+        from offset in Gen.Elements(-1L, 0L, 1L)
+        from units in Gen.Choose(-100_000, 100_000)
+        select (((long)units << shift) + (1L << (shift - 1)) + offset, c.Target.FracBits + shift, c.Target, c.Rounding, c.Overflow);
+
+    [Property(Replay = Seed, MaxTest = 20000)]
+    public Property FromRaw64_AgreesWithTheWidePathOnTies() =>
+        Prop.ForAll(Arb.From(TieCases), c =>
+        {
+            if (!c.Target.Signed && c.Target.Width == 64)
+            {
+                return true.Label("unsigned 64-bit raws do not fit a long");
+            }
+
+            var expected = QuantizationCore.FromRaw(c.Raw, c.Frac, c.Target, c.Rounding, c.Overflow);
+            return (QuantizationCore.FromRaw64(c.Raw, c.Frac, c.Target, c.Rounding, c.Overflow) == expected).Label($"{c}");
+        });
+
     [Property(Replay = Seed, MaxTest = 5000)]
     public Property RoundToInteger64_AgreesWithTheWidePath() =>
         Prop.ForAll(Arb.From(Cases), c =>

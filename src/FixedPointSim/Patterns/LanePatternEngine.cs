@@ -56,6 +56,11 @@ internal sealed class LanePatternEngine : PatternEngine
     private readonly long[] outputWeightsView;
     private readonly long[] projectionView;
     private readonly long[] hiddenView;
+    private readonly RawNarrowing projectionNarrowing;
+    private readonly RawNarrowing recurrentNarrowing;
+    private readonly RawNarrowing operandNarrowing;
+    private readonly int operandLimit;
+    private readonly int[] hiddenRomColumns;
     private readonly Int32LaneOverflow weightOverflow;
     private readonly WeightUpdate update;
     private readonly bool multiplicative;
@@ -121,6 +126,14 @@ internal sealed class LanePatternEngine : PatternEngine
         outputWeightsView = new long[m * v];
         projectionView = new long[v];
         hiddenView = new long[v];
+        var activation = precision.Activation;
+        int wf = precision.Weight.Format.FracBits;
+        projectionNarrowing = new RawNarrowing(wf + precision.Input.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
+        recurrentNarrowing = new RawNarrowing(wf + activation.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
+        operandNarrowing = new RawNarrowing(activation.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
+        // h + u of two activations fits an int below 32 bits; inside ±MaxRaw no overflow mode changes it.
+        operandLimit = activation.Format.Width <= 31 ? (int)activation.Format.MaxRaw : -1;
+        hiddenRomColumns = RomColumns(rom, rule.Patterns);
         weightOverflow = new Int32LaneOverflow(precision.Weight.Format, precision.Weight.Overflow);
         update = new WeightUpdate(precision, rule.Mode);
         multiplicative = rule.Mode == PatternUpdateMode.Multiplicative;
@@ -209,12 +222,7 @@ internal sealed class LanePatternEngine : PatternEngine
     /// <inheritdoc/>
     public override int Forward(ReadOnlySpan<long> x)
     {
-        int n = Spec.Inputs, v = Spec.Hidden, k = Spec.Cap;
-        var activation = Precision.Activation;
-        var format = activation.Format;
-        int wf = Precision.Weight.Format.FracBits;
-        int inputProductFrac = wf + Precision.Input.Format.FracBits;
-        int hiddenProductFrac = wf + format.FracBits;
+        int n = Spec.Inputs, v = Spec.Hidden;
 
         // u = Win x: add x_j · column j for the nonzero inputs.
         Array.Clear(accumulators);
@@ -229,12 +237,12 @@ internal sealed class LanePatternEngine : PatternEngine
 
         for (int i = 0; i < v; i++)
         {
-            int u = (int)QuantizationCore.FromRaw64(accumulators[i], inputProductFrac, format, activation.Rounding, activation.Overflow);
+            int u = (int)projectionNarrowing.Apply(accumulators[i]);
             projection[i] = u;
-            hidden[i] = Math.Max(0, u);
+            hidden[i] = u & ~(u >> 31); // ReLU without a branch on the sign
         }
 
-        CapSelection.Apply<int>(hidden.AsSpan(0, v), k, selection);
+        Cap();
         for (int i = 0; i < v; i++)
         {
             patterns[i] = hidden[i] > 0 ? 1 : 0;
@@ -242,19 +250,15 @@ internal sealed class LanePatternEngine : PatternEngine
 
         for (int round = 1; round <= Rule.Rounds; round++)
         {
-            for (int j = 0; j < v; j++)
-            {
-                operand[j] = (int)QuantizationCore.FromRaw64((long)hidden[j] + projection[j], format.FracBits, format, activation.Rounding, activation.Overflow);
-            }
-
+            Operand();
             for (int post = 0; post < v; post++)
             {
-                long sum = Dot(recurrentWeights.AsSpan(post * stride, stride), operand);
-                scratch[post] = Math.Max(0, (int)QuantizationCore.FromRaw64(sum, hiddenProductFrac, format, activation.Rounding, activation.Overflow));
+                int s = (int)recurrentNarrowing.Apply(Dot(recurrentWeights.AsSpan(post * stride, stride), operand));
+                scratch[post] = s & ~(s >> 31);
             }
 
             scratch.AsSpan(0, v).CopyTo(hidden);
-            CapSelection.Apply<int>(hidden.AsSpan(0, v), k, selection);
+            Cap();
             for (int i = 0; i < v; i++)
             {
                 patterns[i] = (2 * patterns[i]) + (hidden[i] > 0 ? 1 : 0);
@@ -279,20 +283,25 @@ internal sealed class LanePatternEngine : PatternEngine
     {
         int n = Spec.Inputs, v = Spec.Hidden, p = Rule.Patterns;
 
-        // Row post gains rom[pattern[pre]·P + pattern[post]] over pre: one delta row per distinct post pattern.
-        var rom = Rom.HiddenSpan;
+        // Row post gains rom[pattern[pre]·P + pattern[post]] over pre: one delta row per post pattern q, built for every q
+        // up front (P rows, no data-dependent branch) when they come from permutes, on first use otherwise.
+        bool allRows = vectorize && p <= 2 * Lanes;
         int stamp = ++updateCount;
+        if (allRows)
+        {
+            for (int q = 0; q < p; q++)
+            {
+                BuildDelta(q, hiddenDeltas.AsSpan(q * stride, stride));
+            }
+        }
+
         for (int post = 0; post < v; post++)
         {
             int q = patterns[post];
             var delta = hiddenDeltas.AsSpan(q * stride, stride);
-            if (deltaBuilt[q] != stamp)
+            if (!allRows && deltaBuilt[q] != stamp)
             {
-                for (int pre = 0; pre < v; pre++)
-                {
-                    delta[pre] = (int)rom[(patterns[pre] * p) + q];
-                }
-
+                BuildDelta(q, delta);
                 deltaBuilt[q] = stamp;
             }
 
@@ -327,10 +336,31 @@ internal sealed class LanePatternEngine : PatternEngine
                 int offset = OutputOffset(c, label, prediction);
                 if (offset >= 0)
                 {
-                    AddAll(outputWeights.AsSpan(c * stride, v), offset == 0 ? labelDelta : otherDelta);
+                    AddAll(outputWeights.AsSpan(c * stride, stride), offset == 0 ? labelDelta : otherDelta);
                 }
             }
         }
+    }
+
+    /// <summary>The hidden ROM by post pattern q: 16 words per q, <c>[q·16 + pre] = rom[pre·P + q]</c> (zeros past P); empty above 16 patterns.</summary>
+    private static int[] RomColumns(RuleRom rom, int p)
+    {
+        if (p > 2 * Lanes)
+        {
+            return [];
+        }
+
+        var hiddenWords = rom.HiddenSpan;
+        var columns = new int[p * 2 * Lanes];
+        for (int q = 0; q < p; q++)
+        {
+            for (int pre = 0; pre < p; pre++)
+            {
+                columns[(q * 2 * Lanes) + pre] = (int)hiddenWords[(pre * p) + q];
+            }
+        }
+
+        return columns;
     }
 
     private static ReadOnlySpan<long> Widen(int[] values, long[] view)
@@ -419,14 +449,8 @@ internal sealed class LanePatternEngine : PatternEngine
             var bitValues = Vector256.Create(1, 2, 4, 8, 16, 32, 64, 128);
             for (int b = 0; b < mask.Length; b++)
             {
-                int bits = mask[b];
-                if (bits == 0)
-                {
-                    continue;
-                }
-
                 nuint i = (nuint)(b * Lanes);
-                var select = Vector256.Equals(Vector256.Create(bits) & bitValues, bitValues);
+                var select = Vector256.Equals(Vector256.Create((int)mask[b]) & bitValues, bitValues);
                 var sum = Vector256.LoadUnsafe(ref w, i) + (Vector256.LoadUnsafe(ref d, i) & select);
                 weightOverflow.Apply(sum).StoreUnsafe(ref w, i);
             }
@@ -444,13 +468,108 @@ internal sealed class LanePatternEngine : PatternEngine
         }
     }
 
-    /// <summary>Updates every weight of a row by the matching delta.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>Updates every weight of a row by the matching delta (the padding lanes, 0 + 0, stay 0).</summary>
     private void AddAll(Span<int> weights, ReadOnlySpan<int> delta)
     {
+        if (multiplicative)
+        {
+            for (int i = 0; i < Spec.Hidden; i++)
+            {
+                weights[i] = (int)update.Apply(weights[i], delta[i]);
+            }
+
+            return;
+        }
+
+        if (vectorize)
+        {
+            ref int w = ref MemoryMarshal.GetReference(weights);
+            ref int d = ref MemoryMarshal.GetReference(delta);
+            for (nuint i = 0; i < (nuint)weights.Length; i += Lanes)
+            {
+                weightOverflow.Apply(Vector256.LoadUnsafe(ref w, i) + Vector256.LoadUnsafe(ref d, i)).StoreUnsafe(ref w, i);
+            }
+
+            return;
+        }
+
         for (int i = 0; i < weights.Length; i++)
         {
-            weights[i] = multiplicative ? (int)update.Apply(weights[i], delta[i]) : weightOverflow.Apply(weights[i] + delta[i]);
+            weights[i] = weightOverflow.Apply(weights[i] + delta[i]);
+        }
+    }
+
+    /// <summary>
+    /// <c>delta[pre] = rom[pattern[pre]·P + q]</c> for every neuron. With at most 16 patterns, ROM column q sits in two
+    /// vectors and each lane picks its word by permuting them (padding lanes, pattern 0, are masked out later).
+    /// </summary>
+    private void BuildDelta(int q, Span<int> delta)
+    {
+        int p = Rule.Patterns;
+        if (vectorize && p <= 2 * Lanes)
+        {
+            ref int column = ref MemoryMarshal.GetArrayDataReference(hiddenRomColumns);
+            var low = Vector256.LoadUnsafe(ref column, (nuint)(q * 2 * Lanes));
+            var high = Vector256.LoadUnsafe(ref column, (nuint)((q * 2 * Lanes) + Lanes));
+            var eight = Vector256.Create(Lanes);
+            ref int pat = ref MemoryMarshal.GetArrayDataReference(patterns);
+            ref int d = ref MemoryMarshal.GetReference(delta);
+            for (nuint i = 0; i < (nuint)delta.Length; i += Lanes)
+            {
+                var index = Vector256.LoadUnsafe(ref pat, i);
+                var fromHigh = Vector256.Equals(index & eight, eight);
+                Vector256.ConditionalSelect(fromHigh, Avx2.PermuteVar8x32(high, index), Avx2.PermuteVar8x32(low, index)).StoreUnsafe(ref d, i);
+            }
+
+            return;
+        }
+
+        var rom = Rom.HiddenSpan;
+        for (int pre = 0; pre < Spec.Hidden; pre++)
+        {
+            delta[pre] = (int)rom[(patterns[pre] * p) + q];
+        }
+    }
+
+    /// <summary><c>z = h + u</c>, narrowed into the activation type: vectors stay as they are while every lane is inside <c>±MaxRaw</c>.</summary>
+    private void Operand()
+    {
+        int v = Spec.Hidden;
+        int start = 0;
+        if (vectorize && operandLimit >= 0)
+        {
+            ref int h = ref MemoryMarshal.GetArrayDataReference(hidden);
+            ref int u = ref MemoryMarshal.GetArrayDataReference(projection);
+            ref int z = ref MemoryMarshal.GetArrayDataReference(operand);
+            var limit = Vector256.Create(operandLimit);
+            for (; start + Lanes <= v; start += Lanes)
+            {
+                var sum = Vector256.LoadUnsafe(ref h, (nuint)start) + Vector256.LoadUnsafe(ref u, (nuint)start);
+                if (!Vector256.LessThanOrEqualAll(Vector256.Abs(sum), limit))
+                {
+                    break;
+                }
+
+                sum.StoreUnsafe(ref z, (nuint)start);
+            }
+        }
+
+        for (int j = start; j < v; j++)
+        {
+            operand[j] = (int)operandNarrowing.Apply((long)hidden[j] + projection[j]);
+        }
+    }
+
+    /// <summary><c>cap_k</c> on the hidden state: ranks in vectors for small layers, selection otherwise.</summary>
+    private void Cap()
+    {
+        if (vectorize && stride <= CapSelection.MaxRankedLanes)
+        {
+            CapSelection.ApplyRanked(hidden, Spec.Cap);
+        }
+        else
+        {
+            CapSelection.Apply<int>(hidden.AsSpan(0, Spec.Hidden), Spec.Cap, selection);
         }
     }
 }

@@ -27,6 +27,9 @@ internal sealed class ScalarPatternEngine : PatternEngine
     private readonly bool longSums;
     private readonly bool longOperand;
     private readonly WeightUpdate update;
+    private readonly RawNarrowing projectionNarrowing;
+    private readonly RawNarrowing recurrentNarrowing;
+    private readonly RawNarrowing operandNarrowing;
 
     /// <summary>Builds the edge lists and resets.</summary>
     public ScalarPatternEngine(PatternNetworkSpec spec, PatternNetworkMasks masks, PatternRule rule, PrecisionConfig precision, RuleRom rom, int accumulatorBits)
@@ -49,6 +52,11 @@ internal sealed class ScalarPatternEngine : PatternEngine
         longSums = accumulatorBits <= 64;
         longOperand = precision.Activation.Format.Width <= 62;
         update = new WeightUpdate(precision, rule.Mode);
+        var activation = precision.Activation;
+        int wf = precision.Weight.Format.FracBits;
+        projectionNarrowing = new RawNarrowing(wf + precision.Input.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
+        recurrentNarrowing = new RawNarrowing(wf + activation.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
+        operandNarrowing = new RawNarrowing(activation.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
         Reset();
     }
 
@@ -89,14 +97,11 @@ internal sealed class ScalarPatternEngine : PatternEngine
     {
         int n = Spec.Inputs, v = Spec.Hidden;
         var activation = Precision.Activation;
-        int wf = Precision.Weight.Format.FracBits;
-        int inputProductFrac = wf + Precision.Input.Format.FracBits;
-        int hiddenProductFrac = wf + activation.Format.FracBits;
         x.CopyTo(input);
 
         for (int i = 0; i < v; i++)
         {
-            projection[i] = Narrow(inputWeights.AsSpan(i * n, n), inputColumns.AsSpan(inputRowStart[i]..inputRowStart[i + 1]), input, inputProductFrac);
+            projection[i] = Narrow(inputWeights.AsSpan(i * n, n), inputColumns.AsSpan(inputRowStart[i]..inputRowStart[i + 1]), input, projectionNarrowing);
             hidden[i] = Math.Max(0, projection[i]);
         }
 
@@ -111,7 +116,7 @@ internal sealed class ScalarPatternEngine : PatternEngine
             for (int j = 0; j < v; j++)
             {
                 operand[j] = longOperand
-                    ? QuantizationCore.FromRaw64(hidden[j] + projection[j], activation.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow)
+                    ? operandNarrowing.Apply(hidden[j] + projection[j])
                     : (long)QuantizationCore.FromRaw((Int128)hidden[j] + projection[j], activation.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
             }
 
@@ -119,7 +124,7 @@ internal sealed class ScalarPatternEngine : PatternEngine
             {
                 var row = recurrentWeights.AsSpan(post * v, v);
                 var columns = recurrentColumns.AsSpan(recurrentRowStart[post]..recurrentRowStart[post + 1]);
-                scratch[post] = Math.Max(0, Narrow(row, columns, operand, hiddenProductFrac));
+                scratch[post] = Math.Max(0, Narrow(row, columns, operand, recurrentNarrowing));
             }
 
             scratch.CopyTo(hidden, 0);
@@ -234,10 +239,9 @@ internal sealed class ScalarPatternEngine : PatternEngine
         return (rowStart, [.. list]);
     }
 
-    /// <summary><c>Σ row[j]·operand[j]</c> over the listed columns, exact at <paramref name="productFrac"/> fractional bits, narrowed into the activation type.</summary>
-    private long Narrow(ReadOnlySpan<long> row, ReadOnlySpan<int> columns, ReadOnlySpan<long> operands, int productFrac)
+    /// <summary><c>Σ row[j]·operand[j]</c> over the listed columns, exact, narrowed into the activation type.</summary>
+    private long Narrow(ReadOnlySpan<long> row, ReadOnlySpan<int> columns, ReadOnlySpan<long> operands, RawNarrowing narrowing)
     {
-        var activation = Precision.Activation;
         if (longSums)
         {
             long sum = 0;
@@ -246,8 +250,11 @@ internal sealed class ScalarPatternEngine : PatternEngine
                 sum += row[j] * operands[j];
             }
 
-            return QuantizationCore.FromRaw64(sum, productFrac, activation.Format, activation.Rounding, activation.Overflow);
+            return narrowing.Apply(sum);
         }
+
+        var activation = Precision.Activation;
+        int productFrac = narrowing.SourceFracBits;
 
         Int128 wide = Int128.Zero;
         foreach (int j in columns)

@@ -20,7 +20,8 @@ public abstract class FixedNetworkConformanceTests
     /// <summary>Seeds of the narrow random cases (widths 8..24).</summary>
     internal static readonly int[] NarrowSeedValues = [.. Enumerable.Range(1, 48)];
 
-    /// <summary>Seeds of the wide random cases (weights 25..44 bits, activations up to 56: 64-bit and 128-bit sums).</summary>
+    /// <summary>Seeds of the wide random cases: even ones with weights of 32..36 bits and sums within 64 bits, odd ones with
+    /// weights of 25..44 bits and activations up to 56 (128-bit sums).</summary>
     internal static readonly int[] WideSeedValues = [.. Enumerable.Range(101, 16)];
 
     public static TheoryData<int> NarrowSeeds => new(NarrowSeedValues);
@@ -101,7 +102,7 @@ public abstract class FixedNetworkConformanceTests
         double p = new[] { 0.2, 0.5, 1.0 }[random.Next(3)];
         var spec = new PatternNetworkSpec(inputs, classes, hidden, cap, p, Seed: random.Next());
         var rule = RandomRule(random, random.Next(0, 4), forceInput: false);
-        var precision = RandomPrecision(random, spec, wide);
+        var precision = RandomPrecision(random, spec, wide ? (seed % 2 == 0 ? Width.Int64 : Width.Int128) : Width.Narrow);
         return new Case(spec, spec.BuildMasks(), rule, precision, random.Next(50, 201));
     }
 
@@ -126,22 +127,24 @@ public abstract class FixedNetworkConformanceTests
             random.Next(2) == 0 ? OutputEdges.LabelAndPrediction : OutputEdges.AllEdges);
     }
 
-    private static PrecisionConfig RandomPrecision(Random random, PatternNetworkSpec spec, bool wide)
+    private static PrecisionConfig RandomPrecision(Random random, PatternNetworkSpec spec, Width widths)
     {
+        bool wide = widths != Width.Narrow;
+        bool moderate = widths == Width.Int64;
         // Weight: mostly 1..8 integer bits; now and then none or fewer than none (an LSB of 2 or more). Rule words as wide
         // as the weight (or nearly) push weights into their overflow mode within a few updates.
-        int ww = wide ? random.Next(25, 45) : random.Next(8, 25);
+        int ww = moderate ? random.Next(32, 37) : wide ? random.Next(25, 45) : random.Next(8, 25);
         int wInt = random.Next(20) == 0 ? ww + random.Next(0, 3) : random.Next(1, 9);
         var weight = Type(random, true, ww, ww - wInt);
         int we = random.Next(2) == 0 ? Math.Max(2, ww - random.Next(0, 3)) : random.Next(2, ww + 1);
         var entry = Type(random, true, we, weight.Format.FracBits);
 
         bool inputSigned = random.Next(4) != 0;
-        int xw = wide ? random.Next(8, 41) : random.Next(8, 25);
+        int xw = moderate ? random.Next(8, 23) : wide ? random.Next(8, 41) : random.Next(8, 25);
         var input = Type(random, inputSigned, xw, xw - random.Next(inputSigned ? 1 : 0, 7));
 
         // Activation: −2..20 integer bits, from formats that saturate or wrap most sums to ones that hold them all.
-        int aw = wide ? random.Next(12, 57) : random.Next(8, 25);
+        int aw = moderate ? random.Next(12, 23) : wide ? random.Next(12, 57) : random.Next(8, 25);
         int af = aw - random.Next(-2, 21);
         var activation = Type(random, true, aw, af) with { Overflow = random.Next(10) < 7 ? Overflow.Sat : Overflow.Wrap };
         if (random.Next(10) == 0)
@@ -170,6 +173,14 @@ public abstract class FixedNetworkConformanceTests
         {
             return false;
         }
+    }
+
+    /// <summary>Which widths <see cref="RandomPrecision"/> draws.</summary>
+    private enum Width
+    {
+        Narrow,
+        Int64,
+        Int128,
     }
 
     private static FixedType Type(Random random, bool signed, int width, int fracBits) =>
