@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Neuro.FixedPointSim;
@@ -47,6 +48,7 @@ internal readonly struct Int32LaneOverflow
     }
 
     /// <summary>The value the overflow mode makes of <paramref name="exact"/> (<c>|exact| ≤ 2^W</c>). Result: the format's raw.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Apply(int exact) => overflow switch
     {
         Overflow.Sat or Overflow.SatSym => Math.Clamp(exact, low, high),
@@ -56,6 +58,7 @@ internal readonly struct Int32LaneOverflow
     };
 
     /// <summary>As <see cref="Apply(int)"/>, lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<int> Apply(Vector256<int> exact) => overflow switch
     {
         Overflow.Sat or Overflow.SatSym => Vector256.Min(Vector256.Max(exact, Vector256.Create(low)), Vector256.Create(high)),

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Neuro.FixedPointSim;
 
@@ -97,6 +98,32 @@ internal readonly struct RawNarrowing
 
         bool negative = raw < 0;
         return Overflowed(negative, magnitude);
+    }
+
+    /// <summary>
+    /// As <see cref="Apply(long)"/>, lane by lane, for raws with <c>|raw| &lt; 2^63</c> (sums whose bound fits 64 bits): the
+    /// same branch-free formula in vectors; if a lane leaves the symmetric range, the four lanes take the scalar path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<long> Apply(Vector256<long> raw)
+    {
+        if (!wide)
+        {
+            var sign = Vector256.LessThan(raw, Vector256<long>.Zero).AsUInt64();
+            var magnitude = (raw.AsUInt64() ^ sign) - sign;
+            var bias = (Vector256.Create(positiveBias) ^ (Vector256.Create(positiveBias ^ negativeBias) & sign))
+                + (Vector256.ShiftRightLogical(magnitude, shift) & Vector256.Create(evenBit));
+            var rounded = Vector256.ShiftRightLogical(magnitude + bias, shift);
+            var limit = Vector256.Create(positiveLimit) ^ (Vector256.Create(positiveLimit ^ negativeLimit) & sign);
+
+            // Both sides are below 2^63 (|raw| < 2^63, bias < 2^62 and shift ≥ 1 when bias ≠ 0), so a signed compare is exact.
+            if (Vector256.LessThanOrEqualAll(rounded.AsInt64(), limit.AsInt64()))
+            {
+                return ((rounded ^ sign) - sign).AsInt64();
+            }
+        }
+
+        return Vector256.Create(Apply(raw[0]), Apply(raw[1]), Apply(raw[2]), Apply(raw[3]));
     }
 
     /// <summary>The rare path: the exact rules decide what the overflow mode makes of the value.</summary>

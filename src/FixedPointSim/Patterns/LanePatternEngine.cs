@@ -74,10 +74,11 @@ internal sealed class LanePatternEngine : PatternEngine
         stride = (v + Lanes - 1) / Lanes * Lanes;
         this.vectorize = vectorize && Avx2.IsSupported;
         inputWeights = new int[n * stride];
-        recurrentWeights = new int[v * stride];
+        // Rows padded to a multiple of 4 (zero rows, sums of 0) so the forward pass takes four rows at a time.
+        recurrentWeights = new int[RowGroup(v) * stride];
         outputWeights = new int[m * stride];
         startInput = new int[n * stride];
-        startRecurrent = new int[v * stride];
+        startRecurrent = new int[RowGroup(v) * stride];
         startOutput = new int[m * stride];
         inputMask = new byte[n * stride / Lanes];
         recurrentMask = new byte[v * stride / Lanes];
@@ -235,12 +236,7 @@ internal sealed class LanePatternEngine : PatternEngine
             }
         }
 
-        for (int i = 0; i < v; i++)
-        {
-            int u = (int)projectionNarrowing.Apply(accumulators[i]);
-            projection[i] = u;
-            hidden[i] = u & ~(u >> 31); // ReLU without a branch on the sign
-        }
+        NarrowProjection();
 
         Cap();
         for (int i = 0; i < v; i++)
@@ -251,11 +247,7 @@ internal sealed class LanePatternEngine : PatternEngine
         for (int round = 1; round <= Rule.Rounds; round++)
         {
             Operand();
-            for (int post = 0; post < v; post++)
-            {
-                int s = (int)recurrentNarrowing.Apply(Dot(recurrentWeights.AsSpan(post * stride, stride), operand));
-                scratch[post] = s & ~(s >> 31);
-            }
+            Recurrent();
 
             scratch.AsSpan(0, v).CopyTo(hidden);
             Cap();
@@ -372,6 +364,93 @@ internal sealed class LanePatternEngine : PatternEngine
 
         return view;
     }
+
+    /// <summary>Rows rounded up to a multiple of 4.</summary>
+    private static int RowGroup(int rows) => (rows + 3) / 4 * 4;
+
+    /// <summary><c>u = narrow(accumulators)</c>, <c>h = max(0, u)</c>; four neurons a vector where vectorized (padding lanes hold 0).</summary>
+    private void NarrowProjection()
+    {
+        int v = Spec.Hidden;
+        if (vectorize)
+        {
+            ref long acc = ref MemoryMarshal.GetArrayDataReference(accumulators);
+            ref int u = ref MemoryMarshal.GetArrayDataReference(projection);
+            ref int h = ref MemoryMarshal.GetArrayDataReference(hidden);
+            for (nuint i = 0; i < (nuint)v; i += 4)
+            {
+                var narrowed = ToInt32(projectionNarrowing.Apply(Vector256.LoadUnsafe(ref acc, i)));
+                narrowed.StoreUnsafe(ref u, i);
+                Vector128.Max(narrowed, Vector128<int>.Zero).StoreUnsafe(ref h, i);
+            }
+
+            return;
+        }
+
+        for (int i = 0; i < v; i++)
+        {
+            int narrowed = (int)projectionNarrowing.Apply(accumulators[i]);
+            projection[i] = narrowed;
+            hidden[i] = Math.Max(0, narrowed);
+        }
+    }
+
+    /// <summary><c>scratch = max(0, narrow(Wg z))</c>: four rows at a time where vectorized, sharing the operand's loads and one horizontal sum.</summary>
+    private void Recurrent()
+    {
+        int v = Spec.Hidden;
+        if (vectorize)
+        {
+            ref int z = ref MemoryMarshal.GetArrayDataReference(operand);
+            ref int s = ref MemoryMarshal.GetArrayDataReference(scratch);
+            for (int post = 0; post < v; post += 4)
+            {
+                var narrowed = ToInt32(recurrentNarrowing.Apply(Dot4(post, ref z)));
+                Vector128.Max(narrowed, Vector128<int>.Zero).StoreUnsafe(ref s, (nuint)post);
+            }
+
+            return;
+        }
+
+        for (int post = 0; post < v; post++)
+        {
+            scratch[post] = Math.Max(0, (int)recurrentNarrowing.Apply(Dot(recurrentWeights.AsSpan(post * stride, stride), operand)));
+        }
+    }
+
+    /// <summary>The exact sums of recurrent rows <c>first..first+3</c> with <paramref name="z"/>, as <c>[s0, s1, s2, s3]</c>.</summary>
+    private Vector256<long> Dot4(int first, ref int z)
+    {
+        ref int w0 = ref recurrentWeights[first * stride];
+        ref int w1 = ref Unsafe.Add(ref w0, stride);
+        ref int w2 = ref Unsafe.Add(ref w1, stride);
+        ref int w3 = ref Unsafe.Add(ref w2, stride);
+        Vector256<long> a0 = default, a1 = default, a2 = default, a3 = default;
+        for (nuint i = 0; i < (nuint)stride; i += Lanes)
+        {
+            var even = Vector256.LoadUnsafe(ref z, i);
+            var odd = Avx2.ShiftRightLogical(even.AsInt64(), 32).AsInt32();
+            a0 += MultiplyPairs(Vector256.LoadUnsafe(ref w0, i), even, odd);
+            a1 += MultiplyPairs(Vector256.LoadUnsafe(ref w1, i), even, odd);
+            a2 += MultiplyPairs(Vector256.LoadUnsafe(ref w2, i), even, odd);
+            a3 += MultiplyPairs(Vector256.LoadUnsafe(ref w3, i), even, odd);
+        }
+
+        // [a0_0+a0_1, a1_0+a1_1, a0_2+a0_3, a1_2+a1_3] and the same for rows 2, 3; then the 128-bit halves add up.
+        var t01 = Avx2.UnpackLow(a0, a1) + Avx2.UnpackHigh(a0, a1);
+        var t23 = Avx2.UnpackLow(a2, a3) + Avx2.UnpackHigh(a2, a3);
+        return Avx2.Permute2x128(t01, t23, 0x20) + Avx2.Permute2x128(t01, t23, 0x31);
+    }
+
+    /// <summary>The exact products of 8 int lanes, summed in pairs into 4 long lanes: <c>w[2j]·z[2j] + w[2j+1]·z[2j+1]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<long> MultiplyPairs(Vector256<int> w, Vector256<int> even, Vector256<int> odd) =>
+        Avx2.Multiply(w, even) + Avx2.Multiply(Avx2.ShiftRightLogical(w.AsInt64(), 32).AsInt32(), odd);
+
+    /// <summary>Four long lanes that fit <see cref="int"/> (narrowed activations), as four int lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<int> ToInt32(Vector256<long> values) =>
+        Avx2.PermuteVar8x32(values.AsInt32(), Vector256.Create(0, 2, 4, 6, 0, 2, 4, 6)).GetLower();
 
     /// <summary><c>accumulators += x · column</c>, exact 64-bit products; the lengths are a multiple of 8.</summary>
     private void MultiplyAdd(ReadOnlySpan<int> column, int x, Span<long> accumulators)
