@@ -15,13 +15,16 @@ namespace Neuro.FixedPointSim.Patterns;
 /// <para>Layout: every matrix is dense, rows padded to <c>S</c> (Hidden rounded up to 8) lanes, entries off the mask held
 /// at 0, so the sums run branch-free over whole rows. The input weights are stored transposed (one row of S per input),
 /// so the projection adds <c>x_j · Win[:, j]</c> for the nonzero inputs only, and the input update adds one vector of
-/// per-neuron ROM words to each row. The recurrent weights are stored with row = post: the forward pass takes dot
-/// products with the operand <c>z</c>, and the hidden update adds to row <c>post</c> the vector
-/// <c>rom[pattern[pre]·P + pattern[post]]</c> over pre, built once per distinct post pattern in each update. The masks are
-/// bits (8 lanes a byte), expanded in registers, so an update touches only edges and a byte of zeros skips 8 lanes.</para>
+/// per-neuron ROM words to each row. The recurrent weights are stored with row = post (rows padded to a multiple of 4
+/// with zero rows): the forward pass takes four rows' dot products with the operand <c>z</c> at a time, and the hidden
+/// update adds to row <c>post</c> the vector <c>rom[pattern[pre]·P + pattern[post]]</c> over pre, one delta row per post
+/// pattern (all P of them by permutes when P ≤ 16, else each on first use). The masks are bits (8 lanes a byte),
+/// expanded in registers, so an update changes only edges.</para>
 /// <para>Sums are exact in any order, so they equal the reference's; each is narrowed once per neuron by
-/// <see cref="QuantizationCore.FromRaw64"/>. Additive updates apply the weight's overflow mode with
-/// <see cref="Int32LaneOverflow"/>; multiplicative ones go edge by edge through <see cref="WeightUpdate"/>.</para>
+/// <see cref="RawNarrowing"/> (four neurons a vector). Additive updates apply the weight's overflow mode with
+/// <see cref="Int32LaneOverflow"/>; multiplicative ones go edge by edge through <see cref="WeightUpdate"/>. The data
+/// decide no branches where they would be unpredictable (signs, ReLU, cap ranks), which matters more than instruction
+/// counts for small layers.</para>
 /// </remarks>
 internal sealed class LanePatternEngine : PatternEngine
 {
@@ -47,7 +50,7 @@ internal sealed class LanePatternEngine : PatternEngine
     private readonly int[] patterns;
     private readonly Int128[] logits;
     private readonly int[] hiddenDeltas;
-    private readonly int[] deltaBuilt;
+    private readonly long[] deltaBuilt;
     private readonly int[] inputDelta;
     private readonly int[] labelDelta;
     private readonly int[] otherDelta;
@@ -64,7 +67,7 @@ internal sealed class LanePatternEngine : PatternEngine
     private readonly Int32LaneOverflow weightOverflow;
     private readonly WeightUpdate update;
     private readonly bool multiplicative;
-    private int updateCount;
+    private long updateCount;
 
     /// <summary>Lays out the matrices and resets; <c>vectorize</c> uses AVX2 where the CPU has it (false: the portable scalar loops, for tests).</summary>
     public LanePatternEngine(PatternNetworkSpec spec, PatternNetworkMasks masks, PatternRule rule, PrecisionConfig precision, RuleRom rom, bool vectorize)
@@ -118,7 +121,7 @@ internal sealed class LanePatternEngine : PatternEngine
         patterns = new int[stride];
         logits = new Int128[m];
         hiddenDeltas = new int[rule.Patterns * stride];
-        deltaBuilt = new int[rule.Patterns];
+        deltaBuilt = new long[rule.Patterns];
         inputDelta = new int[stride];
         labelDelta = new int[stride];
         otherDelta = new int[stride];
@@ -278,7 +281,7 @@ internal sealed class LanePatternEngine : PatternEngine
         // Row post gains rom[pattern[pre]·P + pattern[post]] over pre: one delta row per post pattern q, built for every q
         // up front (P rows, no data-dependent branch) when they come from permutes, on first use otherwise.
         bool allRows = vectorize && p <= 2 * Lanes;
-        int stamp = ++updateCount;
+        long stamp = ++updateCount;
         if (allRows)
         {
             for (int q = 0; q < p; q++)

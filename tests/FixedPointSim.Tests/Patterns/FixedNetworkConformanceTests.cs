@@ -50,6 +50,16 @@ public abstract class FixedNetworkConformanceTests
     }
 
     [Fact]
+    public void Lifetime_FiveRounds_MatchesTheGoldenModel()
+    {
+        // P = 64 patterns: a 4096-word hidden ROM, more than fits two vectors of a column.
+        var random = new Random(9);
+        var spec = new PatternNetworkSpec(Inputs: 6, Classes: 3, Hidden: 30, Cap: 12, EdgeProbability: 0.5, Seed: 23);
+        var rule = RandomRule(random, rounds: 5, forceInput: true);
+        RunLifetime(new Case(spec, spec.BuildMasks(), rule, PrecisionConfig.Default, Samples: 120), 9);
+    }
+
+    [Fact]
     public void Constructor_RejectsAnAccumulatorWiderThanInt128LikeTheGoldenModel()
     {
         var precision = new PrecisionConfig(
