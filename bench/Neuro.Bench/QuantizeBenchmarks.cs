@@ -8,7 +8,7 @@ namespace Neuro.Bench;
 /// (so about a fifth saturate): the bulk <see cref="FixedQuantizer"/> against a loop over the scalar golden conversion.
 /// One operation is one value, so the Mean column is time per value.
 /// </summary>
-[ValuesPerSecondColumn]
+[PerSecondColumn("Values/s", "Values converted per second: 1e9 / mean time per value in ns")]
 public class QuantizeBenchmarks
 {
     public const int N = 65_536;

@@ -133,6 +133,39 @@ internal static class QuantizationCore
         FromScaled(raw < 0, Magnitude(raw), sourceFracBits, target, rounding, overflow);
 
     /// <summary>
+    /// As <see cref="FromRaw(Int128, int, QFormat, Rounding, Overflow)"/> for a raw that fits a <see cref="long"/>: the
+    /// once-per-neuron narrowing of the fast networks, in 64-bit arithmetic where it can be (<see cref="RawNarrowing"/>,
+    /// which also holds the per-format work for loops). Result: the target's raw integer, identical to the wide path's.
+    /// </summary>
+    internal static long FromRaw64(long raw, int sourceFracBits, QFormat target, Rounding rounding, Overflow overflow) =>
+        new RawNarrowing(sourceFracBits, target, rounding, overflow).Apply(raw);
+
+    /// <summary>
+    /// As <see cref="RoundToInteger(Int128, int, Rounding)"/> for a raw that fits a <see cref="long"/> and
+    /// <c>fracBits</c> in 1..62, where the result always fits a <see cref="long"/>; <see cref="RoundUp"/> decides.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fracBits"/> is outside 1..62.</exception>
+    internal static long RoundToInteger64(long raw, int fracBits, Rounding rounding)
+    {
+        if (fracBits < 1 || fracBits > 62)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fracBits), fracBits, $"FracBits must be 1..62, not {fracBits}");
+        }
+
+        bool negative = raw < 0;
+        ulong magnitude = negative ? 0UL - (ulong)raw : (ulong)raw;
+        ulong truncated = magnitude >> fracBits;
+        ulong rest = magnitude & ((1UL << fracBits) - 1);
+        ulong half = 1UL << (fracBits - 1);
+        var remainder = rest == 0 ? Remainder.Zero
+            : rest < half ? Remainder.BelowHalf
+            : rest == half ? Remainder.Half
+            : Remainder.AboveHalf;
+        ulong rounded = remainder != Remainder.Zero && RoundUp(negative, truncated, remainder, rounding) ? truncated + 1 : truncated;
+        return negative ? -(long)rounded : (long)rounded;
+    }
+
+    /// <summary>
     /// Rounds <c>raw · 2^-fracBits</c> to an integer with <paramref name="rounding"/>'s rule and no overflow handling:
     /// the rounding half of a requantization, for a result that is added to something else before the overflow mode applies.
     /// </summary>

@@ -58,4 +58,62 @@ public sealed class QuantizationCoreTests
         _ = Fixed.QuantizeDouble(value, QFormat.S(4, 4), Rounding.RndConv, Overflow.Sat, out bool actual);
         Assert.Equal(overflowed, actual);
     }
+
+    private static readonly Gen<(long Raw, int Frac, QFormat Target, Rounding Rounding, Overflow Overflow)> NarrowCases =
+        from raw in Gen.OneOf(ArbMap.Default.GeneratorFor<long>(), Gen.Choose(-70_000, 70_000).Select(i => (long)i), Gen.Elements(long.MinValue, long.MaxValue, 0L, -1L))
+        from frac in Gen.Choose(-8, 72)
+        from signed in ArbMap.Default.GeneratorFor<bool>()
+        from width in Gen.Choose(1, 64)
+        from targetFrac in Gen.Choose(-4, 40)
+        from rounding in Gen.Elements(Enum.GetValues<Rounding>())
+        from overflow in Gen.Elements(Enum.GetValues<Overflow>())
+        select (raw, frac, new QFormat(signed, width, targetFrac), rounding, overflow);
+
+    [Property(Replay = Seed, MaxTest = 20000)]
+    public Property FromRaw64_AgreesWithTheWidePath() =>
+        Prop.ForAll(Arb.From(NarrowCases), c =>
+        {
+            if (!c.Target.Signed && c.Target.Width == 64)
+            {
+                return true.Label("unsigned 64-bit raws do not fit a long");
+            }
+
+            var expected = QuantizationCore.FromRaw(c.Raw, c.Frac, c.Target, c.Rounding, c.Overflow);
+            return (QuantizationCore.FromRaw64(c.Raw, c.Frac, c.Target, c.Rounding, c.Overflow) == expected).Label($"{c}");
+        });
+
+    private static readonly Gen<(long Raw, int Frac, QFormat Target, Rounding Rounding, Overflow Overflow)> TieCases =
+        from c in NarrowCases
+        from shift in Gen.Choose(1, 40)
+        from offset in Gen.Elements(-1L, 0L, 1L)
+        from units in Gen.Choose(-100_000, 100_000)
+        select (((long)units << shift) + (1L << (shift - 1)) + offset, c.Target.FracBits + shift, c.Target, c.Rounding, c.Overflow);
+
+    [Property(Replay = Seed, MaxTest = 20000)]
+    public Property FromRaw64_AgreesWithTheWidePathOnTies() =>
+        Prop.ForAll(Arb.From(TieCases), c =>
+        {
+            if (!c.Target.Signed && c.Target.Width == 64)
+            {
+                return true.Label("unsigned 64-bit raws do not fit a long");
+            }
+
+            var expected = QuantizationCore.FromRaw(c.Raw, c.Frac, c.Target, c.Rounding, c.Overflow);
+            return (QuantizationCore.FromRaw64(c.Raw, c.Frac, c.Target, c.Rounding, c.Overflow) == expected).Label($"{c}");
+        });
+
+    [Property(Replay = Seed, MaxTest = 5000)]
+    public Property RoundToInteger64_AgreesWithTheWidePath() =>
+        Prop.ForAll(Arb.From(Cases), c =>
+        {
+            int frac = Math.Clamp(c.Frac, 1, 62);
+            return (QuantizationCore.RoundToInteger64(c.Raw, frac, c.Rounding) == QuantizationCore.RoundToInteger(c.Raw, frac, c.Rounding)).Label($"{c}");
+        });
+
+    [Fact]
+    public void RoundToInteger64_RejectsFracBitsOutside1To62()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => QuantizationCore.RoundToInteger64(5, 0, Rounding.Trn));
+        Assert.StartsWith("FracBits must be 1..62, not 0", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -31,7 +31,7 @@ namespace Neuro.FixedPointSim.Patterns;
 /// <c>w</c>, then the weight's overflow mode applies.</item>
 /// </list>
 /// </remarks>
-public sealed class FixedPatternNetwork : IPatternNetwork
+public sealed class FixedPatternNetwork : IFixedPatternNetwork
 {
     private readonly PatternNetworkSpec spec;
     private readonly PatternNetworkMasks masks;

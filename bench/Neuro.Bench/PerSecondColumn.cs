@@ -6,13 +6,16 @@ using BenchmarkDotNet.Running;
 namespace Neuro.Bench;
 
 /// <summary>
-/// Throughput column <c>Values/s = 1e9 / mean ns per operation</c>; with <c>OperationsPerInvoke = N</c> one operation is one value.
+/// Throughput column <c>1e9 / mean ns per operation</c>, named for what one operation is: with
+/// <c>OperationsPerInvoke = N</c> one operation is one value (<c>Values/s</c>), one sample (<c>Samples/s</c>), and so on.
 /// </summary>
-public sealed class ValuesPerSecondColumn : IColumn
+/// <param name="columnName">The header, e.g. <c>Values/s</c>.</param>
+/// <param name="legend">What the column counts, for the legend under the table.</param>
+public sealed class PerSecondColumn(string columnName, string legend) : IColumn
 {
-    public string Id => nameof(ValuesPerSecondColumn);
+    public string Id => $"{nameof(PerSecondColumn)}.{ColumnName}";
 
-    public string ColumnName => "Values/s";
+    public string ColumnName { get; } = columnName;
 
     public bool AlwaysShow => true;
 
@@ -24,7 +27,7 @@ public sealed class ValuesPerSecondColumn : IColumn
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => "Values converted per second: 1e9 / mean time per value in ns";
+    public string Legend { get; } = legend;
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
@@ -38,9 +41,9 @@ public sealed class ValuesPerSecondColumn : IColumn
         }
 
         double perSecond = 1e9 / statistics.Mean;
-        return perSecond >= 1e6
-            ? string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e6:N1} M")
-            : string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e3:N1} k");
+        return perSecond >= 1e6 ? string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e6:N1} M")
+            : perSecond >= 1e3 ? string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e3:N1} k")
+            : string.Create(CultureInfo.InvariantCulture, $"{perSecond:N1}");
     }
 
     public bool IsAvailable(Summary summary) => true;

@@ -1,0 +1,106 @@
+using Neuro.Rules.Patterns;
+
+namespace Neuro.FixedPointSim.Patterns;
+
+/// <summary>
+/// The arithmetic behind a <see cref="FastFixedPatternNetwork"/>: forward pass, updates and state, on raw integers. The
+/// network validates inputs and labels and decides when to update; an engine only computes.
+/// </summary>
+/// <remarks>
+/// The starting weights are computed here once, in the reference's full row-major layout, exactly as
+/// <see cref="FixedPatternNetwork.Reset"/> leaves them: the spec's draws quantized into the weight type, or zero where
+/// an additive rule makes the matrix plastic. Entries off the masks never change, so engines that keep only the edges can
+/// answer for the rest from these arrays.
+/// </remarks>
+internal abstract class PatternEngine
+{
+    /// <summary>Computes the starting weights.</summary>
+    protected PatternEngine(PatternNetworkSpec spec, PatternNetworkMasks masks, PatternRule rule, PrecisionConfig precision, RuleRom rom)
+    {
+        Spec = spec;
+        Masks = masks;
+        Rule = rule;
+        Precision = precision;
+        Rom = rom;
+        bool multiplicative = rule.Mode == PatternUpdateMode.Multiplicative;
+        StartInputWeights = rule.Input is not null && !multiplicative
+            ? new long[spec.Hidden * spec.Inputs]
+            : Quantize(masks.FixedInputWeights, precision);
+        StartRecurrentWeights = multiplicative
+            ? Quantize(masks.InitialRecurrentWeights, precision)
+            : new long[spec.Hidden * spec.Hidden];
+        StartOutputWeights = rule.Output is not null && !multiplicative
+            ? new long[spec.Classes * spec.Hidden]
+            : Quantize(masks.FixedOutputWeights, precision);
+    }
+
+    /// <summary>Which arithmetic this engine uses.</summary>
+    public abstract FastFixedEngine Kind { get; }
+
+    /// <summary>Input weights after a reset, Hidden × Inputs row-major.</summary>
+    protected long[] StartInputWeights { get; }
+
+    /// <summary>Recurrent weights after a reset, Hidden × Hidden row-major (row = post).</summary>
+    protected long[] StartRecurrentWeights { get; }
+
+    /// <summary>Output weights after a reset, Classes × Hidden row-major.</summary>
+    protected long[] StartOutputWeights { get; }
+
+    /// <summary>The network's shape.</summary>
+    protected PatternNetworkSpec Spec { get; }
+
+    /// <summary>The network's masks.</summary>
+    protected PatternNetworkMasks Masks { get; }
+
+    /// <summary>The rule.</summary>
+    protected PatternRule Rule { get; }
+
+    /// <summary>The signal types.</summary>
+    protected PrecisionConfig Precision { get; }
+
+    /// <summary>The rule's ROM words.</summary>
+    protected RuleRom Rom { get; }
+
+    /// <summary>Input weights in the reference layout (a snapshot where the engine stores them otherwise).</summary>
+    public abstract ReadOnlySpan<long> InputWeightsRaw { get; }
+
+    /// <summary>Recurrent weights in the reference layout.</summary>
+    public abstract ReadOnlySpan<long> RecurrentWeightsRaw { get; }
+
+    /// <summary>Output weights in the reference layout.</summary>
+    public abstract ReadOnlySpan<long> OutputWeightsRaw { get; }
+
+    /// <summary>The last projection <c>u</c>, activation raws.</summary>
+    public abstract ReadOnlySpan<long> ProjectionRaw { get; }
+
+    /// <summary>The capped hidden state after the last round, activation raws.</summary>
+    public abstract ReadOnlySpan<long> HiddenRaw { get; }
+
+    /// <summary>The firing patterns of the last forward pass.</summary>
+    public abstract ReadOnlySpan<int> Patterns { get; }
+
+    /// <summary>The exact logits of the last forward pass.</summary>
+    public abstract ReadOnlySpan<Int128> LogitsRaw { get; }
+
+    /// <summary>Puts every weight back to its start.</summary>
+    public abstract void Reset();
+
+    /// <summary>The forward pass on raw inputs (already checked against the input format); returns the prediction.</summary>
+    public abstract int Forward(ReadOnlySpan<long> input);
+
+    /// <summary>The hidden, input and output updates, in that order, for the last forward pass.</summary>
+    public abstract void Update(int label, int prediction);
+
+    /// <summary>The row offset into the output ROM for class <paramref name="c"/>: 0 for the label, 1 for the rows the second entry updates, −1 for none.</summary>
+    protected int OutputOffset(int c, int label, int prediction) =>
+        c == label ? 0
+        : Rule.OutputEdges == OutputEdges.AllEdges || c == prediction ? 1
+        : -1;
+
+    private static long[] Quantize(double[] values, PrecisionConfig precision)
+    {
+        var raws = new long[values.Length];
+        FixedQuantizer.Quantize(values, raws, precision.Weight);
+        return raws;
+    }
+}

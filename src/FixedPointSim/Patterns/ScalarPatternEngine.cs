@@ -1,0 +1,267 @@
+using Neuro.Rules.Patterns;
+
+namespace Neuro.FixedPointSim.Patterns;
+
+/// <summary>
+/// The engine for formats too wide for <see cref="LanePatternEngine"/>: raw <see cref="long"/> values in the reference's
+/// layout, the masks compressed to per-row edge lists (CSR), and exact sums in <see cref="long"/> when
+/// <see cref="PrecisionConfig.AccumulatorBits"/> proves every sum fits 64 bits, in <see cref="Int128"/> otherwise.
+/// </summary>
+internal sealed class ScalarPatternEngine : PatternEngine
+{
+    private readonly long[] inputWeights;
+    private readonly long[] recurrentWeights;
+    private readonly long[] outputWeights;
+    private readonly int[] inputRowStart;
+    private readonly int[] inputColumns;
+    private readonly int[] recurrentRowStart;
+    private readonly int[] recurrentColumns;
+    private readonly long[] input;
+    private readonly long[] projection;
+    private readonly long[] operand;
+    private readonly long[] hidden;
+    private readonly long[] scratch;
+    private readonly long[] selection;
+    private readonly Int128[] logits;
+    private readonly int[] patterns;
+    private readonly bool longSums;
+    private readonly bool longOperand;
+    private readonly WeightUpdate update;
+    private readonly RawNarrowing projectionNarrowing;
+    private readonly RawNarrowing recurrentNarrowing;
+    private readonly RawNarrowing operandNarrowing;
+
+    /// <summary>Builds the edge lists and resets.</summary>
+    public ScalarPatternEngine(PatternNetworkSpec spec, PatternNetworkMasks masks, PatternRule rule, PrecisionConfig precision, RuleRom rom, int accumulatorBits)
+        : base(spec, masks, rule, precision, rom)
+    {
+        int n = spec.Inputs, v = spec.Hidden, m = spec.Classes;
+        (inputRowStart, inputColumns) = Compress(masks.Input, v, n);
+        (recurrentRowStart, recurrentColumns) = Compress(masks.Recurrent, v, v);
+        inputWeights = new long[v * n];
+        recurrentWeights = new long[v * v];
+        outputWeights = new long[m * v];
+        input = new long[n];
+        projection = new long[v];
+        operand = new long[v];
+        hidden = new long[v];
+        scratch = new long[v];
+        selection = new long[v];
+        logits = new Int128[m];
+        patterns = new int[v];
+        longSums = accumulatorBits <= 64;
+        longOperand = precision.Activation.Format.Width <= 62;
+        update = new WeightUpdate(precision, rule.Mode);
+        var activation = precision.Activation;
+        int wf = precision.Weight.Format.FracBits;
+        projectionNarrowing = new RawNarrowing(wf + precision.Input.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
+        recurrentNarrowing = new RawNarrowing(wf + activation.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
+        operandNarrowing = new RawNarrowing(activation.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
+        Reset();
+    }
+
+    /// <inheritdoc/>
+    public override FastFixedEngine Kind => longSums ? FastFixedEngine.Int64 : FastFixedEngine.Int128;
+
+    /// <inheritdoc/>
+    public override ReadOnlySpan<long> InputWeightsRaw => inputWeights;
+
+    /// <inheritdoc/>
+    public override ReadOnlySpan<long> RecurrentWeightsRaw => recurrentWeights;
+
+    /// <inheritdoc/>
+    public override ReadOnlySpan<long> OutputWeightsRaw => outputWeights;
+
+    /// <inheritdoc/>
+    public override ReadOnlySpan<long> ProjectionRaw => projection;
+
+    /// <inheritdoc/>
+    public override ReadOnlySpan<long> HiddenRaw => hidden;
+
+    /// <inheritdoc/>
+    public override ReadOnlySpan<int> Patterns => patterns;
+
+    /// <inheritdoc/>
+    public override ReadOnlySpan<Int128> LogitsRaw => logits;
+
+    /// <inheritdoc/>
+    public override void Reset()
+    {
+        StartInputWeights.CopyTo(inputWeights, 0);
+        StartRecurrentWeights.CopyTo(recurrentWeights, 0);
+        StartOutputWeights.CopyTo(outputWeights, 0);
+    }
+
+    /// <inheritdoc/>
+    public override int Forward(ReadOnlySpan<long> x)
+    {
+        int n = Spec.Inputs, v = Spec.Hidden;
+        var activation = Precision.Activation;
+        x.CopyTo(input);
+
+        for (int i = 0; i < v; i++)
+        {
+            projection[i] = Narrow(inputWeights.AsSpan(i * n, n), inputColumns.AsSpan(inputRowStart[i]..inputRowStart[i + 1]), input, projectionNarrowing);
+            hidden[i] = Math.Max(0, projection[i]);
+        }
+
+        CapSelection.Apply<long>(hidden, Spec.Cap, selection);
+        for (int i = 0; i < v; i++)
+        {
+            patterns[i] = hidden[i] > 0 ? 1 : 0;
+        }
+
+        for (int round = 1; round <= Rule.Rounds; round++)
+        {
+            for (int j = 0; j < v; j++)
+            {
+                operand[j] = longOperand
+                    ? operandNarrowing.Apply(hidden[j] + projection[j])
+                    : (long)QuantizationCore.FromRaw((Int128)hidden[j] + projection[j], activation.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
+            }
+
+            for (int post = 0; post < v; post++)
+            {
+                var row = recurrentWeights.AsSpan(post * v, v);
+                var columns = recurrentColumns.AsSpan(recurrentRowStart[post]..recurrentRowStart[post + 1]);
+                scratch[post] = Math.Max(0, Narrow(row, columns, operand, recurrentNarrowing));
+            }
+
+            scratch.CopyTo(hidden, 0);
+            CapSelection.Apply<long>(hidden, Spec.Cap, selection);
+            for (int i = 0; i < v; i++)
+            {
+                patterns[i] = (2 * patterns[i]) + (hidden[i] > 0 ? 1 : 0);
+            }
+        }
+
+        int best = 0;
+        for (int c = 0; c < Spec.Classes; c++)
+        {
+            var row = outputWeights.AsSpan(c * v, v);
+            Int128 sum;
+            if (longSums)
+            {
+                long s = 0;
+                for (int i = 0; i < v; i++)
+                {
+                    s += row[i] * hidden[i];
+                }
+
+                sum = s;
+            }
+            else
+            {
+                sum = Int128.Zero;
+                for (int i = 0; i < v; i++)
+                {
+                    sum += (Int128)row[i] * hidden[i];
+                }
+            }
+
+            logits[c] = sum;
+            if (sum > logits[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    /// <inheritdoc/>
+    public override void Update(int label, int prediction)
+    {
+        int v = Spec.Hidden, n = Spec.Inputs, p = Rule.Patterns;
+        var rom = Rom.HiddenSpan;
+        for (int post = 0; post < v; post++)
+        {
+            int postPattern = patterns[post];
+            var row = recurrentWeights.AsSpan(post * v, v);
+            foreach (int pre in recurrentColumns.AsSpan(recurrentRowStart[post]..recurrentRowStart[post + 1]))
+            {
+                row[pre] = update.Apply(row[pre], rom[(patterns[pre] * p) + postPattern]);
+            }
+        }
+
+        if (Rule.Input is not null)
+        {
+            var inputRom = Rom.InputSpan;
+            for (int post = 0; post < v; post++)
+            {
+                long entry = inputRom[patterns[post]];
+                var row = inputWeights.AsSpan(post * n, n);
+                foreach (int j in inputColumns.AsSpan(inputRowStart[post]..inputRowStart[post + 1]))
+                {
+                    row[j] = update.Apply(row[j], entry);
+                }
+            }
+        }
+
+        if (Rule.Output is not null)
+        {
+            var outputRom = Rom.OutputSpan;
+            for (int c = 0; c < Spec.Classes; c++)
+            {
+                int offset = OutputOffset(c, label, prediction);
+                if (offset < 0)
+                {
+                    continue;
+                }
+
+                var row = outputWeights.AsSpan(c * v, v);
+                for (int i = 0; i < v; i++)
+                {
+                    row[i] = update.Apply(row[i], outputRom[(2 * patterns[i]) + offset]);
+                }
+            }
+        }
+    }
+
+    /// <summary>The column indices of the true entries of each row of a row-major mask, and where each row's list starts.</summary>
+    private static (int[] RowStart, int[] Columns) Compress(bool[] mask, int rows, int columns)
+    {
+        var rowStart = new int[rows + 1];
+        var list = new List<int>();
+        for (int r = 0; r < rows; r++)
+        {
+            rowStart[r] = list.Count;
+            for (int c = 0; c < columns; c++)
+            {
+                if (mask[(r * columns) + c])
+                {
+                    list.Add(c);
+                }
+            }
+        }
+
+        rowStart[rows] = list.Count;
+        return (rowStart, [.. list]);
+    }
+
+    /// <summary><c>Σ row[j]·operand[j]</c> over the listed columns, exact, narrowed into the activation type.</summary>
+    private long Narrow(ReadOnlySpan<long> row, ReadOnlySpan<int> columns, ReadOnlySpan<long> operands, RawNarrowing narrowing)
+    {
+        if (longSums)
+        {
+            long sum = 0;
+            foreach (int j in columns)
+            {
+                sum += row[j] * operands[j];
+            }
+
+            return narrowing.Apply(sum);
+        }
+
+        var activation = Precision.Activation;
+        int productFrac = narrowing.SourceFracBits;
+
+        Int128 wide = Int128.Zero;
+        foreach (int j in columns)
+        {
+            wide += (Int128)row[j] * operands[j];
+        }
+
+        return (long)QuantizationCore.FromRaw(wide, productFrac, activation.Format, activation.Rounding, activation.Overflow);
+    }
+}

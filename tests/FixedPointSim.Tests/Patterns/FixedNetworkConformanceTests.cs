@@ -1,0 +1,284 @@
+using System.Collections.Immutable;
+using Neuro.Rules.Data;
+using Neuro.Rules.Patterns;
+using Xunit;
+using Xunit.Sdk;
+
+namespace Neuro.FixedPointSim.Patterns;
+
+/// <summary>
+/// The one conformance test body for fixed-point pattern networks (DESIGN.md §2, STYLE.md 6 and 7): random specs, rules,
+/// precision configs and inputs drive a lifetime through the implementation under test and through the plain-loop
+/// golden model <see cref="FixedPatternNetwork"/> side by side, and after every step every raw array and the
+/// prediction must be equal. Subclassed once per implementation.
+/// </summary>
+public abstract class FixedNetworkConformanceTests
+{
+    private static readonly Rounding[] Roundings = Enum.GetValues<Rounding>();
+    private static readonly Overflow[] Overflows = Enum.GetValues<Overflow>();
+
+    /// <summary>Seeds of the narrow random cases (widths 8..24).</summary>
+    internal static readonly int[] NarrowSeedValues = [.. Enumerable.Range(1, 48)];
+
+    /// <summary>Seeds of the wide random cases: even ones with weights of 32..36 bits and sums within 64 bits, odd ones with
+    /// weights of 25..44 bits and activations up to 56 (128-bit sums).</summary>
+    internal static readonly int[] WideSeedValues = [.. Enumerable.Range(101, 16)];
+
+    public static TheoryData<int> NarrowSeeds => new(NarrowSeedValues);
+
+    public static TheoryData<int> WideSeeds => new(WideSeedValues);
+
+    /// <summary>Makes the implementation under test.</summary>
+    protected abstract IFixedPatternNetwork Create(PatternNetworkSpec spec, PatternNetworkMasks masks, PatternRule rule, PrecisionConfig precision);
+
+    [Theory]
+    [MemberData(nameof(NarrowSeeds))]
+    public void Lifetime_NarrowFormats_MatchTheGoldenModel(int seed) => RunLifetime(RandomCase(seed, wide: false), seed);
+
+    [Theory]
+    [MemberData(nameof(WideSeeds))]
+    public void Lifetime_WideFormats_MatchTheGoldenModel(int seed) => RunLifetime(RandomCase(seed, wide: true), seed);
+
+    [Fact]
+    public void Lifetime_LargerNetwork_MatchesTheGoldenModel()
+    {
+        // Rows of several vectors with a ragged tail (129 = 16·8 + 1) and many inputs, at the default precision.
+        var random = new Random(7);
+        var spec = new PatternNetworkSpec(Inputs: 70, Classes: 10, Hidden: 129, Cap: 60, EdgeProbability: 0.5, Seed: 17);
+        var rule = RandomRule(random, rounds: 3, forceInput: true);
+        RunLifetime(new Case(spec, spec.BuildMasks(), rule, PrecisionConfig.Default, Samples: 60), 7);
+    }
+
+    [Fact]
+    public void Lifetime_FiveRounds_MatchesTheGoldenModel()
+    {
+        // P = 64 patterns: a 4096-word hidden ROM, more than fits two vectors of a column.
+        var random = new Random(9);
+        var spec = new PatternNetworkSpec(Inputs: 6, Classes: 3, Hidden: 30, Cap: 12, EdgeProbability: 0.5, Seed: 23);
+        var rule = RandomRule(random, rounds: 5, forceInput: true);
+        RunLifetime(new Case(spec, spec.BuildMasks(), rule, PrecisionConfig.Default, Samples: 120), 9);
+    }
+
+    [Fact]
+    public void Constructor_RejectsAnAccumulatorWiderThanInt128LikeTheGoldenModel()
+    {
+        var precision = new PrecisionConfig(
+            FixedType.Parse("ap_fixed<16,4,AP_RND_CONV,AP_SAT>"),
+            FixedType.Parse("ap_fixed<64,32,AP_RND_CONV,AP_SAT>"),
+            FixedType.Parse("ap_fixed<64,32,AP_RND_CONV,AP_SAT>"),
+            FixedType.Parse("ap_fixed<8,-24,AP_RND_CONV,AP_SAT>"));
+        var spec = new PatternNetworkSpec(Inputs: 10, Classes: 4, Hidden: 20, Cap: 10);
+        var rule = RandomRule(new Random(1), rounds: 3, forceInput: false);
+        var expected = Assert.Throws<ArgumentException>(() => new FixedPatternNetwork(spec, rule, precision));
+        var actual = Assert.Throws<ArgumentException>(() => Create(spec, spec.BuildMasks(), rule, precision));
+        Assert.Equal(expected.Message, actual.Message);
+    }
+
+    [Fact]
+    public void PredictRaw_RejectsRawsOutsideTheInputFormatLikeTheGoldenModel()
+    {
+        var spec = new PatternNetworkSpec(Inputs: 2, Classes: 2, Hidden: 3, Cap: 2, Seed: 4);
+        var rule = RandomRule(new Random(2), rounds: 1, forceInput: false);
+        var golden = new FixedPatternNetwork(spec, rule, PrecisionConfig.Default);
+        var tested = Create(spec, spec.BuildMasks(), rule, PrecisionConfig.Default);
+        var expected = Assert.Throws<ArgumentException>(() => golden.PredictRaw([0, 32768]));
+        var actual = Assert.Throws<ArgumentException>(() => tested.PredictRaw([0, 32768]));
+        Assert.Equal(expected.Message, actual.Message);
+        Assert.Equal(
+            Assert.Throws<ArgumentOutOfRangeException>(() => golden.Learn([0, 0], 2)).Message,
+            Assert.Throws<ArgumentOutOfRangeException>(() => tested.Learn([0, 0], 2)).Message);
+    }
+
+    /// <summary>A random network, rule, precision and lifetime length (the inputs are drawn while it runs).</summary>
+    /// <param name="Spec">Shape and seed.</param>
+    /// <param name="Masks">The spec's masks.</param>
+    /// <param name="Rule">The rule.</param>
+    /// <param name="Precision">Signal types, valid for the spec.</param>
+    /// <param name="Samples">Steps of the lifetime.</param>
+    internal sealed record Case(PatternNetworkSpec Spec, PatternNetworkMasks Masks, PatternRule Rule, PrecisionConfig Precision, int Samples);
+
+    /// <summary>
+    /// Inputs 1..12, classes 2..5, hidden 2..40, cap 1..hidden, p in {0.2, 0.5, 1}, rounds 0..3; rules with and without
+    /// input and output tables, additive or multiplicative, misclassified-only or always, either output-edge option;
+    /// every rounding and overflow mode where <see cref="PrecisionConfig.Validate(PatternNetworkSpec)"/> allows it.
+    /// </summary>
+    internal static Case RandomCase(int seed, bool wide)
+    {
+        var random = new Random(seed);
+        int inputs = random.Next(1, 13);
+        int classes = random.Next(2, 6);
+        int hidden = random.Next(2, 41);
+        int cap = random.Next(1, hidden + 1);
+        double p = new[] { 0.2, 0.5, 1.0 }[random.Next(3)];
+        var spec = new PatternNetworkSpec(inputs, classes, hidden, cap, p, Seed: random.Next());
+        var rule = RandomRule(random, random.Next(0, 4), forceInput: false);
+        var precision = RandomPrecision(random, spec, wide ? (seed % 2 == 0 ? Width.Int64 : Width.Int128) : Width.Narrow);
+        return new Case(spec, spec.BuildMasks(), rule, precision, random.Next(50, 201));
+    }
+
+    /// <summary>Tables of N(0,1) entries times a scale that ranges from ROM words that vanish to words that saturate.</summary>
+    internal static PatternRule RandomRule(Random random, int rounds, bool forceInput)
+    {
+        var normal = new StandardNormal(random);
+        double scale = new[] { 0.5, 1, 4, 30 }[random.Next(4)];
+        int patterns = 1 << (rounds + 1);
+        ImmutableArray<double> Table(int count) => [.. Enumerable.Range(0, count).Select(_ => scale * normal.Next())];
+        var hiddenTable = Table(patterns * patterns);
+        ImmutableArray<double>? input = forceInput || random.Next(2) == 0 ? Table(patterns) : null;
+        ImmutableArray<double>? output = random.Next(10) < 7 ? Table(2 * patterns) : null;
+        return new PatternRule(
+            rounds,
+            new[] { 0.01, 0.1, 0.5 }[random.Next(3)],
+            hiddenTable,
+            input,
+            output,
+            random.Next(10) < 7 ? PatternUpdateMode.Additive : PatternUpdateMode.Multiplicative,
+            misclassifiedOnly: random.Next(2) == 0,
+            random.Next(2) == 0 ? OutputEdges.LabelAndPrediction : OutputEdges.AllEdges);
+    }
+
+    private static PrecisionConfig RandomPrecision(Random random, PatternNetworkSpec spec, Width widths)
+    {
+        bool wide = widths != Width.Narrow;
+        bool moderate = widths == Width.Int64;
+        // Weight: mostly 1..8 integer bits; now and then none or fewer than none (an LSB of 2 or more). Rule words as wide
+        // as the weight (or nearly) push weights into their overflow mode within a few updates.
+        int ww = moderate ? random.Next(32, 37) : wide ? random.Next(25, 45) : random.Next(8, 25);
+        int wInt = random.Next(20) == 0 ? ww + random.Next(0, 3) : random.Next(1, 9);
+        var weight = Type(random, true, ww, ww - wInt);
+        int we = random.Next(2) == 0 ? Math.Max(2, ww - random.Next(0, 3)) : random.Next(2, ww + 1);
+        var entry = Type(random, true, we, weight.Format.FracBits);
+
+        bool inputSigned = random.Next(4) != 0;
+        int xw = moderate ? random.Next(8, 23) : wide ? random.Next(8, 41) : random.Next(8, 25);
+        var input = Type(random, inputSigned, xw, xw - random.Next(inputSigned ? 1 : 0, 7));
+
+        // Activation: −2..20 integer bits, from formats that saturate or wrap most sums to ones that hold them all.
+        int aw = moderate ? random.Next(12, 23) : wide ? random.Next(12, 57) : random.Next(8, 25);
+        int af = aw - random.Next(-2, 21);
+        var activation = Type(random, true, aw, af) with { Overflow = random.Next(10) < 7 ? Overflow.Sat : Overflow.Wrap };
+        if (random.Next(10) == 0)
+        {
+            // SatZero or SatSym is allowed only where the worst-case sum provably fits; keep it when Validate agrees.
+            var other = activation with { Overflow = random.Next(2) == 0 ? Overflow.SatZero : Overflow.SatSym };
+            if (new PrecisionConfig(input, weight, other, entry) is var candidate && candidate.Problem is null && Fits(candidate, spec))
+            {
+                activation = other;
+            }
+        }
+
+        var precision = new PrecisionConfig(input, weight, activation, entry);
+        precision.Validate(spec);
+        return precision;
+    }
+
+    private static bool Fits(PrecisionConfig precision, PatternNetworkSpec spec)
+    {
+        try
+        {
+            precision.Validate(spec);
+            return true;
+        }
+        catch (PrecisionConfigException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Which widths <see cref="RandomPrecision"/> draws.</summary>
+    private enum Width
+    {
+        Narrow,
+        Int64,
+        Int128,
+    }
+
+    private static FixedType Type(Random random, bool signed, int width, int fracBits) =>
+        new(new QFormat(signed, width, fracBits), Roundings[random.Next(Roundings.Length)], Overflows[random.Next(Overflows.Length)]);
+
+    /// <summary>
+    /// Streams random samples through both networks: mostly <c>Learn</c> on doubles (a fifth of them zero, a tenth far
+    /// outside the input range), also <c>Predict</c>, <c>LearnRaw</c>, <c>PredictRaw</c> and one <c>Reset</c>; compares
+    /// the prediction and every raw array after each step.
+    /// </summary>
+    private void RunLifetime(Case c, int seed)
+    {
+        var golden = new FixedPatternNetwork(c.Spec, c.Masks, c.Rule, c.Precision);
+        var tested = Create(c.Spec, c.Masks, c.Rule, c.Precision);
+        var random = new Random(seed + 1_000_000);
+        var format = c.Precision.Input.Format;
+        double max = Math.ScaleB(1.0, format.IntBits - (format.Signed ? 1 : 0));
+        int resetAt = random.Next(c.Samples);
+        var x = new double[c.Spec.Inputs];
+        var raw = new long[c.Spec.Inputs];
+        AssertSameState(golden, tested, $"seed {seed}, after construction");
+        for (int t = 0; t < c.Samples; t++)
+        {
+            if (t == resetAt)
+            {
+                golden.Reset();
+                tested.Reset();
+            }
+
+            int label = random.Next(c.Spec.Classes);
+            int kind = random.Next(10);
+            int expected, actual;
+            if (kind < 8)
+            {
+                for (int j = 0; j < x.Length; j++)
+                {
+                    int draw = random.Next(10);
+                    x[j] = draw < 2 ? 0
+                        : draw == 2 ? (random.Next(2) == 0 ? -1.5 : 1.5) * max
+                        : (format.Signed ? (random.NextDouble() * 2) - 1 : (random.NextDouble() * 1.1) - 0.05) * max;
+                }
+
+                (expected, actual) = kind < 7
+                    ? (golden.Learn(x, label), tested.Learn(x, label))
+                    : (golden.Predict(x), tested.Predict(x));
+            }
+            else
+            {
+                for (int j = 0; j < raw.Length; j++)
+                {
+                    raw[j] = random.Next(4) == 0 ? (random.Next(2) == 0 ? format.MinRaw : format.MaxRaw)
+                        : (long)(format.MinRaw + (random.NextDouble() * ((double)format.MaxRaw - format.MinRaw)));
+                }
+
+                (expected, actual) = kind == 8
+                    ? (golden.LearnRaw(raw, label), tested.LearnRaw(raw, label))
+                    : (golden.PredictRaw(raw), tested.PredictRaw(raw));
+            }
+
+            string context = $"seed {seed}, step {t}";
+            Same(new[] { expected }, new[] { actual }, $"{context}, prediction");
+            AssertSameState(golden, tested, context);
+        }
+    }
+
+    private static void AssertSameState(FixedPatternNetwork golden, IFixedPatternNetwork tested, string context)
+    {
+        Same(golden.InputRaw.ToArray(), tested.InputRaw.ToArray(), $"{context}, InputRaw");
+        Same(golden.ProjectionRaw.ToArray(), tested.ProjectionRaw.ToArray(), $"{context}, ProjectionRaw");
+        Same(golden.HiddenRaw.ToArray(), tested.HiddenRaw.ToArray(), $"{context}, HiddenRaw");
+        Same(golden.Patterns.ToArray(), tested.Patterns.ToArray(), $"{context}, Patterns");
+        Same(golden.LogitsRaw.ToArray(), tested.LogitsRaw.ToArray(), $"{context}, LogitsRaw");
+        Same(golden.RecurrentWeightsRaw.ToArray(), tested.RecurrentWeightsRaw.ToArray(), $"{context}, RecurrentWeightsRaw");
+        Same(golden.InputWeightsRaw.ToArray(), tested.InputWeightsRaw.ToArray(), $"{context}, InputWeightsRaw");
+        Same(golden.OutputWeightsRaw.ToArray(), tested.OutputWeightsRaw.ToArray(), $"{context}, OutputWeightsRaw");
+        Assert.Equal(golden.LogitFracBits, tested.LogitFracBits);
+    }
+
+    /// <summary><c>Assert.Equal</c> on raw arrays, with the seed, step and array named when it fails.</summary>
+    private static void Same<T>(T[] expected, T[] actual, string context)
+    {
+        try
+        {
+            Assert.Equal(expected, actual);
+        }
+        catch (XunitException e)
+        {
+            throw new XunitException($"{context}: {e.Message}");
+        }
+    }
+}
