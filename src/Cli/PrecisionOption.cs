@@ -48,7 +48,7 @@ internal static class PrecisionOption
 
     /// <summary>The network factory for a config: fixed point when given, else the float reference.</summary>
     internal static Func<PatternNetworkSpec, PatternRule, IPatternNetwork> Networks(PrecisionConfig? precision) =>
-        precision is null ? PatternNetworks.Float : (spec, rule) => new FixedPatternNetwork(spec, rule, precision);
+        precision is null ? PatternNetworks.Float : (spec, rule) => new FastFixedPatternNetwork(spec, rule, precision);
 
     /// <summary>Builds one network, turning a config that does not suit the network into a usage error.</summary>
     internal static IPatternNetwork Build(PrecisionConfig? precision, PatternNetworkSpec spec, PatternRule rule)

@@ -110,7 +110,7 @@ internal static class SimulateCommand
     /// <summary>SHA-256 of the final weights: raw integers (fixed) or IEEE bits (float), little-endian, Win then Wg then Wout.</summary>
     private static string WeightsHash(IPatternNetwork network) => network switch
     {
-        FixedPatternNetwork f => Hashes.Of(f.InputWeightsRaw, f.RecurrentWeightsRaw, f.OutputWeightsRaw),
+        IFixedPatternNetwork f => Hashes.Of(f.InputWeightsRaw, f.RecurrentWeightsRaw, f.OutputWeightsRaw),
         ReferencePatternNetwork r => Hashes.Of(r.InputWeights, r.RecurrentWeights, r.OutputWeights),
         _ => throw new InvalidOperationException($"No weight hash for {network.GetType().Name}"),
     };
