@@ -6,8 +6,8 @@ using System.Runtime.Intrinsics;
 namespace Neuro.FixedPointSim.Patterns;
 
 /// <summary>
-/// <c>cap_k</c> on raw integers for the fast networks: keeps the k largest values, ties to the lower index, and zeroes
-/// the rest, exactly as <see cref="FixedPatternNetwork"/>'s cap does, in expected <c>O(v)</c>.
+/// <c>cap_k</c> by vector ranks for the fast networks' small layers; the general selection is
+/// <see cref="Neuro.Rules.Patterns.CapK"/>, shared by every implementation.
 /// </summary>
 /// <remarks>
 /// The values are ReLU outputs (never negative). When at most k of them are positive, the reference's threshold is 0 or
@@ -20,63 +20,10 @@ internal static class CapSelection
     /// <summary>Widest padded layer <see cref="ApplyRanked"/> takes; its work grows with the square of the width.</summary>
     public const int MaxRankedLanes = 64;
 
-    /// <summary>Applies <c>cap_k</c> to <paramref name="values"/> (all ≥ 0); <paramref name="scratch"/> holds at least as many.</summary>
-    public static void Apply<T>(Span<T> values, int k, Span<T> scratch)
-        where T : struct, IBinaryInteger<T>
-    {
-        int v = values.Length;
-        if (k >= v)
-        {
-            return;
-        }
-
-        int positives = 0;
-        for (int i = 0; i < v; i++)
-        {
-            Debug.Assert(values[i] >= T.Zero, "cap_k runs after ReLU");
-            if (values[i] > T.Zero)
-            {
-                scratch[positives++] = values[i];
-            }
-        }
-
-        if (positives <= k)
-        {
-            return;
-        }
-
-        T threshold = KthLargest(scratch[..positives], k);
-        int above = 0;
-        for (int i = 0; i < v; i++)
-        {
-            if (values[i] > threshold)
-            {
-                above++;
-            }
-        }
-
-        int ties = k - above;
-        for (int i = 0; i < v; i++)
-        {
-            if (values[i] > threshold)
-            {
-                continue;
-            }
-
-            if (values[i] == threshold && ties > 0)
-            {
-                ties--;
-                continue;
-            }
-
-            values[i] = T.Zero;
-        }
-    }
-
     /// <summary>
     /// <c>cap_k</c> by ranks, for small layers: value <c>x_i &gt; 0</c> survives when fewer than k values outrank it, a
     /// value outranking <c>x_i</c> when it is larger, or equal at a lower index. That is the threshold rule of
-    /// <see cref="Apply{T}"/> (everything above the k-th largest <c>t</c>, then the first values equal to <c>t</c>) without
+    /// <see cref="Neuro.Rules.Patterns.CapK.Apply{T}"/> (everything above the k-th largest <c>t</c>, then the first values equal to <c>t</c>) without
     /// its data-dependent branches: each rank is a few vector compares and a population count.
     /// </summary>
     /// <param name="values">The layer (all ≥ 0), padded with zeros to a multiple of 8 lanes and at most <see cref="MaxRankedLanes"/>.</param>
@@ -122,51 +69,5 @@ internal static class CapSelection
         {
             (Vector256.LoadUnsafe(ref start, (nuint)(b * 8)) & Vector256.LoadUnsafe(ref mask, (nuint)(b * 8))).StoreUnsafe(ref start, (nuint)(b * 8));
         }
-    }
-
-    /// <summary>The k-th largest element (1-based) of <paramref name="a"/>, which it reorders (Hoare quickselect).</summary>
-    private static T KthLargest<T>(Span<T> a, int k)
-        where T : struct, IBinaryInteger<T>
-    {
-        int lo = 0, hi = a.Length - 1, target = k - 1;
-        while (lo < hi)
-        {
-            T pivot = a[(lo + hi) >>> 1];
-            int i = lo, j = hi;
-            while (i <= j)
-            {
-                while (a[i] > pivot)
-                {
-                    i++;
-                }
-
-                while (a[j] < pivot)
-                {
-                    j--;
-                }
-
-                if (i <= j)
-                {
-                    (a[i], a[j]) = (a[j], a[i]);
-                    i++;
-                    j--;
-                }
-            }
-
-            if (target <= j)
-            {
-                hi = j;
-            }
-            else if (target >= i)
-            {
-                lo = i;
-            }
-            else
-            {
-                return a[target];
-            }
-        }
-
-        return a[target];
     }
 }

@@ -651,7 +651,7 @@ internal sealed class LanePatternEngine : PatternEngine
         }
         else
         {
-            CapSelection.Apply<int>(hidden.AsSpan(0, Spec.Hidden), Spec.Cap, selection);
+            CapK.Apply<int>(hidden.AsSpan(0, Spec.Hidden), Spec.Cap, selection);
         }
     }
 }

@@ -105,7 +105,7 @@ internal sealed class ScalarPatternEngine : PatternEngine
             hidden[i] = Math.Max(0, projection[i]);
         }
 
-        CapSelection.Apply<long>(hidden, Spec.Cap, selection);
+        CapK.Apply<long>(hidden, Spec.Cap, selection);
         for (int i = 0; i < v; i++)
         {
             patterns[i] = hidden[i] > 0 ? 1 : 0;
@@ -128,7 +128,7 @@ internal sealed class ScalarPatternEngine : PatternEngine
             }
 
             scratch.CopyTo(hidden, 0);
-            CapSelection.Apply<long>(hidden, Spec.Cap, selection);
+            CapK.Apply<long>(hidden, Spec.Cap, selection);
             for (int i = 0; i < v; i++)
             {
                 patterns[i] = (2 * patterns[i]) + (hidden[i] > 0 ? 1 : 0);

@@ -264,93 +264,9 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
         }
     }
 
-    /// <summary>Keeps the k largest values, ties to the lower index, and zeroes the rest.</summary>
-    /// <remarks>
-    /// Finds the k-th largest value <c>t</c> by selection on a copy, then keeps every value above <c>t</c> and, in index
-    /// order, as many values equal to <c>t</c> as the cap still allows.
-    /// </remarks>
+    /// <summary>Keeps the k largest values, ties to the lower index, and zeroes the rest (<see cref="CapK"/>).</summary>
     private void Cap(double[] values) => Cap(values, spec.Cap, selection);
 
     /// <summary>Keeps the <paramref name="k"/> largest of <paramref name="values"/> (ties to the lower index) and zeroes the rest; <paramref name="selection"/> is scratch of the same length.</summary>
-    internal static void Cap(double[] values, int k, double[] selection)
-    {
-        int v = values.Length;
-        if (k >= v)
-        {
-            return;
-        }
-
-        Array.Copy(values, selection, v);
-        double threshold = KthLargest(selection, k);
-        int above = 0;
-        for (int i = 0; i < v; i++)
-        {
-            if (values[i] > threshold)
-            {
-                above++;
-            }
-        }
-
-        int ties = k - above;
-        for (int i = 0; i < v; i++)
-        {
-            if (values[i] > threshold)
-            {
-                continue;
-            }
-
-            if (values[i] == threshold && ties > 0)
-            {
-                ties--;
-                continue;
-            }
-
-            values[i] = 0;
-        }
-    }
-
-    /// <summary>The k-th largest element (1-based) of <paramref name="a"/>, which it reorders (Hoare quickselect).</summary>
-    private static double KthLargest(double[] a, int k)
-    {
-        int lo = 0, hi = a.Length - 1, target = k - 1;
-        while (lo < hi)
-        {
-            double pivot = a[(lo + hi) >>> 1];
-            int i = lo, j = hi;
-            while (i <= j)
-            {
-                while (a[i] > pivot)
-                {
-                    i++;
-                }
-
-                while (a[j] < pivot)
-                {
-                    j--;
-                }
-
-                if (i <= j)
-                {
-                    (a[i], a[j]) = (a[j], a[i]);
-                    i++;
-                    j--;
-                }
-            }
-
-            if (target <= j)
-            {
-                hi = j;
-            }
-            else if (target >= i)
-            {
-                lo = i;
-            }
-            else
-            {
-                return a[target];
-            }
-        }
-
-        return a[target];
-    }
+    internal static void Cap(double[] values, int k, double[] selection) => CapK.Apply<double>(values, k, selection);
 }
