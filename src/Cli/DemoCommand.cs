@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Neuro.FixedPointSim;
+using Neuro.FixedPointSim.Patterns;
 using Neuro.Rules.Data;
 using Neuro.Rules.Evolution;
 using Neuro.Rules.Patterns;
@@ -17,17 +18,21 @@ namespace Neuro.Cli;
 /// <remarks>
 /// Stages: <b>evolve</b> a pattern rule with OpenAI ES and the holdout-lifetime fitness (a small budget, seconds);
 /// <b>simulate</b> one online pass over the training set with the evolved rule on the float reference and score the
-/// test set; <b>quantize</b> the rule into ROM words <c>rom[i] = eta·table[i]</c> in the weight's LSB scale
-/// (<c>sQ2.14</c>, RndConv, Sat; DESIGN.md §5) and report the error.
+/// test set; <b>quantize</b> the rule into ROM words <c>rom[i] = eta·table[i]</c> in the weight's LSB scale at the
+/// default precision (<see cref="RuleRom"/>; DESIGN.md §5) and report the error; <b>simulate in fixed point</b> the same
+/// lifetime on the bit-accurate integer network and compare.
 /// </remarks>
 internal static class DemoCommand
 {
-    /// <summary>The rule-ROM word: the weight format <c>sQ2.14</c>, rounded to nearest-even and saturated.</summary>
-    internal static readonly FixedType RomWord = new(QFormat.S(2, 14), Rounding.RndConv, Overflow.Sat);
+    /// <summary>The precision the demo quantizes to and simulates at.</summary>
+    internal static readonly PrecisionConfig Precision = PrecisionConfig.Default;
 
-    private static readonly string[] StagesRun = ["evolve", "simulate", "quantize"];
+    /// <summary>The rule-ROM word type: the default precision's rule entry, in the weight's LSB scale.</summary>
+    internal static FixedType RomWord => Precision.RuleEntry;
 
-    private static readonly string[] StagesNotBuilt = ["fixed-point simulation", "export", "cosim", "synth"];
+    private static readonly string[] StagesRun = ["evolve", "simulate", "quantize", "fixed-point simulation"];
+
+    private static readonly string[] StagesNotBuilt = ["export", "cosim", "synth"];
 
     private const int Generations = 25;
     private const int Population = 20;
@@ -45,6 +50,7 @@ internal static class DemoCommand
         int Saturated,
         int CollapsedToZero,
         IReadOnlyList<(int Index, double Target, Fixed Word)> FirstWords,
+        double FixedTestAccuracy,
         double Seconds);
 
     /// <summary>Builds the <c>demo</c> verb.</summary>
@@ -94,6 +100,7 @@ internal static class DemoCommand
                 "{\"demo\":true}");
             progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"neuro demo: evolving a {settings.GeneCount}-gene pattern rule with es on the synthetic task (seed {seed}), {Generations} generations of {Population}"));
+            progress.Flush();
             run.Run(Generations, cancellation: cancellation);
             var rule = decoder.Decode(RuleGenome.Of(run.BestGenes)) ?? throw new InvalidOperationException("The evolved genome does not decode");
             PatternRuleFile.Write(Path.Combine(dir, EvolveCommand.RuleFile), rule, new RuleProvenance(seed, "es", "synthetic", run.BestFitness));
@@ -102,13 +109,20 @@ internal static class DemoCommand
             double online = PatternLifetime.Train(net, train, 1);
             double testAccuracy = PatternLifetime.Accuracy(net, test);
 
+            // ROM words exactly as the hardware will hold them (RuleRom), hidden table then output table.
+            var rom = new RuleRom(rule, Precision);
             double[] targets = [.. rule.Hidden.Concat(rule.Output ?? []).Select(e => rule.Eta * e)];
-            var words = targets.Select(t => Fixed.FromDouble(t, RomWord)).ToArray();
+            long[] raws = [.. rom.Hidden.Concat(rom.Output ?? [])];
+            var words = raws.Select(r => Fixed.FromRaw(r, RomWord.Format)).ToArray();
             double maxError = targets.Select((t, i) => Math.Abs(Math.ScaleB(words[i].ToDouble() - t, RomWord.Format.FracBits))).Max();
-            int saturated = words.Count(w => w.Raw == RomWord.Format.MaxRawWide || w.Raw == RomWord.Format.MinRawWide);
-            int collapsed = targets.Where((t, i) => t != 0 && words[i].Raw == 0).Count();
+            int saturated = rom.HiddenStats.Saturated + (rom.OutputStats?.Saturated ?? 0);
+            int collapsed = rom.HiddenStats.Zeroed + (rom.OutputStats?.Zeroed ?? 0);
+
+            var fixedNet = new FastFixedPatternNetwork(network, rule, Precision);
+            PatternLifetime.Train(fixedNet, train, 1);
+            double fixedTest = PatternLifetime.Accuracy(fixedNet, test);
             return new Report(seed, Generations, run.BestFitness, online, testAccuracy, rule, words.Length, maxError, saturated, collapsed,
-                [.. Enumerable.Range(0, 8).Select(i => (i, targets[i], words[i]))], clock.Elapsed.TotalSeconds);
+                [.. Enumerable.Range(0, 8).Select(i => (i, targets[i], words[i]))], fixedTest, clock.Elapsed.TotalSeconds);
         }
         finally
         {
@@ -127,7 +141,7 @@ internal static class DemoCommand
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"simulate: one online pass over 4000 training samples (float reference, 20 hidden, cap 10, R = {r.Rule.Rounds}): train {r.OnlineTrainAccuracy:P1} online, test {r.TestAccuracy:P1} (chance 25 %)"));
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"quantize: {r.RomEntries} ROM words rom[i] = eta*table[i] in {RomWord} ({RomWord.Format}); max |error| {r.MaxAbsErrorLsb:0.0000} LSB, {r.Saturated} saturated, {r.CollapsedToZero} collapsed to zero"));
+            $"quantize: {r.RomEntries} ROM words rom[i] = eta*table[i] in {RomWord} (the weight {Precision.Weight}'s LSB scale); max |error| {r.MaxAbsErrorLsb:0.0000} LSB, {r.Saturated} saturated, {r.CollapsedToZero} collapsed to zero"));
         var table = new Table()
             .AddColumn(new TableColumn("index").RightAligned())
             .AddColumn(new TableColumn("eta*entry").RightAligned())
@@ -146,6 +160,8 @@ internal static class DemoCommand
 
         console.Write(table);
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"fixed point: the same lifetime on the bit-accurate integer network at the default precision: test {r.FixedTestAccuracy:P1} (float {r.TestAccuracy:P1})"));
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Pipeline stages run: {string.Join(", ", StagesRun)} ({r.Seconds:F1} s). Not built yet (future work): {string.Join(", ", StagesNotBuilt)}."));
     }
 
@@ -159,6 +175,7 @@ internal static class DemoCommand
             json.WriteNumber("validationFitness", r.ValidationFitness);
             json.WriteNumber("onlineTrainAccuracy", r.OnlineTrainAccuracy);
             json.WriteNumber("testAccuracy", r.TestAccuracy);
+            json.WriteNumber("fixedTestAccuracy", r.FixedTestAccuracy);
             json.WriteString("romType", RomWord.ToString());
             json.WriteNumber("romEntries", r.RomEntries);
             json.WriteNumber("maxAbsErrorLsb", r.MaxAbsErrorLsb);

@@ -14,7 +14,8 @@ public sealed class DemoCommandTests
         using var doc = JsonDocument.Parse(result.Stdout);
         var root = doc.RootElement;
         Assert.Equal(2, root.GetProperty("seed").GetInt32());
-        Assert.Equal(["evolve", "simulate", "quantize"], root.GetProperty("stagesRun").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["evolve", "simulate", "quantize", "fixed-point simulation"], root.GetProperty("stagesRun").EnumerateArray().Select(e => e.GetString()));
+        Assert.InRange(root.GetProperty("fixedTestAccuracy").GetDouble(), 0.30, 1.0);
         // 4 balanced classes: an evolved rule that learns must beat chance (25 %) on the unseen test set.
         Assert.InRange(root.GetProperty("testAccuracy").GetDouble(), 0.30, 1.0);
         Assert.Equal(256 + 32, root.GetProperty("romEntries").GetInt32());
@@ -37,7 +38,8 @@ public sealed class DemoCommandTests
         foreach (var (index, target, word) in r.FirstWords)
         {
             Assert.Equal(r.Rule.Eta * r.Rule.Hidden[index], target);
-            Assert.Equal(Fixed.FromDouble(target, QFormat.S(2, 14), Rounding.RndConv, Overflow.Sat), word);
+            // The ROM word is eta·entry in the weight's LSB scale: ap_fixed<8,-4> carries the weight's 12 fractional bits.
+            Assert.Equal(Fixed.FromDouble(target, QFormat.ApFixed(true, 8, -4), Rounding.RndConv, Overflow.Sat), word);
         }
     }
 }
