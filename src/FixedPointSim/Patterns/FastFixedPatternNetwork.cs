@@ -122,7 +122,7 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     /// <exception cref="ArgumentException">The length is wrong or a feature is not finite.</exception>
     public int Predict(ReadOnlySpan<double> x)
     {
-        CheckLength(x.Length, nameof(x));
+        Spec.CheckFeatures(x.Length, nameof(x));
         FixedQuantizer.Quantize(x, input, Precision.Input);
         return engine.Forward(input);
     }
@@ -131,7 +131,7 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     /// <exception cref="ArgumentException">The length is wrong or a raw value is outside the input format's range.</exception>
     public int PredictRaw(ReadOnlySpan<long> x)
     {
-        CopyRawInput(x);
+        RawInput.CopyChecked(x, Spec, Precision.Input.Format, input);
         return engine.Forward(input);
     }
 
@@ -143,8 +143,8 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     /// <exception cref="ArgumentException">The length is wrong or a feature is not finite.</exception>
     public int Learn(ReadOnlySpan<double> x, int label)
     {
-        CheckLabel(label);
-        CheckLength(x.Length, nameof(x));
+        Spec.CheckLabel(label);
+        Spec.CheckFeatures(x.Length, nameof(x));
         FixedQuantizer.Quantize(x, input, Precision.Input);
         return LearnCurrent(label);
     }
@@ -154,8 +154,8 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     /// <exception cref="ArgumentException">The length is wrong or a raw value is outside the input format's range.</exception>
     public int LearnRaw(ReadOnlySpan<long> x, int label)
     {
-        CheckLabel(label);
-        CopyRawInput(x);
+        Spec.CheckLabel(label);
+        RawInput.CopyChecked(x, Spec, Precision.Input.Format, input);
         return LearnCurrent(label);
     }
 
@@ -179,36 +179,5 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
 
         engine.Update(label, prediction);
         return prediction;
-    }
-
-    private void CopyRawInput(ReadOnlySpan<long> x)
-    {
-        CheckLength(x.Length, nameof(x));
-        var format = Precision.Input.Format;
-        for (int j = 0; j < x.Length; j++)
-        {
-            if (!format.Contains(x[j]))
-            {
-                throw new ArgumentException($"Raw input [{j}] = {x[j]} is outside {format}'s range [{format.MinRawWide}, {format.MaxRawWide}]", nameof(x));
-            }
-        }
-
-        x.CopyTo(input);
-    }
-
-    private void CheckLength(int length, string name)
-    {
-        if (length != Spec.Inputs)
-        {
-            throw new ArgumentException($"Expected {Spec.Inputs} features, got {length}", name);
-        }
-    }
-
-    private void CheckLabel(int label)
-    {
-        if ((uint)label >= (uint)Spec.Classes)
-        {
-            throw new ArgumentOutOfRangeException(nameof(label), label, $"Label must be 0..{Spec.Classes - 1}, not {label}");
-        }
     }
 }

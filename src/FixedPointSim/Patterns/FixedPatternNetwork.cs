@@ -171,7 +171,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     /// <exception cref="ArgumentException">The length is wrong or a feature is not finite.</exception>
     public int Predict(ReadOnlySpan<double> x)
     {
-        CheckLength(x.Length, nameof(x));
+        spec.CheckFeatures(x.Length, nameof(x));
         FixedQuantizer.Quantize(x, input, Precision.Input);
         return Forward();
     }
@@ -180,7 +180,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     /// <exception cref="ArgumentException">The length is wrong or a raw value is outside the input format's range.</exception>
     public int PredictRaw(ReadOnlySpan<long> x)
     {
-        CopyRawInput(x);
+        RawInput.CopyChecked(x, spec, Precision.Input.Format, input);
         return Forward();
     }
 
@@ -190,8 +190,8 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     /// </summary>
     public int Learn(ReadOnlySpan<double> x, int label)
     {
-        CheckLabel(label);
-        CheckLength(x.Length, nameof(x));
+        spec.CheckLabel(label);
+        spec.CheckFeatures(x.Length, nameof(x));
         FixedQuantizer.Quantize(x, input, Precision.Input);
         return LearnCurrent(label);
     }
@@ -199,8 +199,8 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     /// <summary>As <see cref="Learn"/>, on raw inputs of <see cref="PrecisionConfig.Input"/>.</summary>
     public int LearnRaw(ReadOnlySpan<long> x, int label)
     {
-        CheckLabel(label);
-        CopyRawInput(x);
+        spec.CheckLabel(label);
+        RawInput.CopyChecked(x, spec, Precision.Input.Format, input);
         return LearnCurrent(label);
     }
 
@@ -366,36 +366,5 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
         var raws = new long[values.Length];
         FixedQuantizer.Quantize(values, raws, Precision.Weight);
         return raws;
-    }
-
-    private void CopyRawInput(ReadOnlySpan<long> x)
-    {
-        CheckLength(x.Length, nameof(x));
-        var format = Precision.Input.Format;
-        for (int j = 0; j < x.Length; j++)
-        {
-            if (!format.Contains(x[j]))
-            {
-                throw new ArgumentException($"Raw input [{j}] = {x[j]} is outside {format}'s range [{format.MinRawWide}, {format.MaxRawWide}]", nameof(x));
-            }
-        }
-
-        x.CopyTo(input);
-    }
-
-    private void CheckLength(int length, string name)
-    {
-        if (length != spec.Inputs)
-        {
-            throw new ArgumentException($"Expected {spec.Inputs} features, got {length}", name);
-        }
-    }
-
-    private void CheckLabel(int label)
-    {
-        if ((uint)label >= (uint)spec.Classes)
-        {
-            throw new ArgumentOutOfRangeException(nameof(label), label, $"Label must be 0..{spec.Classes - 1}, not {label}");
-        }
     }
 }

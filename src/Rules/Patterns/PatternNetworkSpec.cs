@@ -33,6 +33,24 @@ public sealed record PatternNetworkSpec(int Inputs, int Classes, int Hidden = 20
         }
     }
 
+    /// <summary>Throws <see cref="ArgumentException"/> unless a sample has <see cref="Inputs"/> features.</summary>
+    public void CheckFeatures(int length, string paramName)
+    {
+        if (length != Inputs)
+        {
+            throw new ArgumentException($"Expected {Inputs} features, got {length}", paramName);
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless <paramref name="label"/> is in <c>0..Classes−1</c>.</summary>
+    public void CheckLabel(int label)
+    {
+        if ((uint)label >= (uint)Classes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(label), label, $"Label must be 0..{Classes - 1}, not {label}");
+        }
+    }
+
     /// <summary>
     /// Draws the masks and fixed weights from <see cref="Seed"/>, in this order (so other implementations can reproduce
     /// them): input mask row-major (Hidden × Inputs, <c>NextDouble() &lt; p</c>); recurrent mask row-major (Hidden × Hidden,

@@ -116,10 +116,7 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
     public int Predict(ReadOnlySpan<double> x)
     {
         int n = spec.Inputs, v = spec.Hidden;
-        if (x.Length != n)
-        {
-            throw new ArgumentException($"Expected {n} features, got {x.Length}", nameof(x));
-        }
+        spec.CheckFeatures(x.Length, nameof(x));
 
         for (int i = 0; i < v; i++)
         {
@@ -191,10 +188,7 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
     /// </summary>
     public int Learn(ReadOnlySpan<double> x, int label)
     {
-        if ((uint)label >= (uint)spec.Classes)
-        {
-            throw new ArgumentOutOfRangeException(nameof(label), label, $"Label must be 0..{spec.Classes - 1}, not {label}");
-        }
+        spec.CheckLabel(label);
 
         int prediction = Predict(x);
         if (Rule.MisclassifiedOnly && prediction == label)
