@@ -266,13 +266,8 @@ public sealed class CmaEsOptimizer : IOptimizer
     internal static CmaEsOptimizer FromState(string json)
     {
         var s = OptimizerJson.Read<State>(json, AlgorithmName);
-        OptimizerJson.Header(AlgorithmName, s.Version, s.Dimension, s.Generation);
         int n = s.Dimension;
-        if (!(s.Sigma > 0 && double.IsFinite(s.Sigma)))
-        {
-            throw new ArgumentException($"Optimizer state field 'sigma' must be positive and finite, not {OptimizerChecks.Format(s.Sigma)}", nameof(json));
-        }
-
+        OptimizerJson.Sigma(s.Sigma);
         if (s.LastEigenGeneration < 0 || s.LastEigenGeneration > s.Generation)
         {
             throw new ArgumentException($"Optimizer state field 'lastEigenGeneration' must be 0..generation ({s.Generation}), not {s.LastEigenGeneration}", nameof(json));
@@ -433,18 +428,8 @@ public sealed class CmaEsOptimizer : IOptimizer
         return candidates;
     }
 
-    private sealed class State
+    private sealed class State : OptimizerState
     {
-        public string Name { get; set; } = "";
-
-        public int Version { get; set; }
-
-        public int Dimension { get; set; }
-
-        public long Seed { get; set; }
-
-        public int Generation { get; set; }
-
         public CmaEsSettings? Settings { get; set; }
 
         public double[]? Mean { get; set; }

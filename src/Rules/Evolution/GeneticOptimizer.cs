@@ -159,7 +159,6 @@ public sealed class GeneticOptimizer : IOptimizer
     internal static GeneticOptimizer FromState(string json)
     {
         var s = OptimizerJson.Read<State>(json, AlgorithmName);
-        OptimizerJson.Header(AlgorithmName, s.Version, s.Dimension, s.Generation);
         int n = s.Dimension;
         var settings = OptimizerJson.Required(s.Settings, "settings");
         var optimizer = new GeneticOptimizer(n, s.Seed, settings, OptimizerJson.Array(s.InitialMean, n, "initialMean"))
@@ -209,18 +208,8 @@ public sealed class GeneticOptimizer : IOptimizer
         return winner;
     }
 
-    private sealed class State
+    private sealed class State : OptimizerState
     {
-        public string Name { get; set; } = "";
-
-        public int Version { get; set; }
-
-        public int Dimension { get; set; }
-
-        public long Seed { get; set; }
-
-        public int Generation { get; set; }
-
         public GeneticSettings? Settings { get; set; }
 
         public double[]? InitialMean { get; set; }

@@ -153,13 +153,8 @@ public sealed class MuLambdaEsOptimizer : IOptimizer
     internal static MuLambdaEsOptimizer FromState(string json)
     {
         var s = OptimizerJson.Read<State>(json, AlgorithmName);
-        OptimizerJson.Header(AlgorithmName, s.Version, s.Dimension, s.Generation);
         int n = s.Dimension;
-        if (!(s.Sigma > 0 && double.IsFinite(s.Sigma)))
-        {
-            throw new ArgumentException($"Optimizer state field 'sigma' must be positive and finite, not {OptimizerChecks.Format(s.Sigma)}", nameof(json));
-        }
-
+        OptimizerJson.Sigma(s.Sigma);
         var optimizer = new MuLambdaEsOptimizer(n, s.Seed, OptimizerJson.Required(s.Settings, "settings"), OptimizerJson.Array(s.Mean, n, "mean"))
         {
             Generation = s.Generation,
@@ -203,18 +198,8 @@ public sealed class MuLambdaEsOptimizer : IOptimizer
         return candidates;
     }
 
-    private sealed class State
+    private sealed class State : OptimizerState
     {
-        public string Name { get; set; } = "";
-
-        public int Version { get; set; }
-
-        public int Dimension { get; set; }
-
-        public long Seed { get; set; }
-
-        public int Generation { get; set; }
-
         public MuLambdaEsSettings? Settings { get; set; }
 
         public double[]? Mean { get; set; }

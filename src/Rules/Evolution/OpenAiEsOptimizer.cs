@@ -139,7 +139,6 @@ public sealed class OpenAiEsOptimizer : IOptimizer
     internal static OpenAiEsOptimizer FromState(string json)
     {
         var s = OptimizerJson.Read<State>(json, AlgorithmName);
-        OptimizerJson.Header(AlgorithmName, s.Version, s.Dimension, s.Generation);
         int n = s.Dimension;
         var optimizer = new OpenAiEsOptimizer(n, s.Seed, OptimizerJson.Required(s.Settings, "settings"), OptimizerJson.Array(s.Mean, n, "mean"))
         {
@@ -198,18 +197,8 @@ public sealed class OpenAiEsOptimizer : IOptimizer
         return candidates;
     }
 
-    private sealed class State
+    private sealed class State : OptimizerState
     {
-        public string Name { get; set; } = "";
-
-        public int Version { get; set; }
-
-        public int Dimension { get; set; }
-
-        public long Seed { get; set; }
-
-        public int Generation { get; set; }
-
         public OpenAiEsSettings? Settings { get; set; }
 
         public double[]? Mean { get; set; }

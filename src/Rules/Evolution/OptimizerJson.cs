@@ -24,9 +24,12 @@ internal static class OptimizerJson
     /// <summary>Serializes a state object.</summary>
     public static string Write<T>(T state) => JsonSerializer.Serialize(state, Options);
 
-    /// <summary>Reads a state object of the optimizer <paramref name="name"/>; any JSON problem becomes an <see cref="ArgumentException"/>.</summary>
+    /// <summary>
+    /// Reads a state object of the optimizer <paramref name="name"/> and checks its header; any JSON problem becomes an
+    /// <see cref="ArgumentException"/>.
+    /// </summary>
     public static T Read<T>(string json, string name)
-        where T : class
+        where T : OptimizerState
     {
         T? state;
         try
@@ -38,11 +41,23 @@ internal static class OptimizerJson
             throw new ArgumentException($"Optimizer state for '{name}' is malformed: {e.Message}", nameof(json), e);
         }
 
-        return state ?? throw new ArgumentException($"Optimizer state for '{name}' is null", nameof(json));
+        if (state is null)
+        {
+            throw new ArgumentException($"Optimizer state for '{name}' is null", nameof(json));
+        }
+
+        Header(name, state.Version, state.Dimension, state.Generation);
+        return state;
     }
 
+    /// <summary><paramref name="sigma"/> after checking that it is positive and finite.</summary>
+    public static double Sigma(double sigma) =>
+        sigma > 0 && double.IsFinite(sigma)
+            ? sigma
+            : throw new ArgumentException($"Optimizer state field 'sigma' must be positive and finite, not {OptimizerChecks.Format(sigma)}", nameof(sigma));
+
     /// <summary>Checks the header fields every state carries.</summary>
-    public static void Header(string name, int version, int dimension, int generation)
+    private static void Header(string name, int version, int dimension, int generation)
     {
         if (version != Version)
         {
