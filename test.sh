@@ -20,8 +20,11 @@ while [ $# -gt 0 ]; do
 done
 
 require_dotnet
-# g++ and libsystemc-dev build the SystemC sc_fixed oracle that judges the fixed-point core.
-require_packages g++ libsystemc-dev
+# g++ and libsystemc-dev build the SystemC sc_fixed oracle that judges the fixed-point core; iverilog and verilator
+# co-simulate the exported Verilog, yosys/nextpnr-ice40/fpga-icestorm synthesize it; pocl-opencl-icd is the OpenCL
+# device CI runs the bit-exact kernels on (ocl-icd-libopencl1 is the loader, clinfo lists devices).
+require_packages g++ libsystemc-dev iverilog verilator yosys nextpnr-ice40 fpga-icestorm \
+  pocl-opencl-icd ocl-icd-libopencl1 clinfo
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log="$(mktemp)"
