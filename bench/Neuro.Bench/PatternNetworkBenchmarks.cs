@@ -33,7 +33,7 @@ public class PatternNetworkBenchmarks
     private const int Total = Lifetimes * LifetimeSamples;
 
     /// <summary>Seeds of the population's datasets and of its networks' masks.</summary>
-    private static readonly int[] PopulationSeeds = [1, 2];
+    internal static readonly int[] PopulationSeeds = [1, 2];
 
     private Dataset mnist = null!;
     private IPatternNetwork network = null!;
@@ -101,7 +101,7 @@ public class PatternNetworkBenchmarks
     }
 
     /// <summary>The first <see cref="MnistSamples"/> MNIST training images, or seeded uniform vectors when the files are absent.</summary>
-    private static (Dataset Data, string Source) LoadMnist()
+    internal static (Dataset Data, string Source) LoadMnist()
     {
         string directory = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "data", "mnist"));
         string images = Path.Combine(directory, "train-images-idx3-ubyte.gz");
@@ -142,7 +142,7 @@ public class PatternNetworkBenchmarks
     }
 
     /// <summary>Hidden, input and output tables of seeded N(0,1) entries (304 genes), eta 0.01, additive, misclassified-only.</summary>
-    private static PatternRule RandomRule(int seed)
+    internal static PatternRule RandomRule(int seed)
     {
         var normal = new StandardNormal(new Random(seed));
         ImmutableArray<double> Table(int count) => [.. Enumerable.Range(0, count).Select(_ => normal.Next())];

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Neuro.OpenClKernels.Patterns;
 using Neuro.Rules;
 using Neuro.Rules.Data;
 using Neuro.Rules.Evolution;
@@ -55,6 +56,7 @@ internal static class EvolveCommand
         var precision = PrecisionOption.Create();
         var fields = new PrecisionFieldOptions();
         var task = new TaskOptions();
+        var backendOptions = new BackendOptions();
         var command = new Command("evolve", "Evolve a plasticity rule (ask/tell ES, GA or CMA-ES) with checkpoints after every generation")
         {
             algorithm, generations, population, output, resume, batches, batchSize, threads, rounds, eta, multiplicative, always, allEdges, noInput, noOutput, json,
@@ -62,6 +64,7 @@ internal static class EvolveCommand
         };
         task.AddTo(command);
         fields.AddTo(command);
+        backendOptions.AddTo(command);
         Option[] settingOptions = [.. fields.All, algorithm, population, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
             fitness, lifetime, holdout, passes, datasets, init, precision,
             task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
@@ -140,9 +143,20 @@ internal static class EvolveCommand
             var pool = FitnessDatasets(config, train);
             var precisionConfig = config.PrecisionConfig;
             var networks = PrecisionOption.Networks(precisionConfig);
-            IRuleEvaluator<PatternRule> Evaluator() => config.Fitness == "holdout"
-                ? new HoldoutLifetimeEvaluator(pool, network, config.Lifetime, config.Holdout, config.Passes, config.Batches, networks: networks)
-                : new JoostenBatchEvaluator(train, network, config.Batches, config.BatchSize, networks: networks);
+            // The backend does not change any result (the kernel is bit-exact), so it may differ on --resume.
+            using var openCl = backendOptions.Open(result, precisionConfig);
+            IRuleEvaluator<PatternRule> Evaluator()
+            {
+                if (config.Fitness == "holdout")
+                {
+                    var holdoutEvaluator = new HoldoutLifetimeEvaluator(pool, network, config.Lifetime, config.Holdout, config.Passes, config.Batches, networks: networks);
+                    return openCl is null ? holdoutEvaluator : new OpenClRuleEvaluator(holdoutEvaluator.Lifetimes, openCl, precisionConfig!);
+                }
+
+                var joosten = new JoostenBatchEvaluator(train, network, config.Batches, config.BatchSize, networks: networks);
+                return openCl is null ? joosten : new OpenClRuleEvaluator(joosten.Lifetimes, openCl, precisionConfig!);
+            }
+
             _ = Usage(Evaluator); // validate batch settings before any work
             if (precisionConfig is not null)
             {
@@ -162,7 +176,7 @@ internal static class EvolveCommand
 
             var stderr = result.InvocationConfiguration.Error;
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"neuro evolve: {config.Algorithm} on {config.Task.Task} ({train.Count} train / {test.Count} test), {config.RuleSettings.GeneCount} genes, {(precisionConfig is null ? "float" : "fixed-point")} fitness, seed {config.Task.Seed}, generations {optimizer.Generation}→{total}, out {dir}"));
+                $"neuro evolve: {config.Algorithm} on {config.Task.Task} ({train.Count} train / {test.Count} test), {config.RuleSettings.GeneCount} genes, {(precisionConfig is null ? "float" : openCl is null ? "fixed-point" : $"fixed-point (OpenCL device {openCl.Device.Index}, {openCl.Device.Name})")} fitness, seed {config.Task.Seed}, generations {optimizer.Generation}→{total}, out {dir}"));
             try
             {
                 run.Run(total, record =>

@@ -23,9 +23,11 @@ internal static class SimulateCommand
         var passes = new Option<int>("--passes") { Description = "Online passes over the training set (no resets between passes)", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print JSON (keys trainAccuracy, testAccuracy, …) instead of text" };
         var task = new TaskOptions();
+        var backendOptions = new BackendOptions();
         var command = new Command("simulate", "Run a lifetime with a fixed rule and report train and test accuracy") { rule, passes, json, precision, printDefault };
         task.AddTo(command);
         fields.AddTo(command);
+        backendOptions.AddTo(command);
         command.SetAction(result =>
         {
             var stdout = result.InvocationConfiguration.Output;
@@ -45,17 +47,16 @@ internal static class SimulateCommand
 
             string rulePath = result.GetValue(rule) ?? throw new UsageException("--rule FILE is required (or --print-default-precision)");
             var (patternRule, provenance) = ReadRule(rulePath);
+            using var openCl = backendOptions.Open(result, config);
             var (train, test) = choice.Load();
             var spec = choice.Network(train);
             var clock = Stopwatch.StartNew();
-            var network = new RecordingNetwork(PrecisionOption.Build(config, spec, patternRule));
-            double online = PatternLifetime.Train(network, train, passCount);
-            double trainAccuracy = PatternLifetime.Accuracy(network, train);
-            double testAccuracy = PatternLifetime.Accuracy(network, test);
+            var run = openCl is null
+                ? RunOnCpu(PrecisionOption.Build(config, spec, patternRule), train, test, passCount)
+                : RunOnOpenCl(openCl, config!, spec, patternRule, train, test, passCount);
+            var (online, trainAccuracy, testAccuracy, weightsHash, predictionsHash) = run;
             double seconds = clock.Elapsed.TotalSeconds;
-            string backend = config is null ? "float" : "fixed";
-            string weightsHash = WeightsHash(network.Inner);
-            string predictionsHash = Hashes.Of(network.Predictions);
+            string backend = openCl is not null ? "opencl" : config is null ? "float" : "fixed";
             if (result.GetValue(json))
             {
                 Output.Json(stdout, w =>
@@ -64,6 +65,10 @@ internal static class SimulateCommand
                     w.WriteString("rule", rulePath);
                     w.WriteString("task", choice.Task);
                     w.WriteString("backend", backend);
+                    if (openCl is not null)
+                    {
+                        w.WriteString("device", openCl.Device.Name);
+                    }
                     if (config is not null)
                     {
                         w.WritePropertyName("precision");
@@ -91,7 +96,7 @@ internal static class SimulateCommand
             {
                 var console = Output.Console(stdout);
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"neuro simulate: {rulePath} ({provenance?.Algorithm ?? "no provenance"}) on {choice.Task}, {(config is null ? "float reference" : "fixed point")}, seed {choice.Seed}"));
+                    $"neuro simulate: {rulePath} ({provenance?.Algorithm ?? "no provenance"}) on {choice.Task}, {(config is null ? "float reference" : openCl is null ? "fixed point" : $"fixed point on OpenCL device {openCl.Device.Index} ({openCl.Device.Name})")}, seed {choice.Seed}"));
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"network: {spec.Inputs} inputs, {spec.Hidden} hidden, cap {spec.Cap}, p {spec.EdgeProbability}, {patternRule.Rounds} rounds, {spec.Classes} classes"));
                 var table = new Table().AddColumns("set", "samples", "accuracy");
@@ -105,6 +110,60 @@ internal static class SimulateCommand
             return Program.Success;
         });
         return command;
+    }
+
+    /// <summary>What a simulation reports: accuracies and the two hashes users compare across backends.</summary>
+    private readonly record struct Outcome(double Online, double Train, double Test, string WeightsHash, string PredictionsHash);
+
+    /// <summary>The lifetime on a C# network: every <c>Learn</c> and <c>Predict</c> recorded in order.</summary>
+    private static Outcome RunOnCpu(IPatternNetwork inner, Rules.Data.Dataset train, Rules.Data.Dataset test, int passes)
+    {
+        var network = new RecordingNetwork(inner);
+        double online = PatternLifetime.Train(network, train, passes);
+        double trainAccuracy = PatternLifetime.Accuracy(network, train);
+        double testAccuracy = PatternLifetime.Accuracy(network, test);
+        return new Outcome(online, trainAccuracy, testAccuracy, WeightsHash(network.Inner), Hashes.Of(network.Predictions));
+    }
+
+    /// <summary>
+    /// The same lifetime on the OpenCL kernel: the frozen evaluation of the training set and then the test set runs as one
+    /// holdout (the concatenation), so the prediction sequence is the CPU run's: training passes, train, test.
+    /// </summary>
+    private static Outcome RunOnOpenCl(
+        OpenClKernels.Patterns.OpenClLifetimeBatch batch, PrecisionConfig precision, PatternNetworkSpec spec, PatternRule rule,
+        Rules.Data.Dataset train, Rules.Data.Dataset test, int passes)
+    {
+        double[] values = [.. train.Values, .. test.Values];
+        int[] labels = [.. train.Labels, .. test.Labels];
+        var both = new Rules.Data.Dataset(train.Features, train.Classes, values, labels);
+        OpenClKernels.Patterns.OpenClLifetimeResult r;
+        try
+        {
+            r = batch.Run([new FixedLifetime(spec, rule, train, passes, both)], precision)[0];
+        }
+        catch (Exception e) when (e is PrecisionConfigException or ArgumentException)
+        {
+            throw new UsageException($"--precision: {e.Message}", e);
+        }
+
+        var frozen = r.HoldoutPredictions;
+        double Accuracy(int start, Rules.Data.Dataset data)
+        {
+            int correct = 0;
+            for (int i = 0; i < data.Count; i++)
+            {
+                correct += frozen[start + i] == data.Label(i) ? 1 : 0;
+            }
+
+            return data.Count == 0 ? 0 : (double)correct / data.Count;
+        }
+
+        return new Outcome(
+            r.OnlineAccuracy,
+            Accuracy(0, train),
+            Accuracy(train.Count, test),
+            Hashes.Of(r.InputWeightsRaw, r.RecurrentWeightsRaw, r.OutputWeightsRaw),
+            Hashes.Of([.. r.TrainPredictions, .. r.HoldoutPredictions]));
     }
 
     /// <summary>SHA-256 of the final weights: raw integers (fixed) or IEEE bits (float), little-endian, Win then Wg then Wout.</summary>

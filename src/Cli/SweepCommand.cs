@@ -56,11 +56,13 @@ internal static class SweepCommand
         var threads = new Option<int>("--threads") { Description = "Cells run at once (0: all cores); results do not depend on it", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print JSON (floatAccuracy, cells, smallest, …) instead of text" };
         var task = new TaskOptions();
+        var backendOptions = new BackendOptions();
         var command = new Command("sweep", "Test accuracy over rule-entry width × weight width, and the smallest formats within an accuracy-loss budget")
         {
             rule, precision, entryBits, weightBits, budget, passes, output, threads, json,
         };
         task.AddTo(command);
+        backendOptions.AddTo(command);
         command.SetAction((result, cancellation) =>
         {
             var config = PrecisionOption.Resolve(result.GetValue(precision)) ?? throw new UsageException("--precision needs a value");
@@ -89,6 +91,7 @@ internal static class SweepCommand
                 throw new UsageException($"--threads must be at least 0 (0: all cores), not {settings.Threads}");
             }
 
+            using var openCl = backendOptions.Open(result, config);
             string rulePath = result.GetValue(rule) ?? throw new UsageException("--rule FILE is required");
             var (patternRule, _) = SimulateCommand.ReadRule(rulePath);
             var (train, test) = choice.Load();
@@ -98,8 +101,11 @@ internal static class SweepCommand
             var stderr = result.InvocationConfiguration.Error;
             int total = settings.EntryBits.Count * settings.WeightBits.Count, done = 0;
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"neuro sweep: {total} cells (entry {settings.EntryBits} × weight {settings.WeightBits} bits), {settings.Passes} pass(es) over {train.Count} samples each"));
-            var sweep = PrecisionSweep.Run(spec, patternRule, train, test, settings, cell => stderr.WriteLine(Progress(++done, total, cell)), cancellation);
+                $"neuro sweep: {total} cells (entry {settings.EntryBits} × weight {settings.WeightBits} bits), {settings.Passes} pass(es) over {train.Count} samples each{(openCl is null ? "" : $", on OpenCL device {openCl.Device.Index} ({openCl.Device.Name})")}"));
+            Func<FixedLifetime, PrecisionConfig, FixedLifetimeResult>? runLifetime = openCl is null
+                ? null
+                : (lifetime, cellConfig) => openCl.Run([lifetime], cellConfig, cancellation)[0].ToFixedLifetimeResult();
+            var sweep = PrecisionSweep.Run(spec, patternRule, train, test, settings, cell => stderr.WriteLine(Progress(++done, total, cell)), runLifetime, cancellation);
 
             string csvPath = Path.Combine(dir, CsvFile), pngPath = Path.Combine(dir, PngFile);
             AtomicFile.WriteAllText(csvPath, Csv(sweep));

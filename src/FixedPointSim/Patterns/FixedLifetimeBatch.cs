@@ -40,13 +40,7 @@ public static class FixedLifetimeBatch
         ArgumentNullException.ThrowIfNull(lifetimes);
         ArgumentNullException.ThrowIfNull(createNetwork);
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
-        for (int i = 0; i < lifetimes.Count; i++)
-        {
-            if (Problem(lifetimes[i], i) is { } problem)
-            {
-                throw new ArgumentException(problem, nameof(lifetimes));
-            }
-        }
+        Validate(lifetimes);
 
         var results = new FixedLifetimeResult[lifetimes.Count];
         var options = new ParallelOptions
@@ -56,6 +50,24 @@ public static class FixedLifetimeBatch
         };
         Parallel.For(0, lifetimes.Count, options, i => results[i] = RunOne(lifetimes[i], createNetwork(lifetimes[i])));
         return results;
+    }
+
+    /// <summary>
+    /// Checks every lifetime as <see cref="Run(IReadOnlyList{FixedLifetime}, Func{FixedLifetime, IPatternNetwork}, int, CancellationToken)"/>
+    /// does before any work (other backends that run lifetimes check them the same way).
+    /// </summary>
+    /// <exception cref="ArgumentException">A lifetime, its spec, rule or training data is null, its data does not match its
+    /// network, or its passes are below 1; the message names the lifetime.</exception>
+    public static void Validate(IReadOnlyList<FixedLifetime> lifetimes)
+    {
+        ArgumentNullException.ThrowIfNull(lifetimes);
+        for (int i = 0; i < lifetimes.Count; i++)
+        {
+            if (Problem(lifetimes[i], i) is { } problem)
+            {
+                throw new ArgumentException(problem, nameof(lifetimes));
+            }
+        }
     }
 
     private static FixedLifetimeResult RunOne(FixedLifetime lifetime, IPatternNetwork network)

@@ -43,6 +43,15 @@ public static class PrecisionSweep
     /// the reason. <paramref name="onCell"/>, when given, is called once per finished cell (from worker threads, one call
     /// at a time, in completion order).
     /// </summary>
+    /// <param name="spec">The network.</param>
+    /// <param name="rule">The rule.</param>
+    /// <param name="train">Learned from online, <see cref="PrecisionSweepSettings.Passes"/> times.</param>
+    /// <param name="test">Scored with frozen weights.</param>
+    /// <param name="settings">The grid and budget.</param>
+    /// <param name="onCell">Called once per finished cell.</param>
+    /// <param name="runLifetime">Runs a cell's lifetime (train, then <c>Holdout</c> = test) at a config on another backend
+    /// (OpenCL); null runs it on <see cref="FixedPatternNetwork"/>. Every cell's config is checked on the C# model first.</param>
+    /// <param name="cancellation">Stops between cells.</param>
     /// <exception cref="ArgumentException">The spec is invalid, the data do not match it, or a setting is out of range.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
     public static SweepResult Run(
@@ -52,6 +61,7 @@ public static class PrecisionSweep
         Dataset test,
         PrecisionSweepSettings settings,
         Action<SweepCell>? onCell = null,
+        Func<FixedLifetime, PrecisionConfig, FixedLifetimeResult>? runLifetime = null,
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -76,7 +86,7 @@ public static class PrecisionSweep
         };
         Parallel.For(0, pairs.Length, options, i =>
         {
-            var cell = RunCell(spec, masks, rule, train, test, settings, pairs[i].Entry, pairs[i].Weight, floatAccuracy);
+            var cell = RunCell(spec, masks, rule, train, test, settings, pairs[i].Entry, pairs[i].Weight, floatAccuracy, runLifetime);
             cells[i] = cell;
             if (onCell is not null)
             {
@@ -115,7 +125,8 @@ public static class PrecisionSweep
         PrecisionSweepSettings settings,
         int entryBits,
         int weightBits,
-        double floatAccuracy)
+        double floatAccuracy,
+        Func<FixedLifetime, PrecisionConfig, FixedLifetimeResult>? runLifetime)
     {
         PrecisionConfig config;
         FixedPatternNetwork network;
@@ -134,8 +145,17 @@ public static class PrecisionSweep
             return new SweepCell(entryBits, weightBits, null, null, null, e.Message);
         }
 
-        PatternLifetime.Train(network, train, settings.Passes);
-        double accuracy = PatternLifetime.Accuracy(network, test);
+        double accuracy;
+        if (runLifetime is null)
+        {
+            PatternLifetime.Train(network, train, settings.Passes);
+            accuracy = PatternLifetime.Accuracy(network, test);
+        }
+        else
+        {
+            accuracy = runLifetime(new FixedLifetime(spec, rule, train, settings.Passes, test), config).HoldoutAccuracy!.Value;
+        }
+
         return new SweepCell(entryBits, weightBits, config, accuracy, QuantizationAnalysis.LossPoints(floatAccuracy, accuracy), null);
     }
 

@@ -103,18 +103,29 @@ public sealed class HoldoutLifetimeEvaluator : IRuleEvaluator<PatternRule>
     public Fitness Evaluate(PatternRule rule, EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        var plans = Lifetimes(context);
         double sum = 0;
+        foreach (var plan in plans)
+        {
+            sum += plan.Run(networks(plan.Spec, rule));
+        }
+
+        return new Fitness(sum / plans.Count);
+    }
+
+    /// <summary>The lifetimes <see cref="Evaluate"/> runs in <paramref name="context"/>: per repeat, a lifetime window and the unseen samples after it.</summary>
+    public IReadOnlyList<PatternLifetimePlan> Lifetimes(EvaluationContext context)
+    {
+        var plans = new PatternLifetimePlan[Repeats];
         for (int r = 0; r < Repeats; r++)
         {
             var random = SeedSequence.Random(context.Seed, context.Generation, r);
             var data = datasets[random.Next(datasets.Length)];
             var spec = VaryNetwork ? Network with { Seed = random.Next() } : Network;
             int start = random.Next(data.Count - LifetimeSamples - HoldoutSamples + 1);
-            var network = networks(spec, rule);
-            PatternLifetime.Train(network, data.Subset(start, LifetimeSamples), Passes);
-            sum += PatternLifetime.Accuracy(network, data.Subset(start + LifetimeSamples, HoldoutSamples));
+            plans[r] = new PatternLifetimePlan(spec, data.Subset(start, LifetimeSamples), Passes, data.Subset(start + LifetimeSamples, HoldoutSamples));
         }
 
-        return new Fitness(sum / Repeats);
+        return plans;
     }
 }

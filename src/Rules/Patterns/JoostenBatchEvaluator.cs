@@ -57,16 +57,29 @@ public sealed class JoostenBatchEvaluator(
     public Fitness Evaluate(PatternRule rule, EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        var plans = Lifetimes(context);
         double sum = 0;
+        foreach (var plan in plans)
+        {
+            sum += plan.Run(networks(plan.Spec, rule));
+        }
+
+        return new Fitness(sum / plans.Count);
+    }
+
+    /// <summary>The lifetimes <see cref="Evaluate"/> runs in <paramref name="context"/>: per batch, one pass over the batch, then the same batch frozen.</summary>
+    public IReadOnlyList<PatternLifetimePlan> Lifetimes(EvaluationContext context)
+    {
+        var plans = new PatternLifetimePlan[Batches];
         for (int b = 0; b < Batches; b++)
         {
             var random = SeedSequence.Random(context.Seed, context.Generation, b);
             var spec = VaryNetwork ? Network with { Seed = random.Next() } : Network;
             var batch = Batch(random);
-            sum += PatternLifetime.BatchFitness(networks(spec, rule), batch);
+            plans[b] = new PatternLifetimePlan(spec, batch, 1, batch);
         }
 
-        return new Fitness(sum / Batches);
+        return plans;
     }
 
     private Dataset Batch(Random random)

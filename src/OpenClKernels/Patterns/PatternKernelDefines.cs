@@ -1,0 +1,126 @@
+using System.Globalization;
+using Neuro.FixedPointSim.Patterns;
+using Neuro.Rules.Patterns;
+
+namespace Neuro.OpenClKernels.Patterns;
+
+/// <summary>
+/// The compile-time contract of <c>pattern_lifetime.cl</c> for one group of lifetimes: sizes, rule options and signal
+/// types as <c>-D</c> defines (docs/opencl.md lists them). Lifetimes that share a define set run in one launch; they may
+/// differ in rule tables, masks, network seed and data.
+/// </summary>
+/// <remarks>
+/// Sums accumulate in 64-bit <c>long</c> (<c>ACC64</c>) when <see cref="PrecisionConfig.AccumulatorBits"/> proves every
+/// exact sum fits 64 bits, as the fast CPU network decides; otherwise in a 128-bit integer made of two 64-bit words,
+/// up to the golden model's own 128-bit limit. A multiplicative update with a weight LSB of 1 or more
+/// (<c>fw ≤ 0</c>) scales the exact product up by <c>2^-fw</c>; the kernel holds that in 128 bits, so
+/// <c>Ww + We − fw ≤ 128</c> is required.
+/// </remarks>
+public sealed record PatternKernelDefines
+{
+    /// <summary>The kernel's name in the program.</summary>
+    public const string KernelName = "pattern_lifetimes";
+
+    /// <summary>Integers each lifetime's <c>meta</c> entry holds.</summary>
+    internal const int MetaWords = 6;
+
+    private PatternKernelDefines(IReadOnlyList<KeyValuePair<string, string>> defines, bool wideWeights, bool wideInputs, bool accumulator64)
+    {
+        Defines = defines;
+        WideWeights = wideWeights;
+        WideInputs = wideInputs;
+        Accumulator64 = accumulator64;
+        Options = string.Join(' ', defines.Select(d => $"-D {d.Key}={d.Value}"));
+    }
+
+    /// <summary>The defines, in a fixed order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Defines { get; }
+
+    /// <summary>The build options: every define as <c>-D NAME=VALUE</c>.</summary>
+    public string Options { get; }
+
+    /// <summary>Weights travel as 64-bit integers (<c>WTYPE long</c>); else as 32-bit.</summary>
+    public bool WideWeights { get; }
+
+    /// <summary>Inputs travel as 64-bit integers (<c>XTYPE long</c>); else as 32-bit.</summary>
+    public bool WideInputs { get; }
+
+    /// <summary>Sums accumulate in 64 bits (<c>ACC64</c>); else in 128.</summary>
+    public bool Accumulator64 { get; }
+
+    /// <summary>The defines for lifetimes of <paramref name="spec"/>'s shape with <paramref name="rule"/>'s options at <paramref name="precision"/>.</summary>
+    /// <param name="spec">Network shape (inputs, hidden, classes, cap); its seed and edge probability do not matter.</param>
+    /// <param name="rule">Rounds, update mode, options and which tables exist; its table entries do not matter.</param>
+    /// <param name="precision">The signal types, valid for <paramref name="spec"/>.</param>
+    /// <param name="localSize">Work-items per lifetime (1 or more).</param>
+    /// <exception cref="ArgumentException">The config needs more than the kernel's 128-bit arithmetic (see remarks).</exception>
+    public static PatternKernelDefines For(PatternNetworkSpec spec, PatternRule rule, PrecisionConfig precision, int localSize)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(precision);
+        ArgumentOutOfRangeException.ThrowIfLessThan(localSize, 1);
+        int accumulator = precision.AccumulatorBits(spec);
+        var weight = precision.Weight.Format;
+        var entry = precision.RuleEntry.Format;
+        bool multiplicative = rule.Mode == PatternUpdateMode.Multiplicative;
+        if (multiplicative && weight.FracBits <= 0 && weight.Width + entry.Width - weight.FracBits > 128)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The OpenCL kernel holds a multiplicative update's scaled product in 128 bits: weight width {weight.Width} + rule-entry width {entry.Width} − weight fractional bits {weight.FracBits} must be at most 128"));
+        }
+
+        string Int(int value) => OpenClTypes.Number(value);
+        var defines = new List<KeyValuePair<string, string>>
+        {
+            new("N", Int(spec.Inputs)),
+            new("V", Int(spec.Hidden)),
+            new("M", Int(spec.Classes)),
+            new("K", Int(spec.Cap)),
+            new("ROUNDS", Int(rule.Rounds)),
+            new("LOCAL_SIZE", Int(localSize)),
+            new("IN_FRAC", Int(precision.Input.Format.FracBits)),
+        };
+        defines.AddRange(OpenClTypes.Define("WGT", precision.Weight));
+        defines.AddRange(OpenClTypes.Define("ACT", precision.Activation));
+        string wtype = OpenClTypes.RawType(weight), xtype = OpenClTypes.RawType(precision.Input.Format);
+        defines.Add(new("WTYPE", wtype));
+        defines.Add(new("XTYPE", xtype));
+        bool acc64 = accumulator <= 64;
+        foreach (var (name, on) in new[]
+        {
+            ("ACC64", acc64),
+            ("MULTIPLICATIVE", multiplicative),
+            ("MISCLASSIFIED_ONLY", rule.MisclassifiedOnly),
+            ("ALL_EDGES", rule.OutputEdges == OutputEdges.AllEdges),
+            ("HAS_INPUT_RULE", rule.Input is not null),
+            ("HAS_OUTPUT_RULE", rule.Output is not null),
+        })
+        {
+            if (on)
+            {
+                defines.Add(new(name, "1"));
+            }
+        }
+
+        return new PatternKernelDefines(defines, wtype == "long", xtype == "long", acc64);
+    }
+
+    /// <summary>ROM words per lifetime: hidden <c>P²</c>, input <c>P</c>, output <c>2P</c> (absent tables left 0).</summary>
+    internal static int RomWords(PatternRule rule) => (rule.Patterns * rule.Patterns) + (3 * rule.Patterns);
+
+    /// <summary>Mask bytes per lifetime: input <c>V·N</c>, recurrent <c>V·V</c>.</summary>
+    internal static long MaskWords(PatternNetworkSpec spec) => ((long)spec.Hidden * spec.Inputs) + ((long)spec.Hidden * spec.Hidden);
+
+    /// <summary>Weights per lifetime: <c>Win</c>, <c>Wg</c>, <c>Wout</c>.</summary>
+    internal static long WeightWords(PatternNetworkSpec spec) => MaskWords(spec) + ((long)spec.Classes * spec.Hidden);
+
+    /// <summary>Scratch longs per lifetime: projection, hidden, operand, next, and the logits as two words each.</summary>
+    internal static long ScratchWords(PatternNetworkSpec spec) => (4L * spec.Hidden) + (2L * spec.Classes);
+
+    /// <inheritdoc/>
+    public bool Equals(PatternKernelDefines? other) => other is not null && Options == other.Options;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => Options.GetHashCode(StringComparison.Ordinal);
+}

@@ -1,0 +1,57 @@
+using Neuro.OpenClKernels.Host;
+using Neuro.OpenClKernels.Patterns;
+
+namespace Neuro.OpenClKernels;
+
+/// <summary>
+/// The OpenCL device the tests run on (device 0), and batches shared by every test of the run so each define set is
+/// compiled once. The no-device policy (STYLE.md 6): outside CI a test without a device is skipped with the reason
+/// (<see cref="OpenClFactAttribute"/>); with <c>CI</c> set it runs and fails here, naming the package to install. No test
+/// ever falls back to the CPU model.
+/// </summary>
+internal static class OpenClDeviceFixture
+{
+    private static readonly Lazy<(OpenClDevice? Device, string? Problem)> Found = new(Find);
+    private static readonly Dictionary<(int LocalSize, long? Budget), OpenClLifetimeBatch> Batches = [];
+    private static readonly Lock Gate = new();
+
+    /// <summary>Whether the tests must fail rather than skip without a device.</summary>
+    internal static bool InCi => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+
+    /// <summary>Why there is no device, or null when there is one.</summary>
+    internal static string? Problem => Found.Value.Problem;
+
+    /// <summary>The device; throws (failing the test) when there is none.</summary>
+    internal static OpenClDevice Device => Found.Value.Device
+        ?? throw new InvalidOperationException($"No OpenCL device for the bit-exact tests ({Found.Value.Problem}); CI installs pocl-opencl-icd (see test.sh)");
+
+    /// <summary>A batch on <see cref="Device"/> with these settings, shared across tests.</summary>
+    internal static OpenClLifetimeBatch Batch(int localSize, long? memoryBudget = null)
+    {
+        lock (Gate)
+        {
+            if (!Batches.TryGetValue((localSize, memoryBudget), out var batch))
+            {
+                batch = new OpenClLifetimeBatch(Device, new OpenClBatchSettings { LocalSize = localSize, MemoryBudgetBytes = memoryBudget });
+                Batches[(localSize, memoryBudget)] = batch;
+            }
+
+            return batch;
+        }
+    }
+
+    private static (OpenClDevice?, string?) Find()
+    {
+        try
+        {
+            var devices = OpenClPlatforms.Devices();
+            return devices.Count > 0
+                ? (devices[0], null)
+                : (null, "no OpenCL platform or device found; install pocl-opencl-icd (Debian) or a GPU driver's ICD");
+        }
+        catch (OpenClException e)
+        {
+            return (null, e.Message);
+        }
+    }
+}
