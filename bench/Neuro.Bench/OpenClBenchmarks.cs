@@ -25,7 +25,7 @@ namespace Neuro.Bench;
 [PerSecondColumn("Samples/s", "Sample steps per second summed over all lifetimes (sample-lifetimes/s): 1e9 / mean time per sample in ns")]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class OpenClBenchmarks
+public class OpenClBenchmarks : IDisposable
 {
     public const int MnistLifetimes = 4;
     private const int MnistTotal = MnistLifetimes * PatternNetworkBenchmarks.MnistSamples;
@@ -63,7 +63,14 @@ public class OpenClBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => batch?.Dispose();
+    public void Cleanup() => Dispose();
+
+    public void Dispose()
+    {
+        batch?.Dispose();
+        batch = null;
+        GC.SuppressFinalize(this);
+    }
 
     [Benchmark(OperationsPerInvoke = PopulationTotal)]
     [BenchmarkCategory("Population")]
