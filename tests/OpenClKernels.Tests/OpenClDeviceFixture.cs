@@ -15,8 +15,13 @@ internal static class OpenClDeviceFixture
     private static readonly Dictionary<(int LocalSize, long? Budget), OpenClLifetimeBatch> Batches = [];
     private static readonly Lock Gate = new();
 
-    /// <summary>Whether the tests must fail rather than skip without a device.</summary>
-    internal static bool InCi => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+    /// <summary>
+    /// Whether the tests must fail rather than skip without a device: in CI (<c>CI</c> set) and under <c>./test.sh</c>
+    /// (<c>NEURO_REQUIRE_OPENCL</c> set), which installs PoCL first, so a missing device there is a defect, not a skip.
+    /// </summary>
+    internal static bool InCi =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NEURO_REQUIRE_OPENCL"));
 
     /// <summary>Why there is no device, or null when there is one.</summary>
     internal static string? Problem => Found.Value.Problem;
