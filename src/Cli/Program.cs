@@ -32,6 +32,7 @@ internal static class Program
             EvolveCommand.Create(),
             QuantizeCommand.Create(),
             SweepCommand.Create(),
+            ExportCommand.Create(),
         };
 
         var parsed = root.Parse(args);
