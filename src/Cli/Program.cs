@@ -33,6 +33,8 @@ internal static class Program
             QuantizeCommand.Create(),
             SweepCommand.Create(),
             ExportCommand.Create(),
+            CosimCommand.Create(),
+            SynthCommand.Create(),
         };
 
         var parsed = root.Parse(args);

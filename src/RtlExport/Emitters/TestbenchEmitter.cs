@@ -63,7 +63,6 @@ internal static class TestbenchEmitter
         m.Integer("mismatches", "Updates that differ from the model", "0");
 
         m.Items.Add(new ClockItem("Clock", "clk", HalfPeriod));
-        int top = cmdWidth - 2;
         int fieldsTop = 2 + 2 * iw + (d.HasOutput ? 1 : 0) + w - 1;
         int tableLow = fieldsTop - 1;
         int preLow = tableLow - iw;
@@ -87,9 +86,8 @@ internal static class TestbenchEmitter
         drive.Add(Stmt.Line("in_weight = cmd[WEIGHT_WIDTH-1:0];"));
         drive.Add(Stmt.Line("in_tag = issued[TAG_WIDTH-1:0];"));
         drive.Add(Stmt.If("cmd[CMD_WIDTH-1]", [Stmt.Line("issued = issued + 1;")]));
-        _ = top;
 
-        m.Items.Add(new InitialItem("Replay the stimulus, then report", Summary(dut, "checks == UPDATES && !busy", "UPDATES",
+        m.Items.Add(new InitialItem("Replay the stimulus, then report", Summary(m.Name, "checks == UPDATES && !busy", "UPDATES",
         [
             Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "stimulus"))}, stimulus);"),
             Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "expected"))}, expected);"),
@@ -100,8 +98,8 @@ internal static class TestbenchEmitter
             Stmt.Line("fire_valid = 1'b0;"),
             Stmt.Line("in_valid = 1'b0;"),
             Stmt.Line("repeat (4) @(negedge clk);"),
-                    ], "")));
-        m.Items.Add(Watchdog(dut));
+        ], "", "")));
+        m.Items.Add(Watchdog(m.Name));
         m.Items.Add(new AlwaysItem("Check every updated weight against the model", "posedge clk",
         [
             Stmt.If("out_valid",
@@ -213,9 +211,7 @@ internal static class TestbenchEmitter
         {
             Stmt.Line("start = 1'b1;"),
         };
-        int field = v.EngineCommandWidth - 1 - (1 + (d.HasOutput ? cw : 0) + (labelAndPrediction ? cw : 0));
         int pos = 1 + (d.HasOutput ? cw : 0) + (labelAndPrediction ? cw : 0) - 1;
-        _ = field;
         sample.Add(Stmt.Line($"update_en = cmd[{pos}];"));
         if (d.HasOutput)
         {
@@ -267,21 +263,21 @@ internal static class TestbenchEmitter
                 Stmt.Line("mismatches = mismatches + 1;"),
                 Stmt.Line($"$display(\"NEURO_MISMATCH {dut} updates addr=0 expected=%0d got=%0d\", EXPECTED_UPDATES, updates);"),
             ]),
-            .. ReadBack(dut, "hidden", "TABLE_HIDDEN_CODE", "2'd0", "HIDDEN_EDGES"),
+            .. ReadBack(dut, "hidden", "2'd0", "HIDDEN_EDGES"),
         ]);
         if (d.HasInput)
         {
-            body.AddRange(ReadBack(dut, "input", "", "2'd1", "INPUT_EDGES"));
+            body.AddRange(ReadBack(dut, "input", "2'd1", "INPUT_EDGES"));
         }
 
         if (d.HasOutput)
         {
-            body.AddRange(ReadBack(dut, "output", "", "2'd2", "OUTPUT_WORDS"));
+            body.AddRange(ReadBack(dut, "output", "2'd2", "OUTPUT_WORDS"));
         }
 
         m.Items.Add(new InitialItem("Replay the lifetime, read every plastic weight back, then report",
-            Summary(dut, "checks == EXPECTED_CHECKS", "EXPECTED_CHECKS", body, " updates=%0d cycles=%0d samples=%0d\", checks, updates, cycles, samples")));
-        m.Items.Add(Watchdog(dut));
+            Summary(m.Name, "checks == EXPECTED_CHECKS", "EXPECTED_CHECKS", body, " updates=%0d cycles=%0d samples=%0d", ", updates, cycles, samples")));
+        m.Items.Add(Watchdog(m.Name));
         m.Items.Add(new AlwaysItem("Count write-backs, and the clocks of plastic steps that update", "posedge clk",
         [
             Stmt.If("update_strobe", [Stmt.Line("updates <= updates + 1;")]),
@@ -307,9 +303,8 @@ internal static class TestbenchEmitter
         return m;
     }
 
-    private static List<Stmt> ReadBack(string dut, string layer, string unused, string code, string count)
+    private static List<Stmt> ReadBack(string dut, string layer, string code, string count)
     {
-        _ = unused;
         return
         [
             Stmt.For("k = 0", $"k < {count}", "k = k + 1",
@@ -329,24 +324,19 @@ internal static class TestbenchEmitter
     }
 
     /// <summary>The body followed by the summary line and the exit: <c>$finish</c> when every check ran and passed, else <c>$fatal</c>.</summary>
-    private static List<Stmt> Summary(string dut, string complete, string expectedChecks, List<Stmt> body, string extra)
-    {
-        string tail = extra.Length == 0 ? "\", checks" : extra;
-        string failTail = extra.Length == 0 ? "\", checks, mismatches" : extra.Replace("\", checks,", "\", checks, mismatches,", StringComparison.Ordinal);
-        return
+    private static List<Stmt> Summary(string testbench, string complete, string expectedChecks, List<Stmt> body, string extraFields, string extraValues) =>
+    [
+        .. body,
+        Stmt.If($"mismatches == 0 && {complete}",
         [
-            .. body,
-            Stmt.If($"mismatches == 0 && {complete}",
-            [
-                Stmt.Line($"$display(\"NEURO_TB {dut} PASS checks=%0d mismatches=0{tail.Replace("\", checks", "\", checks", StringComparison.Ordinal)});"),
-                Stmt.Line("$finish;"),
-            ],
-            [
-                Stmt.Line($"$display(\"NEURO_TB {dut} FAIL checks=%0d mismatches=%0d expected_checks=%0d\", checks, mismatches, {expectedChecks});"),
-                Stmt.Line($"$fatal(1, \"{dut}: %0d mismatches\", mismatches);"),
-            ]),
-        ];
-    }
+            Stmt.Line($"$display(\"NEURO_TB {testbench} PASS checks=%0d mismatches=0{extraFields}\", checks{extraValues});"),
+            Stmt.Line("$finish;"),
+        ],
+        [
+            Stmt.Line($"$display(\"NEURO_TB {testbench} FAIL checks=%0d mismatches=%0d expected_checks=%0d\", checks, mismatches, {expectedChecks});"),
+            Stmt.Line($"$fatal(1, \"{testbench}: %0d mismatches\", mismatches);"),
+        ]),
+    ];
 
     private static InitialItem Watchdog(string dut) =>
         new("Watchdog: fail rather than hang",
