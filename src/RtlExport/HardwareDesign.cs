@@ -37,7 +37,7 @@ internal sealed class HardwareDesign
         Precision = precision;
         Spec = spec;
         Masks = masks;
-        RuleHash = Sha256(Encoding.UTF8.GetBytes(PatternRuleFile.Serialize(rule, provenance: null)));
+        RuleHash = "sha256:" + Sha256(Encoding.UTF8.GetBytes(PatternRuleFile.Serialize(rule, provenance: null)));
         if (spec.Hidden < 2 || spec.Hidden > MaxHidden)
         {
             throw new RtlExportException(string.Create(CultureInfo.InvariantCulture, $"The engine supports 2..{MaxHidden} hidden neurons, not {spec.Hidden}"));

@@ -50,29 +50,34 @@ public static class HardwareExporter
         }
 
         var design = new HardwareDesign(settings.Name, rule, precision, spec, spec.BuildMasks());
-        var files = Build(design, data, settings, out var vectors);
+        var (files, result) = BuildAll(design, data, settings);
         Directory.CreateDirectory(outDir);
-        var written = new List<ExportedFile>();
-        foreach (var (path, kind, bytes) in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        foreach (var (path, _, bytes) in files)
         {
             string full = Path.Combine(outDir, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             AtomicFile.WriteAllBytes(full, bytes);
-            written.Add(new ExportedFile(path, kind, HardwareDesign.Sha256(bytes)));
         }
 
+        return result;
+    }
+
+    /// <summary>Every file of the export in memory, sorted by path, <c>manifest.json</c> last; and the result.</summary>
+    internal static (List<(string Path, string Kind, byte[] Bytes)> Files, ExportResult Result) BuildAll(HardwareDesign design, Dataset data, HardwareExportSettings settings)
+    {
+        var files = Build(design, data, settings, out var vectors).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var result = new ExportResult(
             design.RuleHash,
             design.Engine,
             [design.PlasticityUnitTestbench, design.EngineTestbench],
-            [.. written],
+            [.. files.Select(f => new ExportedFile(f.Path, f.Kind, HardwareDesign.Sha256(f.Bytes)))],
             design.HiddenEdges,
             design.InputEdges,
             design.OutputWords,
             vectors.Samples,
             vectors.ExpectedUpdates);
-        AtomicFile.WriteAllText(Path.Combine(outDir, ManifestName), Manifest(design, settings, vectors, result));
-        return result;
+        files.Add((ManifestName, "manifest", Encoding.UTF8.GetBytes(Manifest(design, settings, vectors, result))));
+        return (files, result);
     }
 
     internal static List<(string Path, string Kind, byte[] Bytes)> Build(HardwareDesign d, Dataset data, HardwareExportSettings settings, out GoldenVectors vectors)

@@ -130,9 +130,17 @@ internal static class PlasticityUnitEmitter
 
         entryMux = $"s1_table_reg == TABLE_HIDDEN ? hidden_entry : {entryMux}";
         m.Wire("entry", VerilogTypes.Range(e), "The ROM word of the update in stage 1", entryMux);
-        string signExtension = Int(w + 1 - e);
-        m.Wire("sum", VerilogTypes.Range(w + 1), "Exact sum weight + entry, sign-extended by one bit",
-            $"{{s1_weight_reg[WEIGHT_WIDTH-1], s1_weight_reg}} + {{{{{signExtension}{{entry[ENTRY_WIDTH-1]}}}}, entry}}");
+        if (weight.Overflow == Overflow.Wrap)
+        {
+            // Wrap keeps the low WEIGHT_WIDTH bits of the exact sum, so the sum needs no extra bit.
+            string entryExtended = w == e ? "entry" : $"{{{{{Int(w - e)}{{entry[ENTRY_WIDTH-1]}}}}, entry}}";
+            m.Wire("sum", "[WEIGHT_WIDTH-1:0]", "Low WEIGHT_WIDTH bits of the sum weight + entry (two's complement wrap)", $"s1_weight_reg + {entryExtended}");
+        }
+        else
+        {
+            m.Wire("sum", "[WEIGHT_WIDTH:0]", "Exact sum weight + entry, sign-extended by one bit",
+                $"{{s1_weight_reg[WEIGHT_WIDTH-1], s1_weight_reg}} + {{{{{Int(w + 1 - e)}{{entry[ENTRY_WIDTH-1]}}}}, entry}}");
+        }
         if (weight.Overflow != Overflow.Wrap)
         {
             m.Wire("overflow_up", "", "The sum exceeds the largest weight", "sum[WEIGHT_WIDTH:WEIGHT_WIDTH-1] == 2'b01");
@@ -176,7 +184,7 @@ internal static class PlasticityUnitEmitter
                 Stmt.If("overflow_up", [Stmt.Line("out_weight <= WEIGHT_MAX;")],
                     [Stmt.If("overflow_down || sum[WEIGHT_WIDTH-1:0] == WEIGHT_MIN", [Stmt.Line("out_weight <= WEIGHT_SYM_MIN;")], [Stmt.Line("out_weight <= sum[WEIGHT_WIDTH-1:0];")])]),
             ],
-            _ => [Stmt.Line("out_weight <= sum[WEIGHT_WIDTH-1:0];")],
+            _ => [Stmt.Line("out_weight <= sum;")],
         };
 
         m.Items.Add(new AlwaysItem($"Pipeline: stage 1 reads the ROM, stage 2 adds and applies overflow {weight.Overflow}", "posedge clk",
