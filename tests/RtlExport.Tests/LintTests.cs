@@ -5,7 +5,7 @@ namespace Neuro.RtlExport;
 /// <summary><c>verilator --lint-only -Wall</c> is clean on every emitted module (testbenches with <c>--timing</c>).</summary>
 public sealed class LintTests
 {
-    public static TheoryData<string> Cases => ["r1-all-tables-sat", "r0-hidden-only-satsym", "demo-w8-e6", "random-106", "random-107", "random-108"];
+    public static TheoryData<string> Cases => ["r1-all-tables-sat", "r0-hidden-only-satsym", "r1-all-edges-satzero", "r2-input-wrap", "demo-w8-e6", "random-106", "random-107", "random-108"];
 
     [Theory]
     [MemberData(nameof(Cases))]

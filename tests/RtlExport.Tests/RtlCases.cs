@@ -15,7 +15,10 @@ internal static class RtlCases
     public static Dataset Data => Synthetic.Value.Train;
 
     /// <summary>The fixed snapshot cases, by name.</summary>
-    public static readonly string[] SnapshotCases = ["r1-all-tables-sat", "r0-hidden-only-satsym", "demo-w8-e6"];
+    public static readonly string[] SnapshotCases = ["r1-all-tables-sat", "r0-hidden-only-satsym", "r1-all-edges-satzero", "r2-input-wrap", "demo-w8-e6"];
+
+    /// <summary>Cases whose snapshots pin only the Verilog and the manifest (whose SHA-256s pin every other file).</summary>
+    public static readonly string[] RtlOnlyCases = ["r1-all-edges-satzero", "r2-input-wrap", "demo-w8-e6"];
 
     /// <summary>One export case.</summary>
     internal sealed record Case(string Name, PatternRule Rule, PrecisionConfig Precision, PatternNetworkSpec Spec, HardwareExportSettings Settings)
@@ -41,6 +44,24 @@ internal static class RtlCases
             },
             new PatternNetworkSpec(10, 4, Hidden: 4, Cap: 2, EdgeProbability: 0.6, Seed: 5),
             new HardwareExportSettings { Name = "tiny", Samples = 4 }),
+        "r1-all-edges-satzero" => new(name,
+            new PatternRule(1, 0.01, Table(16, 31), null, Table(8, 32), outputEdges: OutputEdges.AllEdges),
+            PrecisionConfig.Default with
+            {
+                Weight = FixedType.Parse("ap_fixed<5,1,AP_RND_CONV,AP_SAT_ZERO>"),
+                RuleEntry = FixedType.Parse("ap_fixed<3,-1,AP_RND_CONV,AP_SAT>"),
+            },
+            new PatternNetworkSpec(10, 4, Hidden: 5, Cap: 2, EdgeProbability: 0.5, Seed: 7),
+            new HardwareExportSettings { Name = "satzero", Samples = 8 }),
+        "r2-input-wrap" => new(name,
+            new PatternRule(2, 0.01, Table(64, 41), Table(8, 42), null),
+            PrecisionConfig.Default with
+            {
+                Weight = FixedType.Parse("ap_fixed<6,2,AP_TRN,AP_WRAP>"),
+                RuleEntry = FixedType.Parse("ap_fixed<6,2,AP_RND_CONV,AP_SAT>"),
+            },
+            new PatternNetworkSpec(10, 4, Hidden: 5, Cap: 3, EdgeProbability: 0.5, Seed: 9),
+            new HardwareExportSettings { Name = "wrap", Samples = 8 }),
         "demo-w8-e6" => new(name,
             PatternRuleFile.Read(Path.Combine(RepoPaths.Root, "rules", "synthetic-es.json")).Rule,
             PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", "precision-w8-e6.json")),

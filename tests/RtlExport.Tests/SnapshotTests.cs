@@ -39,17 +39,44 @@ public sealed class SnapshotTests
     {
         var c = RtlCases.Fixed(name);
         var (files, _) = HardwareExporter.BuildAll(c.Design(), RtlCases.Data, c.Settings);
-        bool large = name.StartsWith("demo", StringComparison.Ordinal);
+        bool rtlOnly = RtlCases.RtlOnlyCases.Contains(name);
         foreach (var (path, _, bytes) in files)
         {
             string ext = Path.GetExtension(path);
-            // The demo case is large: pin its Verilog and manifest (whose SHA-256s pin every other file).
-            if (!TextExtensions.Contains(ext) || (large && ext is not (".v" or ".json")))
+            // Some cases pin only their Verilog and manifest (whose SHA-256s pin every other file).
+            if (!TextExtensions.Contains(ext) || (rtlOnly && ext is not (".v" or ".json")))
             {
                 continue;
             }
 
             yield return (path, Encoding.ASCII.GetString(bytes));
         }
+    }
+}
+
+public sealed class SnapshotHelperTests
+{
+    [Fact]
+    public void Verify_Mismatch_WritesReceivedAndFailsWithDiff()
+    {
+        string name = $"{nameof(SnapshotHelperTests)}.Probe_{Environment.ProcessId}";
+        string received = Path.Combine(Snapshot.Folder, name + ".received.txt");
+        try
+        {
+            if (Environment.GetEnvironmentVariable("NEURO_ACCEPT_SNAPSHOTS") == "1")
+            {
+                return;
+            }
+
+            var e = Assert.ThrowsAny<Exception>(() => Snapshot.Verify(name, "txt", "a\nb\n"));
+            Assert.Contains("No snapshot", e.Message, StringComparison.Ordinal);
+            Assert.Equal("a\nb\n", File.ReadAllText(received));
+        }
+        finally
+        {
+            File.Delete(received);
+        }
+
+        Assert.Equal("@@ line 2 @@\n a\n-b\n-\n+c\n+\n", Snapshot.Diff("a\nb\n", "a\nc\n"));
     }
 }

@@ -94,7 +94,9 @@ internal static class VerilogWriter
         }
 
         w.Append("\nendmodule\n\n`resetall\n");
-        return w.ToString();
+        string text = w.ToString();
+        int bad = text.AsSpan().IndexOfAnyExceptInRange((char)0, (char)127);
+        return bad < 0 ? text : throw new InvalidOperationException($"Module {module.Name}: non-ASCII character U+{(int)text[bad]:X4} in the generated Verilog");
     }
 
     private static void WriteItem(StringBuilder w, VerilogItem item)

@@ -4,7 +4,7 @@
 `default_nettype none
 
 /*
- * Synapse-array learning engine for one sample's plastic step (DESIGN.md ?3, ?6).
+ * Synapse-array learning engine for one sample's plastic step (DESIGN.md, sections 3 and 6).
  *
  * Per sample: R+1 pulses of fire_valid with that round's fire bits (round 0 first), then start
  * with update_en (the sample was misclassified, or updates are unconditional). The walker visits

@@ -4,7 +4,7 @@
 `default_nettype none
 
 /*
- * Plasticity unit of the pattern rule (DESIGN.md ?3, ?6).
+ * Plasticity unit of the pattern rule (DESIGN.md, sections 3 and 6).
  *
  * fire_valid shifts one round's fire bits into every neuron's history register, round 0 first,
  * so after R+1 rounds bit R of a history is round 0 and bit 0 is round R (the rule's pattern).
