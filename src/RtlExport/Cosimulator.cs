@@ -13,6 +13,10 @@ public static class Cosimulator
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>True when <paramref name="simulator"/>'s executables are on PATH.</summary>
+    public static bool IsAvailable(Simulator simulator) =>
+        simulator == Simulator.Iverilog ? ExternalTool.Exists("iverilog") && ExternalTool.Exists("vvp") : ExternalTool.Exists("verilator");
+
     /// <summary>Runs the testbenches (all, or those named in <paramref name="only"/>) and returns one result per testbench.</summary>
     /// <exception cref="RtlExportException">The folder is not an export, or the simulator is not installed.</exception>
     public static ImmutableArray<TestbenchResult> Run(string directory, Simulator simulator, IReadOnlyCollection<string>? only = null)

@@ -19,6 +19,10 @@ public static partial class Synthesizer
         StringComparer.Ordinal,
         [new KeyValuePair<string, string>("hx8k", "ct256"), new KeyValuePair<string, string>("hx4k", "tq144"), new KeyValuePair<string, string>("hx1k", "tq144"), new KeyValuePair<string, string>("up5k", "sg48")]);
 
+    /// <summary>True when the tools of <paramref name="target"/> are on PATH.</summary>
+    public static bool IsAvailable(SynthTarget target) =>
+        ExternalTool.Exists("yosys") && (target == SynthTarget.Generic || ExternalTool.Exists("nextpnr-ice40"));
+
     /// <summary>Synthesizes the engine of <paramref name="directory"/>.</summary>
     /// <param name="directory">An export folder.</param>
     /// <param name="target">Generic or iCE40.</param>
