@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -256,6 +255,4 @@ public static class HardwareExporter
         w.WriteString("overflow", type.Overflow.ToString());
         w.WriteEndObject();
     }
-
-    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
