@@ -25,8 +25,7 @@ internal static class ExportCommand
         var vectorSeed = new Option<int>("--vector-seed") { Description = "Seed of the plasticity-unit vectors (pattern permutations, random weights)", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text" };
         var task = new TaskOptions();
-        task.Task.DefaultValueFactory = _ => "synthetic";
-        var command = new Command("export", "Write rule ROM images, Verilog, testbenches, golden vectors and a manifest") { rule, outDir, name, samples, vectorSeed, json, precision };
+        var command = new Command("export", "Write rule ROM images, Verilog, testbenches, golden vectors and a manifest (the network and lifetime come from the task options; --task synthetic when none is named)") { rule, outDir, name, samples, vectorSeed, json, precision };
         task.AddTo(command);
         fields.AddTo(command);
         command.SetAction(result =>
@@ -36,7 +35,11 @@ internal static class ExportCommand
             string rulePath = result.GetValue(rule) ?? throw new UsageException("--rule FILE is required");
             string dir = result.GetValue(outDir) ?? throw new UsageException("--out DIR is required");
             var (patternRule, _) = SimulateCommand.ReadRule(rulePath);
-            var choice = task.Read(result);
+            // Without a named task, the embedded synthetic task (a small network, no download).
+            bool named = result.GetValue(task.Task) is not null || result.GetValue(task.Train) is not null || result.GetValue(task.TrainIdx) is { Length: > 0 };
+            var choice = named ? task.Read(result) : new TaskChoice(
+                "synthetic", null, null, null, null, null, result.GetValue(task.Limit), result.GetValue(task.Hidden), result.GetValue(task.Cap),
+                result.GetValue(task.EdgeProbability), result.GetValue(task.Seed), result.GetValue(task.DataSeed) ?? result.GetValue(task.Seed));
             var (train, _) = choice.Load();
             var spec = choice.Network(train);
             var settings = new HardwareExportSettings { Name = result.GetValue(name)!, Samples = result.GetValue(samples), VectorSeed = result.GetValue(vectorSeed) };
