@@ -6,7 +6,7 @@ namespace Neuro.RtlExport;
 /// The exported Verilog against the C# fixed-point model: every testbench must pass with checks &gt; 0 (so it cannot pass
 /// vacuously), the engine must make exactly the model's updates, and a corrupted golden vector must fail.
 /// </summary>
-public sealed class CosimulationTests
+public sealed class CosimulatorTests
 {
     /// <summary>Random rule/precision/network seeds run with Icarus Verilog in the default suite.</summary>
     public static TheoryData<int> FastSeeds => [101, 102, 103, 104];
