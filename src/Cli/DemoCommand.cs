@@ -6,6 +6,7 @@ using Neuro.FixedPointSim.Patterns;
 using Neuro.Rules.Data;
 using Neuro.Rules.Evolution;
 using Neuro.Rules.Patterns;
+using Neuro.RtlExport;
 using Spectre.Console;
 using Overflow = Neuro.FixedPointSim.Overflow;
 
@@ -20,7 +21,9 @@ namespace Neuro.Cli;
 /// <b>simulate</b> one online pass over the training set with the evolved rule on the float reference and score the
 /// test set; <b>quantize</b> the rule into ROM words <c>rom[i] = eta·table[i]</c> in the weight's LSB scale at the
 /// default precision (<see cref="RuleRom"/>; DESIGN.md §5) and report the error; <b>simulate in fixed point</b> the same
-/// lifetime on the bit-accurate integer network and compare.
+/// lifetime on the bit-accurate integer network and compare; <b>export</b> the rule at the default precision as ROM images,
+/// Verilog and golden vectors (docs/hardware.md); <b>cosim</b> the testbenches with Icarus Verilog and <b>synth</b> the
+/// engine with Yosys when those tools are installed (otherwise the demo says which stage it skipped and why).
 /// </remarks>
 internal static class DemoCommand
 {
@@ -30,9 +33,7 @@ internal static class DemoCommand
     /// <summary>The rule-ROM word type: the default precision's rule entry, in the weight's LSB scale.</summary>
     internal static FixedType RomWord => Precision.RuleEntry;
 
-    private static readonly string[] StagesRun = ["evolve", "simulate", "quantize", "fixed-point simulation"];
-
-    private static readonly string[] StagesNotBuilt = ["export", "cosim", "synth"];
+    private static readonly string[] SoftwareStages = ["evolve", "simulate", "quantize", "fixed-point simulation", "export"];
 
     private const int Generations = 25;
     private const int Population = 20;
@@ -51,6 +52,11 @@ internal static class DemoCommand
         int CollapsedToZero,
         IReadOnlyList<(int Index, double Target, Fixed Word)> FirstWords,
         double FixedTestAccuracy,
+        ExportResult Export,
+        TestbenchResult? Engine,
+        SynthesisReport? Synthesis,
+        IReadOnlyList<string> StagesRun,
+        IReadOnlyList<string> Skipped,
         double Seconds);
 
     /// <summary>Builds the <c>demo</c> verb.</summary>
@@ -58,8 +64,8 @@ internal static class DemoCommand
     {
         var seed = new Option<int>("--seed") { Description = "Seed of the whole demo (data, networks, evolution)", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text" };
-        var output = new Option<string?>("--out") { Description = "Keep the evolution run (rule.json, log.csv, checkpoint.json) in DIR", HelpName = "DIR" };
-        var command = new Command("demo", "Run the pipeline as far as it is built on an embedded task: evolve, simulate, quantize")
+        var output = new Option<string?>("--out") { Description = "Keep the evolution run (rule.json, log.csv, checkpoint.json) and the hardware export (hw/) in DIR", HelpName = "DIR" };
+        var command = new Command("demo", "Run the pipeline on an embedded task: evolve, simulate, quantize, fixed point, export, cosim, synth")
         {
             seed, json, output,
         };
@@ -121,8 +127,43 @@ internal static class DemoCommand
             var fixedNet = new FastFixedPatternNetwork(network, rule, Precision);
             PatternLifetime.Train(fixedNet, train, 1);
             double fixedTest = PatternLifetime.Accuracy(fixedNet, test);
+
+            // Hardware: export at the default precision, co-simulate the golden vectors, synthesize, as far as the tools exist.
+            string hw = Path.Combine(dir, "hw");
+            var export = HardwareExporter.Export(rule, Precision, network, train, new HardwareExportSettings(), hw);
+            var stages = new List<string>(SoftwareStages);
+            var skipped = new List<string>();
+            TestbenchResult? engine = null;
+            if (Cosimulator.IsAvailable(Simulator.Iverilog))
+            {
+                var results = Cosimulator.Run(hw, Simulator.Iverilog);
+                if (results.FirstOrDefault(r => !r.Passed) is { } failed)
+                {
+                    throw new InvalidOperationException($"co-simulation of {failed.Module} failed: {string.Join("; ", failed.MismatchLines.Take(3))}");
+                }
+
+                engine = results.Single(r => r.Module == export.Engine + "_tb");
+                stages.Add("cosim");
+            }
+            else
+            {
+                skipped.Add("cosim (Icarus Verilog not installed: apt-get install iverilog)");
+            }
+
+            SynthesisReport? synthesis = null;
+            if (Synthesizer.IsAvailable(SynthTarget.Generic))
+            {
+                synthesis = Synthesizer.Run(hw, SynthTarget.Generic);
+                stages.Add("synth");
+            }
+            else
+            {
+                skipped.Add("synth (Yosys not installed: apt-get install yosys)");
+            }
+
             return new Report(seed, Generations, run.BestFitness, online, testAccuracy, rule, words.Length, maxError, saturated, collapsed,
-                [.. Enumerable.Range(0, 8).Select(i => (i, targets[i], words[i]))], fixedTest, clock.Elapsed.TotalSeconds);
+                [.. Enumerable.Range(0, 8).Select(i => (i, targets[i], words[i]))], fixedTest, export, engine, synthesis, stages, skipped,
+                clock.Elapsed.TotalSeconds);
         }
         finally
         {
@@ -162,7 +203,22 @@ internal static class DemoCommand
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"fixed point: the same lifetime on the bit-accurate integer network at the default precision: test {r.FixedTestAccuracy:P1} (float {r.TestAccuracy:P1})"));
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Pipeline stages run: {string.Join(", ", StagesRun)} ({r.Seconds:F1} s). Not built yet (future work): {string.Join(", ", StagesNotBuilt)}."));
+            $"export:   rule ROMs, Verilog, testbenches and golden vectors ({r.Export.Files.Length} files, rule {r.Export.RuleHash[..15]}…); a {r.Export.Samples}-sample lifetime makes {r.Export.ExpectedUpdates} synapse updates"));
+        if (r.Engine is { } e)
+        {
+            long updates = e.Stats.GetValueOrDefault("updates"), cycles = e.Stats.GetValueOrDefault("cycles");
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"cosim:    Icarus Verilog: both testbenches pass; the engine matched the model word for word ({e.Checks} checks), {updates} updates in {cycles} clocks = {(double)updates / Math.Max(1, cycles):F3} updates/clock"));
+        }
+
+        if (r.Synthesis is { } s)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"synth:    Yosys generic: {s.Luts} LUT4s, {s.FlipFlops} flip-flops, {s.MemoryBits} memory bits"));
+        }
+
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Pipeline stages run: {string.Join(", ", r.StagesRun)} ({r.Seconds:F1} s).{(r.Skipped.Count == 0 ? "" : $" Skipped: {string.Join("; ", r.Skipped)}.")}"));
     }
 
     private static void WriteJson(TextWriter stdout, Report r)
@@ -181,17 +237,39 @@ internal static class DemoCommand
             json.WriteNumber("maxAbsErrorLsb", r.MaxAbsErrorLsb);
             json.WriteNumber("saturated", r.Saturated);
             json.WriteNumber("collapsedToZero", r.CollapsedToZero);
-            json.WriteStartArray("stagesRun");
-            foreach (string s in StagesRun)
+            json.WriteStartObject("hardware");
+            json.WriteString("ruleHash", r.Export.RuleHash);
+            json.WriteNumber("files", r.Export.Files.Length);
+            json.WriteNumber("expectedUpdates", r.Export.ExpectedUpdates);
+            if (r.Engine is { } e)
             {
-                json.WriteStringValue(s);
+                long updates = e.Stats.GetValueOrDefault("updates"), cycles = e.Stats.GetValueOrDefault("cycles");
+                json.WriteBoolean("cosimPassed", e.Passed);
+                json.WriteNumber("cosimChecks", e.Checks);
+                json.WriteNumber("updates", updates);
+                json.WriteNumber("cycles", cycles);
+                json.WriteNumber("updatesPerClock", Math.Round((double)updates / Math.Max(1, cycles), 4));
+            }
+
+            if (r.Synthesis is { } s)
+            {
+                json.WriteNumber("luts", s.Luts);
+                json.WriteNumber("flipFlops", s.FlipFlops);
+                json.WriteNumber("memoryBits", s.MemoryBits);
+            }
+
+            json.WriteEndObject();
+            json.WriteStartArray("stagesRun");
+            foreach (string stage in r.StagesRun)
+            {
+                json.WriteStringValue(stage);
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("notBuilt");
-            foreach (string s in StagesNotBuilt)
+            json.WriteStartArray("skipped");
+            foreach (string stage in r.Skipped)
             {
-                json.WriteStringValue(s);
+                json.WriteStringValue(stage);
             }
 
             json.WriteEndArray();

@@ -32,6 +32,9 @@ internal static class Program
             EvolveCommand.Create(),
             QuantizeCommand.Create(),
             SweepCommand.Create(),
+            ExportCommand.Create(),
+            CosimCommand.Create(),
+            SynthCommand.Create(),
             DevicesCommand.Create(),
         };
 

@@ -14,7 +14,14 @@ public sealed class DemoCommandTests
         using var doc = JsonDocument.Parse(result.Stdout);
         var root = doc.RootElement;
         Assert.Equal(2, root.GetProperty("seed").GetInt32());
-        Assert.Equal(["evolve", "simulate", "quantize", "fixed-point simulation"], root.GetProperty("stagesRun").EnumerateArray().Select(e => e.GetString()));
+        // CI installs Icarus Verilog and Yosys (test.sh), so every stage runs: the hardware stages must not be skipped there.
+        Assert.Equal(["evolve", "simulate", "quantize", "fixed-point simulation", "export", "cosim", "synth"], root.GetProperty("stagesRun").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(0, root.GetProperty("skipped").GetArrayLength());
+        var hardware = root.GetProperty("hardware");
+        Assert.True(hardware.GetProperty("cosimPassed").GetBoolean());
+        Assert.Equal(hardware.GetProperty("expectedUpdates").GetInt64(), hardware.GetProperty("updates").GetInt64());
+        Assert.InRange(hardware.GetProperty("updatesPerClock").GetDouble(), 0.9, 1.0);
+        Assert.True(hardware.GetProperty("luts").GetInt64() > 0);
         Assert.InRange(root.GetProperty("fixedTestAccuracy").GetDouble(), 0.30, 1.0);
         // 4 balanced classes: an evolved rule that learns must beat chance (25 %) on the unseen test set.
         Assert.InRange(root.GetProperty("testAccuracy").GetDouble(), 0.30, 1.0);

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using Neuro.FixedPointSim.Patterns;
+using Neuro.RtlExport;
+using Spectre.Console;
+
+namespace Neuro.Cli;
+
+/// <summary>
+/// <c>neuro export</c>: writes a rule's hardware artifacts (ROM images, Verilog, testbenches, golden vectors, manifest)
+/// into a folder; see docs/hardware.md.
+/// </summary>
+internal static class ExportCommand
+{
+    /// <summary>Builds the <c>export</c> verb.</summary>
+    internal static Command Create()
+    {
+        var rule = new Option<string?>("--rule") { Description = "The rule file (rule.json); additive rules only", HelpName = "FILE" };
+        var precision = PrecisionOption.Create();
+        precision.Description = "Precision config: 'default' (the default when absent) or a precision config JSON file; sets the ROM word and weight widths and the overflow mode";
+        var fields = new PrecisionFieldOptions();
+        var outDir = new Option<string?>("--out") { Description = "The export folder (created if needed)", HelpName = "DIR" };
+        var name = new Option<string>("--name") { Description = "Module and file name prefix: a Verilog identifier of letters, digits and '_'", DefaultValueFactory = _ => "neuro" };
+        var samples = new Option<int>("--samples") { Description = "Training samples in the lifetime golden vectors", DefaultValueFactory = _ => new HardwareExportSettings().Samples };
+        var vectorSeed = new Option<int>("--vector-seed") { Description = "Seed of the plasticity-unit vectors (pattern permutations, random weights)", DefaultValueFactory = _ => 1 };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of text" };
+        var task = new TaskOptions();
+        var command = new Command("export", "Write rule ROM images, Verilog, testbenches, golden vectors and a manifest (the network and lifetime come from the task options; --task synthetic when none is named)") { rule, outDir, name, samples, vectorSeed, json, precision };
+        task.AddTo(command);
+        fields.AddTo(command);
+        command.SetAction(result =>
+        {
+            var stdout = result.InvocationConfiguration.Output;
+            var config = fields.Apply(PrecisionOption.Resolve(result.GetValue(precision) ?? "default"), result) ?? PrecisionConfig.Default;
+            string rulePath = result.GetValue(rule) ?? throw new UsageException("--rule FILE is required");
+            string dir = result.GetValue(outDir) ?? throw new UsageException("--out DIR is required");
+            var (patternRule, _) = SimulateCommand.ReadRule(rulePath);
+            // Without a named task, the embedded synthetic task (a small network, no download).
+            bool named = result.GetValue(task.Task) is not null || result.GetValue(task.Train) is not null || result.GetValue(task.TrainIdx) is { Length: > 0 };
+            var choice = named ? task.Read(result) : new TaskChoice(
+                "synthetic", null, null, null, null, null, result.GetValue(task.Limit), result.GetValue(task.Hidden), result.GetValue(task.Cap),
+                result.GetValue(task.EdgeProbability), result.GetValue(task.Seed), result.GetValue(task.DataSeed) ?? result.GetValue(task.Seed));
+            var (train, _) = choice.Load();
+            var spec = choice.Network(train);
+            var settings = new HardwareExportSettings { Name = result.GetValue(name)!, Samples = result.GetValue(samples), VectorSeed = result.GetValue(vectorSeed) };
+            ExportResult exported;
+            try
+            {
+                exported = HardwareExporter.Export(patternRule, config, spec, train, settings, dir);
+            }
+            catch (RtlExportException e)
+            {
+                throw new UsageException(e.Message, e);
+            }
+            catch (PrecisionConfigException e)
+            {
+                throw new UsageException($"--precision: {e.Message}", e);
+            }
+
+            if (result.GetValue(json))
+            {
+                Output.Json(stdout, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("rule", rulePath);
+                    w.WriteString("out", dir);
+                    w.WriteString("ruleHash", exported.RuleHash);
+                    w.WriteString("top", exported.Engine);
+                    w.WriteNumber("hiddenEdges", exported.HiddenEdges);
+                    w.WriteNumber("inputEdges", exported.InputEdges);
+                    w.WriteNumber("outputWords", exported.OutputWords);
+                    w.WriteNumber("samples", exported.Samples);
+                    w.WriteNumber("expectedUpdates", exported.ExpectedUpdates);
+                    w.WriteStartArray("files");
+                    foreach (var f in exported.Files)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("path", f.Path);
+                        w.WriteString("kind", f.Kind);
+                        w.WriteString("sha256", f.Sha256);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                });
+            }
+            else
+            {
+                var console = Output.Console(stdout);
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"neuro export: {rulePath} ({exported.RuleHash}) -> {dir}, top {exported.Engine}"));
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"weights {config.Weight}, rule entries {config.RuleEntry}; {exported.HiddenEdges} recurrent, {exported.InputEdges} input, {exported.OutputWords} output weights"));
+                var table = new Table().AddColumns("file", "kind", "sha256");
+                foreach (var f in exported.Files)
+                {
+                    table.AddRow(Markup.Escape(f.Path), f.Kind, f.Sha256);
+                }
+
+                console.Write(table);
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"golden lifetime: {exported.Samples} samples, {exported.ExpectedUpdates} synapse updates; run 'neuro cosim {dir}'"));
+            }
+
+            return Program.Success;
+        });
+        return command;
+    }
+}

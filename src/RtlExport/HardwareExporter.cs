@@ -1,0 +1,258 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Neuro.FixedPointSim;
+using Neuro.FixedPointSim.Patterns;
+using Neuro.Rules;
+using Neuro.Rules.Data;
+using Neuro.Rules.Patterns;
+using Neuro.RtlExport.Emitters;
+using Neuro.RtlExport.Verilog;
+
+namespace Neuro.RtlExport;
+
+/// <summary>
+/// Writes the hardware artifacts of a pattern rule (DESIGN.md §6; docs/hardware.md): rule-ROM images in four formats,
+/// the edge lists of the masks, the Verilog modules, their self-checking testbenches, the golden vectors of the C#
+/// fixed-point model, and <c>manifest.json</c>. The same inputs give byte-identical files.
+/// </summary>
+public static class HardwareExporter
+{
+    /// <summary>Name of the manifest in an export folder.</summary>
+    public const string ManifestName = "manifest.json";
+
+    /// <summary>Exports into <paramref name="outDir"/> (created if needed); every file is written atomically.</summary>
+    /// <param name="rule">An additive pattern rule.</param>
+    /// <param name="precision">Its precision config (weight and rule-entry types set the RTL's widths and overflow).</param>
+    /// <param name="spec">The network whose masks give the edge lists and whose lifetime gives the golden vectors.</param>
+    /// <param name="data">Samples for the lifetime vectors (the first <see cref="HardwareExportSettings.Samples"/>, cycling).</param>
+    /// <param name="settings">Name prefix and vector settings.</param>
+    /// <param name="outDir">The export folder.</param>
+    /// <exception cref="RtlExportException">The name is unsafe, the rule multiplicative, or a limit is exceeded.</exception>
+    public static ExportResult Export(PatternRule rule, PrecisionConfig precision, PatternNetworkSpec spec, Dataset data, HardwareExportSettings settings, string outDir)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(precision);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(outDir);
+        if (settings.Samples < 1)
+        {
+            throw new RtlExportException($"The lifetime vectors need at least 1 sample, not {settings.Samples}");
+        }
+
+        if (data.Features != spec.Inputs || data.Classes != spec.Classes)
+        {
+            throw new ArgumentException($"The data has {data.Features} features and {data.Classes} classes; the network expects {spec.Inputs} and {spec.Classes}", nameof(data));
+        }
+
+        var design = new HardwareDesign(settings.Name, rule, precision, spec, spec.BuildMasks());
+        var (files, result) = BuildAll(design, data, settings);
+        Directory.CreateDirectory(outDir);
+        foreach (var (path, _, bytes) in files)
+        {
+            string full = Path.Combine(outDir, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            AtomicFile.WriteAllBytes(full, bytes);
+        }
+
+        return result;
+    }
+
+    /// <summary>Every file of the export in memory, sorted by path, <c>manifest.json</c> last; and the result.</summary>
+    internal static (List<(string Path, string Kind, byte[] Bytes)> Files, ExportResult Result) BuildAll(HardwareDesign design, Dataset data, HardwareExportSettings settings)
+    {
+        var files = Build(design, data, settings, out var vectors).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var result = new ExportResult(
+            design.RuleHash,
+            design.Engine,
+            [design.PlasticityUnitTestbench, design.EngineTestbench],
+            [.. files.Select(f => new ExportedFile(f.Path, f.Kind, HardwareDesign.Sha256(f.Bytes)))],
+            design.HiddenEdges,
+            design.InputEdges,
+            design.OutputWords,
+            vectors.Samples,
+            vectors.ExpectedUpdates);
+        files.Add((ManifestName, "manifest", Encoding.UTF8.GetBytes(Manifest(design, settings, vectors, result))));
+        return (files, result);
+    }
+
+    internal static List<(string Path, string Kind, byte[] Bytes)> Build(HardwareDesign d, Dataset data, HardwareExportSettings settings, out GoldenVectors vectors)
+    {
+        var files = new List<(string, string, byte[])>();
+        foreach (var rom in d.Roms)
+        {
+            files.Add((d.RomPath(rom.Name, "mem"), "rom", rom.ToMem()));
+            files.Add((d.RomPath(rom.Name, "coe"), "coe", rom.ToCoe()));
+            files.Add((d.RomPath(rom.Name, "mif"), "mif", rom.ToMif()));
+            files.Add((d.RomPath(rom.Name, "bin"), "bin", rom.ToBin()));
+        }
+
+        int iw = d.IndexWidth;
+        files.Add((d.EdgesPath("hidden"), "edges", GoldenVectors.File(
+            Enumerable.Range(0, d.HiddenEdges).Select(e => new BitWord().Add(d.HiddenEdgePre[e], iw).Add(d.HiddenEdgePost[e], iw).Hex()))));
+        if (d.HasInput)
+        {
+            files.Add((d.EdgesPath("input"), "edges", GoldenVectors.File(
+                Enumerable.Range(0, d.InputEdges).Select(e => new BitWord().Add(d.InputEdgePost[e], iw).Hex()))));
+        }
+
+        vectors = GoldenVectors.Build(d, data, settings.Samples, settings.VectorSeed);
+        files.Add(Verilog(d, "rtl", RomModuleEmitter.Build(d)));
+        files.Add(Verilog(d, "rtl", PlasticityUnitEmitter.Build(d)));
+        files.Add(Verilog(d, "rtl", LearningEngineEmitter.Build(d)));
+        files.Add(Verilog(d, "tb", TestbenchEmitter.PlasticityUnit(d, vectors)));
+        files.Add(Verilog(d, "tb", TestbenchEmitter.Engine(d, vectors)));
+        files.Add((HardwareDesign.VectorPath(d.PlasticityUnit, "stimulus"), "vectors", GoldenVectors.File(vectors.UnitCommands)));
+        files.Add((HardwareDesign.VectorPath(d.PlasticityUnit, "expected"), "vectors", GoldenVectors.File(vectors.UnitExpected)));
+        files.Add((HardwareDesign.VectorPath(d.Engine, "stimulus"), "vectors", GoldenVectors.File(vectors.EngineCommands)));
+        files.Add((HardwareDesign.VectorPath(d.Engine, "expected_hidden"), "vectors", GoldenVectors.File(vectors.ExpectedHidden)));
+        if (d.HasInput)
+        {
+            files.Add((HardwareDesign.VectorPath(d.Engine, "expected_input"), "vectors", GoldenVectors.File(vectors.ExpectedInput)));
+        }
+
+        if (d.HasOutput)
+        {
+            files.Add((HardwareDesign.VectorPath(d.Engine, "expected_output"), "vectors", GoldenVectors.File(vectors.ExpectedOutput)));
+        }
+
+        return files;
+    }
+
+    private static (string, string, byte[]) Verilog(HardwareDesign d, string folder, VerilogModule module) =>
+        ($"{folder}/{module.Name}.v", folder == "rtl" ? "rtl" : "testbench", Encoding.ASCII.GetBytes(VerilogWriter.Write(module, d.RuleHash)));
+
+    private static string Manifest(HardwareDesign d, HardwareExportSettings settings, GoldenVectors vectors, ExportResult result)
+    {
+        using var stream = new MemoryStream();
+        var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using (var w = new Utf8JsonWriter(stream, options))
+        {
+            w.WriteStartObject();
+            w.WriteString("format", "neuro-hardware-export/1");
+            w.WriteString("ruleHash", d.RuleHash);
+            w.WriteString("ruleHashOf", "canonical rule JSON (PatternRuleFile.Serialize without provenance), UTF-8");
+            w.WriteString("family", PatternRuleFile.Family);
+            w.WriteString("name", d.Name);
+            w.WriteNumber("rounds", d.Rule.Rounds);
+            w.WriteNumber("patterns", d.Rule.Patterns);
+            w.WriteStartObject("update");
+            w.WriteString("mode", "additive");
+            w.WriteString("arithmetic", "w <- overflow(w + rom[addr]); both in weight LSBs, so no rounding acts");
+            w.WriteBoolean("misclassifiedOnly", d.Rule.MisclassifiedOnly);
+            w.WriteString("outputEdges", d.AllEdges ? "allEdges" : "labelAndPrediction");
+            w.WriteEndObject();
+            w.WriteStartObject("precision");
+            Type(w, "input", d.Precision.Input);
+            Type(w, "weight", d.Precision.Weight);
+            Type(w, "activation", d.Precision.Activation);
+            Type(w, "ruleEntry", d.Precision.RuleEntry);
+            w.WriteEndObject();
+            w.WriteStartObject("network");
+            w.WriteNumber("inputs", d.Spec.Inputs);
+            w.WriteNumber("classes", d.Spec.Classes);
+            w.WriteNumber("hidden", d.Spec.Hidden);
+            w.WriteNumber("cap", d.Spec.Cap);
+            w.WriteNumber("p", d.Spec.EdgeProbability);
+            w.WriteNumber("seed", d.Spec.Seed);
+            w.WriteNumber("hiddenEdges", d.HiddenEdges);
+            w.WriteNumber("inputEdges", d.InputEdges);
+            w.WriteNumber("outputWords", d.OutputWords);
+            w.WriteEndObject();
+            w.WriteStartArray("tables");
+            foreach (var rom in d.Roms)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", rom.Name);
+                w.WriteNumber("depth", rom.Depth);
+                w.WriteNumber("wordWidth", rom.WordWidth);
+                w.WriteNumber("addressWidth", rom.AddressWidth);
+                w.WriteString("address", rom.Name switch
+                {
+                    "hidden" => "{pre_pattern, post_pattern} = pre*P + post",
+                    "input" => "post_pattern",
+                    _ => "{pattern, row_kind} = 2*pattern + row_kind",
+                });
+                w.WriteStartArray("addressBits");
+                for (int i = 0; i < rom.AddressWidth; i++)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("bit", rom.AddressWidth - 1 - i);
+                    w.WriteString("meaning", rom.AddressBits[i]);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteStartObject("files");
+                foreach (string ext in new[] { "mem", "coe", "mif", "bin" })
+                {
+                    w.WriteString(ext, d.RomPath(rom.Name, ext));
+                }
+
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("modules");
+            w.WriteString("rom", d.RomModule);
+            w.WriteString("plasticityUnit", d.PlasticityUnit);
+            w.WriteString("engine", d.Engine);
+            w.WriteString("top", d.Engine);
+            w.WriteEndObject();
+            w.WriteStartArray("rtl");
+            foreach (string module in new[] { d.RomModule, d.PlasticityUnit, d.Engine })
+            {
+                w.WriteStringValue($"rtl/{module}.v");
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("testbenches");
+            foreach (string tb in result.Testbenches)
+            {
+                w.WriteStartObject();
+                w.WriteString("module", tb);
+                w.WriteString("file", $"tb/{tb}.v");
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("vectors");
+            w.WriteNumber("samples", vectors.Samples);
+            w.WriteNumber("updatingSamples", vectors.UpdatingSamples);
+            w.WriteNumber("expectedUpdates", vectors.ExpectedUpdates);
+            w.WriteNumber("unitUpdates", vectors.UnitUpdates);
+            w.WriteNumber("seed", settings.VectorSeed);
+            w.WriteEndObject();
+            w.WriteStartArray("files");
+            foreach (var file in result.Files)
+            {
+                w.WriteStartObject();
+                w.WriteString("path", file.Path);
+                w.WriteString("kind", file.Kind);
+                w.WriteString("sha256", file.Sha256);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void Type(Utf8JsonWriter w, string name, FixedType type)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("type", type.ToString());
+        w.WriteString("format", type.Format.ToString());
+        w.WriteNumber("width", type.Format.Width);
+        w.WriteNumber("fracBits", type.Format.FracBits);
+        w.WriteString("rounding", type.Rounding.ToString());
+        w.WriteString("overflow", type.Overflow.ToString());
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Neuro.Rules.Patterns;
+using Xunit;
+
+namespace Neuro.Cli;
+
+/// <summary><c>neuro export</c>, <c>neuro cosim</c> and <c>neuro synth</c> end to end, and their errors.</summary>
+public sealed class ExportCommandTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("neuro-cli-export-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private static string Rule() => Path.Combine(RepoPaths.Root, "rules", "synthetic-es.json");
+
+    private static string Precision() => Path.Combine(RepoPaths.Root, "configs", "precision-w8-e6.json");
+
+    private static readonly string[] Small = ["--hidden", "8", "--cap", "4", "--samples", "6"];
+
+    [Fact]
+    public void ExportThenCosim_PassesWithUpdatesPerClock()
+    {
+        string outDir = Path.Combine(dir, "hw");
+        var export = NeuroRunner.Run(["export", "--rule", Rule(), "--precision", Precision(), "--out", outDir, .. Small, "--json"]);
+        Assert.True(export.ExitCode == 0, export.Stderr);
+        using var exported = JsonDocument.Parse(export.Stdout);
+        Assert.Equal("neuro_engine", exported.RootElement.GetProperty("top").GetString());
+        Assert.True(File.Exists(Path.Combine(outDir, "manifest.json")));
+
+        var cosim = NeuroRunner.Run("cosim", outDir, "--json");
+        Assert.True(cosim.ExitCode == 0, cosim.Stdout + cosim.Stderr);
+        using var doc = JsonDocument.Parse(cosim.Stdout);
+        Assert.True(doc.RootElement.GetProperty("passed").GetBoolean());
+        var tbs = doc.RootElement.GetProperty("testbenches").EnumerateArray().ToList();
+        Assert.Equal(["neuro_plasticity_unit_tb", "neuro_engine_tb"], tbs.Select(t => t.GetProperty("module").GetString()));
+        Assert.All(tbs, t => Assert.True(t.GetProperty("checks").GetInt64() > 0));
+        var engine = tbs[1];
+        Assert.Equal(exported.RootElement.GetProperty("expectedUpdates").GetInt64(), engine.GetProperty("updates").GetInt64());
+        Assert.InRange(engine.GetProperty("updatesPerClock").GetDouble(), 0.9, 1.0);
+    }
+
+    [Fact]
+    public void Export_Twice_SameHashes()
+    {
+        var a = NeuroRunner.Run(["export", "--rule", Rule(), "--out", Path.Combine(dir, "a"), .. Small, "--json"]);
+        var b = NeuroRunner.Run(["export", "--rule", Rule(), "--out", Path.Combine(dir, "b"), .. Small, "--json"]);
+        Assert.True(a.ExitCode == 0, a.Stderr);
+        using var da = JsonDocument.Parse(a.Stdout);
+        using var db = JsonDocument.Parse(b.Stdout);
+        Assert.Equal(da.RootElement.GetProperty("files").GetRawText(), db.RootElement.GetProperty("files").GetRawText());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "a", "manifest.json")), File.ReadAllBytes(Path.Combine(dir, "b", "manifest.json")));
+    }
+
+    [Fact]
+    public void Export_UnsafeName_UsageError()
+    {
+        var r = NeuroRunner.Run(["export", "--rule", Rule(), "--out", dir, "--name", "wire", .. Small]);
+        Assert.Equal("neuro: error: 'wire' is not a safe Verilog module name: it is a Verilog/SystemVerilog keyword", r.SingleErrorLine(2));
+    }
+
+    [Fact]
+    public void Export_MultiplicativeRule_UsageError()
+    {
+        var (rule, _) = PatternRuleFile.Read(Rule());
+        string path = Path.Combine(dir, "mult.json");
+        PatternRuleFile.Write(path, new PatternRule(rule.Rounds, rule.Eta, rule.Hidden, rule.Input, rule.Output, PatternUpdateMode.Multiplicative), null);
+        var r = NeuroRunner.Run(["export", "--rule", path, "--out", Path.Combine(dir, "m"), .. Small]);
+        Assert.StartsWith("neuro: error: The rule is multiplicative", r.SingleErrorLine(2), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cosim_NotAnExportFolder_UsageError()
+    {
+        var r = NeuroRunner.Run("cosim", dir);
+        Assert.Equal($"neuro: error: '{dir}' has no manifest.json; it is not a 'neuro export' folder", r.SingleErrorLine(2));
+        var s = NeuroRunner.Run("synth", Path.Combine(dir, "missing"));
+        Assert.StartsWith("neuro: error: Export folder '", s.SingleErrorLine(2), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cosim_CorruptedVector_ExitsOneWithMismatch()
+    {
+        string outDir = Path.Combine(dir, "bad");
+        Assert.Equal(0, NeuroRunner.Run(["export", "--rule", Rule(), "--out", outDir, .. Small]).ExitCode);
+        string path = Path.Combine(outDir, "vectors", "neuro_engine_expected_output.mem");
+        string[] lines = File.ReadAllLines(path);
+        lines[0] = lines[0] == "0001" ? "0002" : "0001";
+        File.WriteAllText(path, string.Join('\n', lines) + "\n");
+        var r = NeuroRunner.Run("cosim", outDir);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("mismatch: neuro_engine output addr=0 expected=", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("co-simulation FAILED", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Synth_Generic_Json()
+    {
+        string outDir = Path.Combine(dir, "s");
+        Assert.Equal(0, NeuroRunner.Run(["export", "--rule", Rule(), "--out", outDir, .. Small]).ExitCode);
+        var r = NeuroRunner.Run("synth", outDir, "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.True(doc.RootElement.GetProperty("luts").GetInt64() > 0);
+        Assert.True(doc.RootElement.GetProperty("flipFlops").GetInt64() > 0);
+        Assert.True(doc.RootElement.GetProperty("memoryBits").GetInt64() > 0);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using Neuro.FixedPointSim;
+using Neuro.FixedPointSim.Patterns;
+using Neuro.Rules.Data;
+using Neuro.Rules.Patterns;
+
+namespace Neuro.RtlExport;
+
+/// <summary>The rules, precisions and networks the RtlExport tests export: a few fixed cases and seeded random ones.</summary>
+internal static class RtlCases
+{
+    private static readonly Lazy<(Dataset Train, Dataset Test)> Synthetic = new(() => SyntheticClassification.GenerateJoosten(1));
+
+    /// <summary>The embedded synthetic task's training set (4 classes, 10 features).</summary>
+    public static Dataset Data => Synthetic.Value.Train;
+
+    /// <summary>The fixed snapshot cases, by name.</summary>
+    public static readonly string[] SnapshotCases = ["r1-all-tables-sat", "r0-hidden-only-satsym", "r1-all-edges-satzero", "r2-input-wrap", "demo-w8-e6"];
+
+    /// <summary>Cases whose snapshots pin only the Verilog and the manifest (whose SHA-256s pin every other file).</summary>
+    public static readonly string[] RtlOnlyCases = ["r1-all-edges-satzero", "r2-input-wrap", "demo-w8-e6"];
+
+    /// <summary>One export case.</summary>
+    internal sealed record Case(string Name, PatternRule Rule, PrecisionConfig Precision, PatternNetworkSpec Spec, HardwareExportSettings Settings)
+    {
+        public HardwareDesign Design() => new(Settings.Name, Rule, Precision, Spec, Spec.BuildMasks());
+
+        public ExportResult ExportTo(string dir) => HardwareExporter.Export(Rule, Precision, Spec, Data, Settings, dir);
+    }
+
+    public static Case Fixed(string name) => name switch
+    {
+        "r1-all-tables-sat" => new(name,
+            new PatternRule(1, 0.01, Table(16, 11), Table(4, 12), Table(8, 13)),
+            PrecisionConfig.Default,
+            new PatternNetworkSpec(10, 4, Hidden: 6, Cap: 3, EdgeProbability: 0.5, Seed: 3),
+            new HardwareExportSettings { Samples = 6 }),
+        "r0-hidden-only-satsym" => new(name,
+            new PatternRule(0, 0.01, Table(4, 21), null, null, misclassifiedOnly: false),
+            PrecisionConfig.Default with
+            {
+                Weight = FixedType.Parse("ap_fixed<6,2,AP_RND_CONV,AP_SAT_SYM>"),
+                RuleEntry = FixedType.Parse("ap_fixed<4,0,AP_RND_CONV,AP_SAT>"),
+            },
+            new PatternNetworkSpec(10, 4, Hidden: 4, Cap: 2, EdgeProbability: 0.6, Seed: 5),
+            new HardwareExportSettings { Name = "tiny", Samples = 4 }),
+        "r1-all-edges-satzero" => new(name,
+            new PatternRule(1, 0.01, Table(16, 31), null, Table(8, 32), outputEdges: OutputEdges.AllEdges),
+            PrecisionConfig.Default with
+            {
+                Weight = FixedType.Parse("ap_fixed<5,1,AP_RND_CONV,AP_SAT_ZERO>"),
+                RuleEntry = FixedType.Parse("ap_fixed<3,-1,AP_RND_CONV,AP_SAT>"),
+            },
+            new PatternNetworkSpec(10, 4, Hidden: 5, Cap: 2, EdgeProbability: 0.5, Seed: 7),
+            new HardwareExportSettings { Name = "satzero", Samples = 8 }),
+        "r2-input-wrap" => new(name,
+            new PatternRule(2, 0.01, Table(64, 41), Table(8, 42), null),
+            PrecisionConfig.Default with
+            {
+                Weight = FixedType.Parse("ap_fixed<6,2,AP_TRN,AP_WRAP>"),
+                RuleEntry = FixedType.Parse("ap_fixed<6,2,AP_RND_CONV,AP_SAT>"),
+            },
+            new PatternNetworkSpec(10, 4, Hidden: 5, Cap: 3, EdgeProbability: 0.5, Seed: 9),
+            new HardwareExportSettings { Name = "wrap", Samples = 8 }),
+        "demo-w8-e6" => new(name,
+            PatternRuleFile.Read(Path.Combine(RepoPaths.Root, "rules", "synthetic-es.json")).Rule,
+            PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", "precision-w8-e6.json")),
+            new PatternNetworkSpec(10, 4, Hidden: 20, Cap: 10, EdgeProbability: 0.5, Seed: 1),
+            new HardwareExportSettings()),
+        _ => throw new ArgumentException($"No case {name}", nameof(name)),
+    };
+
+    /// <summary>A random additive rule, precision and network drawn from <paramref name="seed"/>: rounds 0..3, weights of
+    /// 2..16 bits with any overflow mode, entries up to the weight's width, optional input and output tables.</summary>
+    public static Case Random(int seed)
+    {
+        var random = new Random(seed);
+        int rounds = random.Next(0, 4);
+        int p = 1 << (rounds + 1);
+        int w = random.Next(2, 17);
+        int e = random.Next(1, w + 1);
+        int frac = random.Next(-1, w + 3);
+        var overflow = (Overflow)random.Next(0, 4);
+        var weight = new FixedType(new QFormat(true, w, frac), (Rounding)random.Next(0, 7), overflow);
+        var entry = new FixedType(new QFormat(true, e, frac), (Rounding)random.Next(0, 7), (Overflow)random.Next(0, 4));
+        double eta = 0.01;
+        // Entries up to 1.25 times the ROM word's range, so some saturate in the ROM; in weight LSBs after eta.
+        double scale = Math.ScaleB(1.0, e - 1 - frac) * 1.25 / eta;
+        ImmutableArray<double> Draw(int n) => [.. Enumerable.Range(0, n).Select(_ => (2 * random.NextDouble() - 1) * scale)];
+        var rule = new PatternRule(
+            rounds, eta, Draw(p * p),
+            random.Next(2) == 0 ? Draw(p) : null,
+            random.Next(3) > 0 ? Draw(2 * p) : null,
+            misclassifiedOnly: random.Next(3) > 0,
+            outputEdges: random.Next(2) == 0 ? OutputEdges.LabelAndPrediction : OutputEdges.AllEdges);
+        int hidden = random.Next(3, 17);
+        var spec = new PatternNetworkSpec(10, 4, Hidden: hidden, Cap: random.Next(1, hidden + 1), EdgeProbability: 0.3 + 0.4 * random.NextDouble(), Seed: seed);
+        var precision = PrecisionConfig.Default with { Weight = weight, RuleEntry = entry };
+        return new Case($"random-{seed}", rule, precision, spec, new HardwareExportSettings { Name = $"r{seed}", Samples = 12, VectorSeed = seed });
+    }
+
+    /// <summary>A deterministic table of <paramref name="n"/> entries in [-1, 1] (spread so that ROM words differ).</summary>
+    private static ImmutableArray<double> Table(int n, int seed)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, n).Select(_ => Math.Round(2 * random.NextDouble() - 1, 4))];
+    }
+}
