@@ -71,17 +71,7 @@ internal static class ExportCommand
                     w.WriteNumber("outputWords", exported.OutputWords);
                     w.WriteNumber("samples", exported.Samples);
                     w.WriteNumber("expectedUpdates", exported.ExpectedUpdates);
-                    w.WriteStartArray("files");
-                    foreach (var f in exported.Files)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("path", f.Path);
-                        w.WriteString("kind", f.Kind);
-                        w.WriteString("sha256", f.Sha256);
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
+                    ExportedFile.WriteArray(w, exported.Files);
                     w.WriteEndObject();
                 });
             }

@@ -227,17 +227,7 @@ public static class HardwareExporter
             w.WriteNumber("unitUpdates", vectors.UnitUpdates);
             w.WriteNumber("seed", settings.VectorSeed);
             w.WriteEndObject();
-            w.WriteStartArray("files");
-            foreach (var file in result.Files)
-            {
-                w.WriteStartObject();
-                w.WriteString("path", file.Path);
-                w.WriteString("kind", file.Kind);
-                w.WriteString("sha256", file.Sha256);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            ExportedFile.WriteArray(w, result.Files);
             w.WriteEndObject();
         }
 
