@@ -4,7 +4,7 @@ using Neuro.OpenClKernels.Patterns;
 namespace Neuro.OpenClKernels;
 
 /// <summary>
-/// The OpenCL device the tests run on (device 0), and batches shared by every test of the run so each define set is
+/// The OpenCL device the tests run on (device <c>NEURO_OPENCL_DEVICE</c> of <c>neuro devices</c>' list, default 0), and batches shared by every test of the run so each define set is
 /// compiled once. The no-device policy (STYLE.md 6): outside CI a test without a device is skipped with the reason
 /// (<see cref="OpenClFactAttribute"/>); with <c>CI</c> set it runs and fails here, naming the package to install. No test
 /// ever falls back to the CPU model.
@@ -45,14 +45,43 @@ internal static class OpenClDeviceFixture
         }
     }
 
+    /// <summary>The environment variable naming the device by its index in <c>neuro devices</c>' list.</summary>
+    internal const string DeviceVariable = "NEURO_OPENCL_DEVICE";
+
+    /// <summary>The device number asked for by <see cref="DeviceVariable"/> (0 when unset), or null when it is not one.</summary>
+    internal static int? RequestedIndex
+    {
+        get
+        {
+            string? chosen = Environment.GetEnvironmentVariable(DeviceVariable);
+            if (string.IsNullOrEmpty(chosen))
+            {
+                return 0;
+            }
+
+            return int.TryParse(chosen, System.Globalization.CultureInfo.InvariantCulture, out int index) && index >= 0 ? index : null;
+        }
+    }
+
     private static (OpenClDevice?, string?) Find()
     {
+        string? chosen = Environment.GetEnvironmentVariable(DeviceVariable);
+        if (RequestedIndex is not { } index)
+        {
+            return (null, $"{DeviceVariable}='{chosen}' is not a device number (see 'neuro devices')");
+        }
+
         try
         {
             var devices = OpenClPlatforms.Devices();
-            return devices.Count > 0
-                ? (devices[0], null)
-                : (null, "no OpenCL platform or device found; install pocl-opencl-icd (Debian) or a GPU driver's ICD");
+            if (devices.Count == 0)
+            {
+                return (null, "no OpenCL platform or device found; install pocl-opencl-icd (Debian) or a GPU driver's ICD");
+            }
+
+            return index < devices.Count
+                ? (devices[index], null)
+                : (null, $"{DeviceVariable}={index}, but there are only {devices.Count} OpenCL device(s) (see 'neuro devices')");
         }
         catch (OpenClException e)
         {

@@ -39,17 +39,17 @@ public sealed class ClBuffer<T> : IDisposable
         fixed (T* p = data)
         {
             OpenClErrors.Check(
-                OpenClRuntime.Api.EnqueueWriteBuffer(context.Queue, Handle, true, 0, (nuint)(data.Length * sizeof(T)), p, 0, null, null),
+                OpenClRuntime.Api.EnqueueWriteBuffer(context.Queue, Handle, true, 0, (nuint)data.Length * (nuint)sizeof(T), p, 0, null, null),
                 "clEnqueueWriteBuffer");
         }
     }
 
-    /// <summary>Copies the start of the buffer into <paramref name="data"/> (blocking).</summary>
-    public unsafe void Read(Span<T> data)
+    /// <summary>Copies <paramref name="data"/>.Length elements from element <paramref name="offset"/> on into <paramref name="data"/> (blocking).</summary>
+    public unsafe void Read(Span<T> data, long offset = 0)
     {
-        if (data.Length > Count)
+        if (offset < 0 || data.Length > Count - offset)
         {
-            throw new ArgumentException($"{data.Length} elements exceed a buffer of {Count}", nameof(data));
+            throw new ArgumentException($"{data.Length} elements from element {offset} exceed a buffer of {Count}", nameof(data));
         }
 
         if (data.IsEmpty)
@@ -60,7 +60,7 @@ public sealed class ClBuffer<T> : IDisposable
         fixed (T* p = data)
         {
             OpenClErrors.Check(
-                OpenClRuntime.Api.EnqueueReadBuffer(context.Queue, Handle, true, 0, (nuint)(data.Length * sizeof(T)), p, 0, null, null),
+                OpenClRuntime.Api.EnqueueReadBuffer(context.Queue, Handle, true, (nuint)offset * (nuint)sizeof(T), (nuint)data.Length * (nuint)sizeof(T), p, 0, null, null),
                 "clEnqueueReadBuffer");
         }
     }

@@ -6,6 +6,19 @@
 // lifetime). A lifetime streams its training samples PASSES times (forward, then the hidden, input and output updates
 // when misclassified or always), then predicts its holdout samples with frozen weights. Every prediction is written out;
 // the final weights stay in the weight buffer.
+//
+// Layout of the input and recurrent weights and masks. With NEURON_MINOR (several work-items per lifetime; the host
+// transposes on upload and read-back) input element (neuron i, input j) is at j * V + i and recurrent element (post, pre)
+// at pre * V + post: work-item lid owns neurons lid, lid + LOCAL_SIZE, ..., so at each step of an inner loop
+// neighbouring work-items touch neighbouring words (coalesced on GPUs). Without it, row-major as in the golden model
+// (i * N + j, post * V + pre), so a lone work-item streams each row. Output weights are row-major, (c, i) at c * V + i.
+#ifdef NEURON_MINOR
+#define IN_AT(i, j) ((j) * V + (i))
+#define REC_AT(post, pre) ((pre) * V + (post))
+#else
+#define IN_AT(i, j) ((i) * N + (j))
+#define REC_AT(post, pre) ((post) * V + (pre))
+#endif
 
 #if !defined(N) || !defined(V) || !defined(M) || !defined(K) || !defined(ROUNDS) || !defined(LOCAL_SIZE)
 #error "N, V, M, K, ROUNDS and LOCAL_SIZE must be defined"
@@ -257,7 +270,7 @@ int forward(__global const XTYPE* x, __global const uchar* mask, __global const 
     for (int i = lid; i < V; i += LOCAL_SIZE) {
         acc_t sum = ACC_ZERO;
         for (int j = 0; j < N; j++) {
-            if (mask[i * N + j]) sum = ACC_MAC(sum, w[W_INPUT + i * N + j], x[j]);
+            if (mask[IN_AT(i, j)]) sum = ACC_MAC(sum, w[W_INPUT + IN_AT(i, j)], x[j]);
         }
         long u = narrow_activation(ACC_WIDE(sum), WGT_FRAC + IN_FRAC);
         projection[i] = u;
@@ -275,7 +288,7 @@ int forward(__global const XTYPE* x, __global const uchar* mask, __global const 
         for (int post = lid; post < V; post += LOCAL_SIZE) {
             acc_t sum = ACC_ZERO;
             for (int pre = 0; pre < V; pre++) {
-                if (mask[W_RECURRENT + post * V + pre]) sum = ACC_MAC(sum, w[W_RECURRENT + post * V + pre], operand[pre]);
+                if (mask[W_RECURRENT + REC_AT(post, pre)]) sum = ACC_MAC(sum, w[W_RECURRENT + REC_AT(post, pre)], operand[pre]);
             }
             next[post] = max(narrow_activation(ACC_WIDE(sum), WGT_FRAC + ACT_FRAC), 0L);
         }
@@ -317,7 +330,7 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
     for (int post = lid; post < V; post += LOCAL_SIZE) {
         int post_pattern = patterns[post];
         for (int pre = 0; pre < V; pre++) {
-            int e = post * V + pre;
+            int e = REC_AT(post, pre);
             if (mask[W_RECURRENT + e]) {
                 w[W_RECURRENT + e] = (WTYPE)apply(w[W_RECURRENT + e], rom[ROM_HIDDEN + patterns[pre] * P + post_pattern]);
             }
@@ -327,7 +340,7 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
     for (int post = lid; post < V; post += LOCAL_SIZE) {
         long entry = rom[ROM_INPUT + patterns[post]];
         for (int j = 0; j < N; j++) {
-            if (mask[post * N + j]) w[W_INPUT + post * N + j] = (WTYPE)apply(w[W_INPUT + post * N + j], entry);
+            if (mask[IN_AT(post, j)]) w[W_INPUT + IN_AT(post, j)] = (WTYPE)apply(w[W_INPUT + IN_AT(post, j)], entry);
         }
     }
 #endif
@@ -345,23 +358,28 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
     SYNC(CLK_GLOBAL_MEM_FENCE);
 }
 
-// meta, per lifetime: train start, train count, passes, holdout start, holdout count, first prediction slot.
+// meta, per lifetime: train start, train count, passes, holdout start, holdout count, first prediction slot, mask image,
+// starting-weight image. Lifetimes of one network seed share their mask and start images; each copies its start image
+// into its own weights first (the reset).
 __kernel void pattern_lifetimes(
-    __global const long* rom, __global const uchar* masks, __global WTYPE* weights,
+    __global const long* rom, __global const uchar* masks, __global WTYPE* weights, __global const WTYPE* starts,
     __global const XTYPE* inputs, __global const int* labels, __global const int* meta,
     __global int* predictions, __global long* scratch_all, __global int* patterns_all)
 {
     __local int counts[LOCAL_SIZE];
     __local int shared_prediction;
     int g = get_group_id(0), lid = get_local_id(0);
-    __global const long* r = rom + (size_t)g * ROM_WORDS;
-    __global const uchar* mask = masks + (size_t)g * MASK_WORDS;
-    __global WTYPE* w = weights + (size_t)g * W_WORDS;
-    __global long* scratch = scratch_all + (size_t)g * SCRATCH_WORDS;
-    __global int* patterns = patterns_all + (size_t)g * V;
-    __global const int* my = meta + 6 * g;
+    __global const int* my = meta + 8 * g;
     int train_start = my[0], train_count = my[1], passes = my[2];
     int holdout_start = my[3], holdout_count = my[4], slot = my[5];
+    __global const long* r = rom + (size_t)g * ROM_WORDS;
+    __global const uchar* mask = masks + (size_t)my[6] * MASK_WORDS;
+    __global WTYPE* w = weights + (size_t)g * W_WORDS;
+    __global const WTYPE* start = starts + (size_t)my[7] * W_WORDS;
+    __global long* scratch = scratch_all + (size_t)g * SCRATCH_WORDS;
+    __global int* patterns = patterns_all + (size_t)g * V;
+    for (int e = lid; e < W_WORDS; e += LOCAL_SIZE) w[e] = start[e];
+    SYNC(CLK_GLOBAL_MEM_FENCE);
     for (int pass = 0; pass < passes; pass++) {
         for (int s = 0; s < train_count; s++) {
             int sample = train_start + s, label = labels[sample];

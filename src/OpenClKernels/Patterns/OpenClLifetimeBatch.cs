@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using Neuro.FixedPointSim;
@@ -31,6 +32,7 @@ public sealed class OpenClLifetimeBatch : IDisposable
     private readonly ClContext context;
     private readonly Dictionary<string, (ClProgram Program, ClKernel Kernel)> programs = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
+    private double[] timings = new double[4];
 
     /// <summary>Opens <paramref name="device"/>.</summary>
     /// <exception cref="OpenClException">The context or queue cannot be created.</exception>
@@ -61,11 +63,34 @@ public sealed class OpenClLifetimeBatch : IDisposable
     /// <summary>The settings.</summary>
     public OpenClBatchSettings Settings { get; }
 
+    /// <summary>Where the last <see cref="Run"/>'s time went (<see cref="OpenClRunTimings.None"/> before the first).</summary>
+    public OpenClRunTimings LastTimings { get; private set; } = OpenClRunTimings.None;
+
     /// <summary>Kernel launches the last <see cref="Run"/> made (more than the define groups when a group was split).</summary>
     public int LastLaunches { get; private set; }
 
-    /// <summary>Work-items per lifetime on this device: <see cref="OpenClBatchSettings.LocalSize"/> or the default.</summary>
-    public int LocalSize => Settings.LocalSize ?? (Device.IsGpu ? Math.Min(64, Math.Max(1, Device.MaxWorkGroupSize)) : 1);
+    /// <summary>
+    /// Work-items per lifetime of a network of this shape on this device: <see cref="OpenClBatchSettings.LocalSize"/>, or
+    /// by default on a GPU the hidden size rounded up to a multiple of 32 (a warp), at least 32 and at most 256 and the
+    /// device's work-group limit; 1 on other devices.
+    /// </summary>
+    public int LocalSizeFor(PatternNetworkSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Settings.LocalSize ?? DefaultLocalSize(spec.Hidden, Device.IsGpu, Device.MaxWorkGroupSize);
+    }
+
+    /// <summary>The default of <see cref="LocalSizeFor"/> for a hidden size on a device of this kind and work-group limit.</summary>
+    internal static int DefaultLocalSize(int hidden, bool isGpu, int maxWorkGroupSize)
+    {
+        if (!isGpu)
+        {
+            return 1;
+        }
+
+        int warps = Math.Clamp((hidden + 31) / 32 * 32, 32, 256);
+        return Math.Max(1, Math.Min(warps, maxWorkGroupSize));
+    }
 
     /// <summary>
     /// Runs every lifetime: reset, <see cref="FixedLifetime.Passes"/> online passes over its training data (forward, then
@@ -82,11 +107,14 @@ public sealed class OpenClLifetimeBatch : IDisposable
     {
         ArgumentNullException.ThrowIfNull(precision);
         FixedLifetimeBatch.Validate(lifetimes);
+        long started = Stopwatch.GetTimestamp();
         var prepared = Prepare(lifetimes, precision);
         var results = new OpenClLifetimeResult[lifetimes.Count];
         lock (gate)
         {
             LastLaunches = 0;
+            timings = new double[4];
+            timings[0] = Stopwatch.GetElapsedTime(started).TotalSeconds;
             foreach (var group in prepared.GroupBy(p => p.Defines.Options, StringComparer.Ordinal))
             {
                 var members = group.ToList();
@@ -98,6 +126,8 @@ public sealed class OpenClLifetimeBatch : IDisposable
                     LastLaunches++;
                 }
             }
+
+            LastTimings = new OpenClRunTimings(timings[0], timings[1], timings[2], timings[3]);
         }
 
         return results;
@@ -139,20 +169,13 @@ public sealed class OpenClLifetimeBatch : IDisposable
             var lifetime = lifetimes[i];
             var spec = lifetime.Spec;
             var rule = lifetime.Rule;
+            var defines = PatternKernelDefines.For(spec, rule, precision, LocalSizeFor(spec));
+            bool minor = defines.NeuronMinor; // a function of the spec within this batch, so the caches below stay valid
             if (!masks.TryGetValue(spec, out var m))
             {
                 var built = spec.BuildMasks();
                 var bytes = new byte[PatternKernelDefines.MaskWords(spec)];
-                for (int j = 0; j < built.Input.Length; j++)
-                {
-                    bytes[j] = built.Input[j] ? (byte)1 : (byte)0;
-                }
-
-                for (int j = 0; j < built.Recurrent.Length; j++)
-                {
-                    bytes[built.Input.Length + j] = built.Recurrent[j] ? (byte)1 : (byte)0;
-                }
-
+                ToDevice(built.Input.Select(b => b ? (byte)1 : (byte)0).ToArray(), built.Recurrent.Select(b => b ? (byte)1 : (byte)0).ToArray(), spec, minor, bytes);
                 masks[spec] = m = (built, bytes);
             }
 
@@ -161,10 +184,12 @@ public sealed class OpenClLifetimeBatch : IDisposable
             {
                 // The golden model's reset state is the one definition of the starting weights.
                 var golden = new FixedPatternNetwork(spec, m.Masks, rule, precision);
-                starts[key] = weights = [.. golden.InputWeightsRaw, .. golden.RecurrentWeightsRaw, .. golden.OutputWeightsRaw];
+                weights = new long[PatternKernelDefines.WeightWords(spec)];
+                ToDevice(golden.InputWeightsRaw, golden.RecurrentWeightsRaw, spec, minor, weights);
+                golden.OutputWeightsRaw.CopyTo(weights.AsSpan(golden.InputWeightsRaw.Length + golden.RecurrentWeightsRaw.Length));
+                starts[key] = weights;
             }
 
-            var defines = PatternKernelDefines.For(spec, rule, precision, LocalSize);
             var rom = new RuleRom(rule, precision);
             long[] words = new long[PatternKernelDefines.RomWords(rule)];
             rom.Hidden.CopyTo(words, 0);
@@ -247,7 +272,8 @@ public sealed class OpenClLifetimeBatch : IDisposable
     {
         var spec = p.Lifetime.Spec;
         long weights = PatternKernelDefines.WeightWords(spec) * (p.Defines.WideWeights ? 8 : 4);
-        long total = (p.Rom.Length * 8L) + p.Masks.Length + weights + (PatternKernelDefines.ScratchWords(spec) * 8)
+        // Its mask and start images are counted as its own although lifetimes of one network seed share them.
+        long total = (p.Rom.Length * 8L) + p.Masks.Length + (2 * weights) + (PatternKernelDefines.ScratchWords(spec) * 8)
             + (spec.Hidden * 4L) + (PatternKernelDefines.MetaWords * 4) + (p.Predictions * 4L);
         return (total, weights);
     }
@@ -261,6 +287,7 @@ public sealed class OpenClLifetimeBatch : IDisposable
 
     private void Launch(ClKernel kernel, List<Prepared> chunk, PrecisionConfig precision, OpenClLifetimeResult[] results)
     {
+        long phase = Stopwatch.GetTimestamp();
         var first = chunk[0];
         var spec = first.Lifetime.Spec;
         var defines = first.Defines;
@@ -268,7 +295,8 @@ public sealed class OpenClLifetimeBatch : IDisposable
         long maskWords = PatternKernelDefines.MaskWords(spec), weightWords = PatternKernelDefines.WeightWords(spec);
         int count = chunk.Count;
 
-        // Distinct datasets, quantized once, concatenated.
+        // Distinct datasets, quantized once, concatenated; likewise the distinct mask and starting-weight images, which
+        // lifetimes of one network seed share (the kernel copies its start image into its own weights).
         var offsets = new Dictionary<Dataset, int>(ReferenceEqualityComparer.Instance);
         var inputs = new List<long[]>();
         var labels = new List<int>();
@@ -288,24 +316,31 @@ public sealed class OpenClLifetimeBatch : IDisposable
             samples += data.Count;
         }
 
+        var maskImages = Distinct(chunk.Select(p => p.Masks));
+        var startImages = Distinct(chunk.Select(p => p.Weights));
         var rom = new long[(long)count * romWords];
-        var masks = new byte[count * maskWords];
-        var weights = new long[count * weightWords];
         var meta = new int[count * PatternKernelDefines.MetaWords];
         int slots = 0;
         for (int g = 0; g < count; g++)
         {
             var p = chunk[g];
             p.Rom.CopyTo(rom, (long)g * romWords);
-            p.Masks.CopyTo(masks, g * maskWords);
-            p.Weights.CopyTo(weights, g * weightWords);
             var l = p.Lifetime;
-            int[] entry = [offsets[l.Train], l.Train.Count, l.Passes, l.Holdout is { } h ? offsets[h] : 0, l.Holdout?.Count ?? 0, slots];
+            int[] entry =
+            [
+                offsets[l.Train], l.Train.Count, l.Passes, l.Holdout is { } h ? offsets[h] : 0, l.Holdout?.Count ?? 0, slots,
+                maskImages.Index[p.Masks], startImages.Index[p.Weights],
+            ];
             entry.CopyTo(meta, g * PatternKernelDefines.MetaWords);
             slots += p.Predictions;
         }
 
         long[] allInputs = [.. inputs.SelectMany(a => a)];
+        byte[] masks = [.. maskImages.Images.SelectMany(m => m)];
+        long[] starts = [.. startImages.Images.SelectMany(w => w)];
+        timings[0] += Stopwatch.GetElapsedTime(phase).TotalSeconds;
+        phase = Stopwatch.GetTimestamp();
+
         using var romBuffer = context.Allocate<long>(rom.Length);
         using var maskBuffer = context.Allocate<byte>(masks.Length);
         using var labelBuffer = context.Allocate<int>(labels.Count);
@@ -317,27 +352,41 @@ public sealed class OpenClLifetimeBatch : IDisposable
         maskBuffer.Write(masks);
         labelBuffer.Write(labels.ToArray());
         metaBuffer.Write(meta);
-        using var weightBuffer = new RawBuffer(context, weights, defines.WideWeights);
-        using var inputBuffer = new RawBuffer(context, allInputs, defines.WideInputs);
+        using var weightBuffer = new RawBuffer(context, count * weightWords, defines.WideWeights);
+        using var startBuffer = new RawBuffer(context, starts.Length, defines.WideWeights);
+        startBuffer.Write(starts);
+        using var inputBuffer = new RawBuffer(context, allInputs.Length, defines.WideInputs);
+        inputBuffer.Write(allInputs);
 
         kernel.SetArgument(0, romBuffer);
         kernel.SetArgument(1, maskBuffer);
         weightBuffer.SetArgument(kernel, 2);
-        inputBuffer.SetArgument(kernel, 3);
-        kernel.SetArgument(4, labelBuffer);
-        kernel.SetArgument(5, metaBuffer);
-        kernel.SetArgument(6, predictionBuffer);
-        kernel.SetArgument(7, scratchBuffer);
-        kernel.SetArgument(8, patternBuffer);
-        kernel.Launch(count, LocalSize);
+        startBuffer.SetArgument(kernel, 3);
+        inputBuffer.SetArgument(kernel, 4);
+        kernel.SetArgument(5, labelBuffer);
+        kernel.SetArgument(6, metaBuffer);
+        kernel.SetArgument(7, predictionBuffer);
+        kernel.SetArgument(8, scratchBuffer);
+        kernel.SetArgument(9, patternBuffer);
         context.Finish();
+        timings[1] += Stopwatch.GetElapsedTime(phase).TotalSeconds;
+        phase = Stopwatch.GetTimestamp();
+        kernel.Launch(count, LocalSizeFor(spec));
+        context.Finish();
+        timings[2] += Stopwatch.GetElapsedTime(phase).TotalSeconds;
+        phase = Stopwatch.GetTimestamp();
 
         var predictions = new int[slots];
         predictionBuffer.Read(predictions);
-        weightBuffer.Read(weights);
+        var finals = new long[count][];
+        for (int g = 0; g < count; g++)
+        {
+            finals[g] = new long[weightWords];
+            weightBuffer.Read(finals[g], g * weightWords);
+        }
 
         int nIn = spec.Hidden * spec.Inputs, nRec = spec.Hidden * spec.Hidden, nOut = spec.Classes * spec.Hidden;
-        for (int g = 0; g < count; g++)
+        Parallel.For(0, count, g =>
         {
             var p = chunk[g];
             var l = p.Lifetime;
@@ -345,16 +394,68 @@ public sealed class OpenClLifetimeBatch : IDisposable
             int trainCount = l.Passes * l.Train.Count;
             int[] train = predictions[slot..(slot + trainCount)];
             int[] holdout = predictions[(slot + trainCount)..(slot + p.Predictions)];
-            long start = g * weightWords;
+            var final = finals[g].AsSpan();
             results[p.Index] = new OpenClLifetimeResult(
                 Accuracy(train.AsSpan(trainCount - l.Train.Count), l.Train),
                 l.Holdout is { } h ? Accuracy(holdout, h) : null,
                 train,
                 holdout,
-                weights[(int)start..(int)(start + nIn)],
-                weights[(int)(start + nIn)..(int)(start + nIn + nRec)],
-                weights[(int)(start + nIn + nRec)..(int)(start + nIn + nRec + nOut)]);
+                defines.NeuronMinor ? Transpose<long>(final[..nIn], spec.Inputs, spec.Hidden) : final[..nIn].ToArray(),
+                defines.NeuronMinor ? Transpose<long>(final.Slice(nIn, nRec), spec.Hidden, spec.Hidden) : final.Slice(nIn, nRec).ToArray(),
+                final.Slice(nIn + nRec, nOut).ToArray());
+        });
+
+        timings[3] += Stopwatch.GetElapsedTime(phase).TotalSeconds;
+    }
+
+    /// <summary>The distinct arrays (by reference) in order of first use, and each one's index.</summary>
+    private static (List<T[]> Images, Dictionary<T[], int> Index) Distinct<T>(IEnumerable<T[]> arrays)
+    {
+        var images = new List<T[]>();
+        var index = new Dictionary<T[], int>(ReferenceEqualityComparer.Instance);
+        foreach (var a in arrays)
+        {
+            if (index.TryAdd(a, images.Count))
+            {
+                images.Add(a);
+            }
         }
+
+        return (images, index);
+    }
+
+    /// <summary>
+    /// Writes the golden model's row-major input (neuron × input) and recurrent (post × pre) arrays into the kernel's
+    /// layout at the start of <paramref name="device"/>: as they are, or both transposed in the neuron-minor layout
+    /// (<see cref="PatternKernelDefines.NeuronMinor"/>), so work-items owning neighbouring neurons read neighbouring words.
+    /// </summary>
+    private static void ToDevice<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> recurrent, PatternNetworkSpec spec, bool neuronMinor, Span<T> device)
+    {
+        if (neuronMinor)
+        {
+            Transpose(input, spec.Hidden, spec.Inputs).CopyTo(device);
+            Transpose(recurrent, spec.Hidden, spec.Hidden).CopyTo(device[input.Length..]);
+        }
+        else
+        {
+            input.CopyTo(device);
+            recurrent.CopyTo(device[input.Length..]);
+        }
+    }
+
+    /// <summary>The transpose of a row-major <paramref name="rows"/> × <paramref name="columns"/> array, row-major.</summary>
+    private static T[] Transpose<T>(ReadOnlySpan<T> source, int rows, int columns)
+    {
+        var result = new T[source.Length];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                result[(c * rows) + r] = source[(r * columns) + c];
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Fraction of <paramref name="predictions"/> equal to the labels (0 for no samples), as <see cref="PatternLifetime"/> counts.</summary>
@@ -383,11 +484,22 @@ public sealed class OpenClLifetimeBatch : IDisposable
         private readonly ClBuffer<long>? wide;
         private readonly ClBuffer<int>? narrow;
 
-        public RawBuffer(ClContext context, long[] values, bool isWide)
+        public RawBuffer(ClContext context, long count, bool isWide)
         {
             if (isWide)
             {
-                wide = context.Allocate<long>(values.Length);
+                wide = context.Allocate<long>(count);
+            }
+            else
+            {
+                narrow = context.Allocate<int>(count);
+            }
+        }
+
+        public void Write(long[] values)
+        {
+            if (wide is not null)
+            {
                 wide.Write(values);
                 return;
             }
@@ -398,8 +510,7 @@ public sealed class OpenClLifetimeBatch : IDisposable
                 ints[i] = checked((int)values[i]);
             }
 
-            narrow = context.Allocate<int>(ints.Length);
-            narrow.Write(ints);
+            narrow!.Write(ints);
         }
 
         public void SetArgument(ClKernel kernel, uint index)
@@ -414,16 +525,17 @@ public sealed class OpenClLifetimeBatch : IDisposable
             }
         }
 
-        public void Read(long[] into)
+        /// <summary>Reads <paramref name="into"/>.Length elements from element <paramref name="offset"/> on.</summary>
+        public void Read(long[] into, long offset)
         {
             if (wide is not null)
             {
-                wide.Read(into);
+                wide.Read(into, offset);
                 return;
             }
 
             var ints = new int[into.Length];
-            narrow!.Read(ints);
+            narrow!.Read(ints, offset);
             for (int i = 0; i < into.Length; i++)
             {
                 into[i] = ints[i];

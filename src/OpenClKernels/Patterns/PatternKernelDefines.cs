@@ -22,11 +22,12 @@ public sealed record PatternKernelDefines
     public const string KernelName = "pattern_lifetimes";
 
     /// <summary>Integers each lifetime's <c>meta</c> entry holds.</summary>
-    internal const int MetaWords = 6;
+    internal const int MetaWords = 8;
 
-    private PatternKernelDefines(IReadOnlyList<KeyValuePair<string, string>> defines, bool wideWeights, bool wideInputs, bool accumulator64)
+    private PatternKernelDefines(IReadOnlyList<KeyValuePair<string, string>> defines, bool wideWeights, bool wideInputs, bool accumulator64, bool neuronMinor)
     {
         Defines = defines;
+        NeuronMinor = neuronMinor;
         WideWeights = wideWeights;
         WideInputs = wideInputs;
         Accumulator64 = accumulator64;
@@ -44,6 +45,13 @@ public sealed record PatternKernelDefines
 
     /// <summary>Inputs travel as 64-bit integers (<c>XTYPE long</c>); else as 32-bit.</summary>
     public bool WideInputs { get; }
+
+    /// <summary>
+    /// The input and recurrent weights and masks are in the neuron-minor device layout (<c>NEURON_MINOR</c>; set when
+    /// several work-items share a lifetime, so neighbouring work-items read neighbouring words); else row-major as in
+    /// the golden model (a lone work-item, on a CPU or an FPGA, then streams each row).
+    /// </summary>
+    public bool NeuronMinor { get; }
 
     /// <summary>Sums accumulate in 64 bits (<c>ACC64</c>); else in 128.</summary>
     public bool Accumulator64 { get; }
@@ -95,6 +103,7 @@ public sealed record PatternKernelDefines
             ("ALL_EDGES", rule.OutputEdges == OutputEdges.AllEdges),
             ("HAS_INPUT_RULE", rule.Input is not null),
             ("HAS_OUTPUT_RULE", rule.Output is not null),
+            ("NEURON_MINOR", localSize > 1),
         })
         {
             if (on)
@@ -103,7 +112,7 @@ public sealed record PatternKernelDefines
             }
         }
 
-        return new PatternKernelDefines(defines, wtype == "long", xtype == "long", acc64);
+        return new PatternKernelDefines(defines, wtype == "long", xtype == "long", acc64, localSize > 1);
     }
 
     /// <summary>ROM words per lifetime: hidden <c>P²</c>, input <c>P</c>, output <c>2P</c> (absent tables left 0).</summary>

@@ -9,7 +9,7 @@ public sealed class OpenClPlatformsTests
     public void Devices_ListsTheDeviceWithItsProperties()
     {
         var device = OpenClDeviceFixture.Device;
-        Assert.Equal(0, device.Index);
+        Assert.Equal(OpenClDeviceFixture.RequestedIndex, device.Index);
         Assert.False(string.IsNullOrWhiteSpace(device.Name));
         Assert.True(device.ComputeUnits >= 1);
         Assert.True(device.GlobalMemoryBytes > 0);

@@ -164,6 +164,61 @@ public sealed class OpenClLifetimeBatchTests
         Assert.Equal(expected.Message, actual.Message);
     }
 
+    [OpenClFact]
+    public void Run_PopulationSharingNetworkSeeds_MatchesTheGoldenModel()
+    {
+        // Six rules on two network seeds and two datasets: lifetimes share mask and start images (uploaded once each).
+        var c = FixedNetworkConformanceTests.RandomCase(13, wide: false);
+        var random = new Random(13);
+        var specs = new[] { c.Spec, c.Spec with { Seed = c.Spec.Seed + 1 } };
+        var data = new[] { RandomData(random, c.Spec, c.Precision.Input.Format, 40), RandomData(random, c.Spec, c.Precision.Input.Format, 30) };
+        var lifetimes = Enumerable.Range(0, 6)
+            .Select(k => new FixedLifetime(specs[k % 2], k == 0 ? c.Rule : Variant(c.Rule, random), data[k / 3], 1 + (k % 2), k == 5 ? data[0] : null))
+            .ToArray();
+        var batch = OpenClDeviceFixture.Batch(1);
+        var results = batch.Run(lifetimes, c.Precision);
+        Assert.Equal(1, batch.LastLaunches);
+        for (int i = 0; i < lifetimes.Length; i++)
+        {
+            AssertSame(Golden(lifetimes[i], c.Precision), results[i], $"lifetime {i}");
+        }
+    }
+
+    [OpenClFact]
+    public void Run_RecordsWhereItsTimeWent()
+    {
+        var c = FixedNetworkConformanceTests.RandomCase(11, wide: false);
+        var batch = OpenClDeviceFixture.Batch(1);
+        var list = Lifetimes(c, 11, 3);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        _ = batch.Run(list, c.Precision);
+        double wall = clock.Elapsed.TotalSeconds;
+        var t = batch.LastTimings;
+        Assert.True(t.PrepareSeconds > 0 && t.UploadSeconds > 0 && t.KernelSeconds > 0 && t.ReadBackSeconds > 0, t.ToString());
+        Assert.InRange(t.TotalSeconds, 0, wall);
+        Assert.Matches(@"^prepare \d+\.\d{3} s, upload \d+\.\d{3} s, kernel \d+\.\d{3} s, read-back \d+\.\d{3} s$", t.ToString());
+    }
+
+    [Theory]
+    [InlineData(20, true, 1024, 32)]
+    [InlineData(33, true, 1024, 64)]
+    [InlineData(1000, true, 1024, 256)]
+    [InlineData(1000, true, 128, 128)]
+    [InlineData(5, true, 16, 16)]
+    [InlineData(1000, false, 4096, 1)]
+    public void DefaultLocalSize_IsWarpsCoveringTheHiddenLayerOnGpusAndOneElsewhere(int hidden, bool isGpu, int maxWorkGroup, int expected) =>
+        Assert.Equal(expected, OpenClLifetimeBatch.DefaultLocalSize(hidden, isGpu, maxWorkGroup));
+
+    [OpenClFact]
+    public void LocalSizeFor_ASettingWins()
+    {
+        var spec = new PatternNetworkSpec(3, 2, Hidden: 1000, Cap: 10, EdgeProbability: 0.5, Seed: 1);
+        Assert.Equal(3, OpenClDeviceFixture.Batch(3).LocalSizeFor(spec));
+        using var defaults = new OpenClLifetimeBatch(OpenClDeviceFixture.Device);
+        var device = OpenClDeviceFixture.Device;
+        Assert.Equal(OpenClLifetimeBatch.DefaultLocalSize(1000, device.IsGpu, device.MaxWorkGroupSize), defaults.LocalSizeFor(spec));
+    }
+
     /// <summary>Runs <paramref name="lifetimes"/> lifetimes derived from the case in one launch and compares each with the golden model.</summary>
     private static void AssertMatches(FixedNetworkConformanceTests.Case c, int seed, int lifetimes = 4, int? localSize = null)
     {
