@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Neuro.OpenClKernels;
+using Neuro.OpenClKernels.Host;
 using Neuro.Rules.Patterns;
 using Xunit;
 
@@ -36,7 +37,7 @@ public sealed class OpenClBackendTests : IDisposable
     {
         string rule = WriteRule(mode);
         var cpu = NeuroRunner.Run(Simulate(rule, "--backend", "cpu"));
-        var gpu = NeuroRunner.Run(Simulate(rule, "--backend", "opencl", "--device", "0"));
+        var gpu = NeuroRunner.Run(Simulate(rule, "--backend", "opencl", "--device", Device));
         Assert.True(cpu.ExitCode == 0, cpu.Stderr);
         Assert.True(gpu.ExitCode == 0, gpu.Stderr);
         var c = JsonDocument.Parse(cpu.Stdout).RootElement;
@@ -58,7 +59,7 @@ public sealed class OpenClBackendTests : IDisposable
     {
         string[] Args(string outDir, string backend) =>
             ["evolve", "--task", "synthetic", "--algorithm", "es", "--generations", "2", "--population", "4", "--hidden", "8", "--cap", "4",
-             "--rounds", "1", "--batches", "2", "--batch-size", "30", "--limit", "300", "--seed", "3", "--precision", "default", "--out", outDir, "--json", "--backend", backend];
+             "--rounds", "1", "--batches", "2", "--batch-size", "30", "--limit", "300", "--seed", "3", "--precision", "default", "--out", outDir, "--json", "--backend", backend, .. (backend == "opencl" ? new[] { "--device", Device } : [])];
         var cpu = NeuroRunner.Run(Args(Path.Combine(dir, "cpu"), "cpu"));
         var gpu = NeuroRunner.Run(Args(Path.Combine(dir, "opencl"), "opencl"));
         Assert.True(cpu.ExitCode == 0, cpu.Stderr);
@@ -70,6 +71,9 @@ public sealed class OpenClBackendTests : IDisposable
         Assert.Equal(File.ReadAllText(Path.Combine(dir, "cpu", "rule.json")), File.ReadAllText(Path.Combine(dir, "opencl", "rule.json")));
     }
 
+    /// <summary>The device the OpenCL tests run on (<c>NEURO_OPENCL_DEVICE</c>, default 0), as a <c>--device</c> argument.</summary>
+    private static string Device => OpenClDeviceFixture.Device.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A log row without its timing column (the sixth, <c>seconds</c>).</summary>
     private static string Fitnesses(string row) => string.Join(',', row.Split(',').Where((_, i) => i != 5));
 
@@ -80,7 +84,7 @@ public sealed class OpenClBackendTests : IDisposable
         Assert.True(r.ExitCode == 0, r.Stderr);
         var device = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("platforms")[0].GetProperty("devices")[0];
         Assert.Equal(0, device.GetProperty("index").GetInt32());
-        Assert.Equal(OpenClDeviceFixture.Device.Name, device.GetProperty("name").GetString());
+        Assert.Equal(OpenClPlatforms.Device(0).Name, device.GetProperty("name").GetString());
         Assert.True(device.GetProperty("computeUnits").GetInt32() >= 1);
         Assert.StartsWith("OpenCL ", device.GetProperty("version").GetString(), StringComparison.Ordinal);
         var text = NeuroRunner.Run("devices");

@@ -103,7 +103,19 @@ public sealed class OpenClLifetimeBatch : IDisposable
     /// precision does not suit a network (as <see cref="FixedPatternNetwork"/>'s constructor says), or the kernel cannot
     /// hold the config's arithmetic (<see cref="PatternKernelDefines.For"/>).</exception>
     /// <exception cref="OpenClException">A call fails, or one lifetime alone exceeds the memory budget.</exception>
-    public OpenClLifetimeResult[] Run(IReadOnlyList<FixedLifetime> lifetimes, PrecisionConfig precision, CancellationToken cancellation = default)
+    public OpenClLifetimeResult[] Run(IReadOnlyList<FixedLifetime> lifetimes, PrecisionConfig precision, CancellationToken cancellation = default) =>
+        RunCore(lifetimes, precision, readWeights: true, cancellation);
+
+    /// <summary>
+    /// <see cref="Run"/> for the accuracies alone (what fitness needs): the final weights stay on the device, which saves
+    /// their read-back (for MNIST-sized networks, most of a run's host time).
+    /// </summary>
+    /// <inheritdoc cref="Run" path="/param"/>
+    /// <inheritdoc cref="Run" path="/exception"/>
+    public FixedLifetimeResult[] RunAccuracies(IReadOnlyList<FixedLifetime> lifetimes, PrecisionConfig precision, CancellationToken cancellation = default) =>
+        [.. RunCore(lifetimes, precision, readWeights: false, cancellation).Select(r => r.ToFixedLifetimeResult())];
+
+    private OpenClLifetimeResult[] RunCore(IReadOnlyList<FixedLifetime> lifetimes, PrecisionConfig precision, bool readWeights, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(precision);
         FixedLifetimeBatch.Validate(lifetimes);
@@ -122,7 +134,7 @@ public sealed class OpenClLifetimeBatch : IDisposable
                 foreach (var chunk in Chunks(members))
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    Launch(kernel, chunk, precision, results);
+                    Launch(kernel, chunk, precision, results, readWeights);
                     LastLaunches++;
                 }
             }
@@ -285,7 +297,7 @@ public sealed class OpenClLifetimeBatch : IDisposable
     private static Dataset[] Datasets(FixedLifetime lifetime) =>
         lifetime.Holdout is { } holdout && !ReferenceEquals(holdout, lifetime.Train) ? [lifetime.Train, holdout] : [lifetime.Train];
 
-    private void Launch(ClKernel kernel, List<Prepared> chunk, PrecisionConfig precision, OpenClLifetimeResult[] results)
+    private void Launch(ClKernel kernel, List<Prepared> chunk, PrecisionConfig precision, OpenClLifetimeResult[] results, bool readWeights)
     {
         long phase = Stopwatch.GetTimestamp();
         var first = chunk[0];
@@ -381,8 +393,11 @@ public sealed class OpenClLifetimeBatch : IDisposable
         var finals = new long[count][];
         for (int g = 0; g < count; g++)
         {
-            finals[g] = new long[weightWords];
-            weightBuffer.Read(finals[g], g * weightWords);
+            finals[g] = readWeights ? new long[weightWords] : [];
+            if (readWeights)
+            {
+                weightBuffer.Read(finals[g], g * weightWords);
+            }
         }
 
         int nIn = spec.Hidden * spec.Inputs, nRec = spec.Hidden * spec.Hidden, nOut = spec.Classes * spec.Hidden;
@@ -395,6 +410,13 @@ public sealed class OpenClLifetimeBatch : IDisposable
             int[] train = predictions[slot..(slot + trainCount)];
             int[] holdout = predictions[(slot + trainCount)..(slot + p.Predictions)];
             var final = finals[g].AsSpan();
+            if (!readWeights)
+            {
+                results[p.Index] = new OpenClLifetimeResult(
+                    Accuracy(train.AsSpan(trainCount - l.Train.Count), l.Train), l.Holdout is { } held ? Accuracy(holdout, held) : null, train, holdout, [], [], []);
+                return;
+            }
+
             results[p.Index] = new OpenClLifetimeResult(
                 Accuracy(train.AsSpan(trainCount - l.Train.Count), l.Train),
                 l.Holdout is { } h ? Accuracy(holdout, h) : null,

@@ -7,7 +7,8 @@ namespace Neuro.OpenClKernels.Patterns;
 /// <summary>
 /// Scores a rule on an OpenCL device: the lifetimes an evaluator defines (<see cref="JoostenBatchEvaluator.Lifetimes"/>,
 /// <see cref="HoldoutLifetimeEvaluator.Lifetimes"/>) run in one launch of an <see cref="OpenClLifetimeBatch"/>, and the
-/// fitness is the mean holdout accuracy, exactly as the evaluator computes it on the fixed-point CPU network.
+/// fitness is the mean holdout accuracy, exactly as the evaluator computes it on the fixed-point CPU network. A whole
+/// generation (<see cref="EvaluateAll"/>) runs as one launch, and no final weights are read back.
 /// </summary>
 /// <param name="lifetimes">The evaluator's lifetimes for a context.</param>
 /// <param name="batch">The device runner (shared; runs take turns).</param>
@@ -15,7 +16,7 @@ namespace Neuro.OpenClKernels.Patterns;
 public sealed class OpenClRuleEvaluator(
     Func<EvaluationContext, IReadOnlyList<PatternLifetimePlan>> lifetimes,
     OpenClLifetimeBatch batch,
-    PrecisionConfig precision) : IRuleEvaluator<PatternRule>
+    PrecisionConfig precision) : IPopulationRuleEvaluator<PatternRule>
 {
     private readonly Func<EvaluationContext, IReadOnlyList<PatternLifetimePlan>> lifetimes = lifetimes ?? throw new ArgumentNullException(nameof(lifetimes));
     private readonly OpenClLifetimeBatch batch = batch ?? throw new ArgumentNullException(nameof(batch));
@@ -28,17 +29,34 @@ public sealed class OpenClRuleEvaluator(
     public bool EvaluatorsHaveState => false;
 
     /// <inheritdoc/>
-    public Fitness Evaluate(PatternRule rule, EvaluationContext context)
+    public Fitness Evaluate(PatternRule rule, EvaluationContext context) => EvaluateAll([rule], context)[0];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Fitness> EvaluateAll(IReadOnlyList<PatternRule> rules, EvaluationContext context, CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(rules);
         var plans = lifetimes(context);
-        var results = batch.Run([.. plans.Select(p => new FixedLifetime(p.Spec, rule, p.Train, p.Passes, p.Holdout))], precision);
-        double sum = 0;
-        foreach (var r in results)
+        var all = new List<FixedLifetime>(rules.Count * plans.Count);
+        foreach (var rule in rules)
         {
-            sum += r.HoldoutAccuracy!.Value;
+            ArgumentNullException.ThrowIfNull(rule);
+            all.AddRange(plans.Select(p => new FixedLifetime(p.Spec, rule, p.Train, p.Passes, p.Holdout)));
         }
 
-        return new Fitness(sum / results.Length);
+        var results = batch.RunAccuracies(all, precision, cancellation);
+        var fitness = new Fitness[rules.Count];
+        for (int r = 0; r < rules.Count; r++)
+        {
+            // Summed in plan order, as the CPU evaluators sum, so the double is the same.
+            double sum = 0;
+            for (int k = 0; k < plans.Count; k++)
+            {
+                sum += results[(r * plans.Count) + k].HoldoutAccuracy!.Value;
+            }
+
+            fitness[r] = new Fitness(sum / plans.Count);
+        }
+
+        return fitness;
     }
 }

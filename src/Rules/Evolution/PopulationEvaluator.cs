@@ -1,8 +1,9 @@
 namespace Neuro.Rules.Evolution;
 
 /// <summary>
-/// Decodes and evaluates a population on all cores. Each result depends only on its candidate and the context, never on
-/// which thread ran it, so the fitnesses are identical for any thread count.
+/// Decodes and evaluates a population on all cores, or in one call when the evaluator is an
+/// <see cref="IPopulationRuleEvaluator{TRule}"/>. Each result depends only on its candidate and the context, never on
+/// which thread ran it or what was scored beside it, so the fitnesses are identical for any thread count.
 /// </summary>
 public static class PopulationEvaluator
 {
@@ -27,6 +28,11 @@ public static class PopulationEvaluator
         ArgumentNullException.ThrowIfNull(evaluatorFactory);
         var shared = evaluatorFactory();
         var results = new double[candidates.Count];
+        if (shared is IPopulationRuleEvaluator<TRule> population)
+        {
+            return EvaluateTogether(candidates, decoder, population, context, results, cancellation);
+        }
+
         var options = new ParallelOptions
         {
             MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount,
@@ -44,6 +50,50 @@ public static class PopulationEvaluator
                 return evaluator;
             },
             _ => { });
+        return results;
+    }
+
+    /// <summary>Decodes every candidate, then scores the viable ones in one <see cref="IPopulationRuleEvaluator{TRule}.EvaluateAll"/> call.</summary>
+    private static double[] EvaluateTogether<TRule>(
+        IReadOnlyList<double[]> candidates,
+        IRuleDecoder<RuleGenome, TRule> decoder,
+        IPopulationRuleEvaluator<TRule> evaluator,
+        EvaluationContext context,
+        double[] results,
+        CancellationToken cancellation)
+        where TRule : class
+    {
+        var viable = new List<int>(candidates.Count);
+        var rules = new List<TRule>(candidates.Count);
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            var rule = decoder.Decode(RuleGenome.Of(candidates[i]));
+            if (rule is null)
+            {
+                results[i] = Fitness.NonViable.Value;
+            }
+            else
+            {
+                viable.Add(i);
+                rules.Add(rule);
+            }
+        }
+
+        cancellation.ThrowIfCancellationRequested();
+        if (rules.Count > 0)
+        {
+            var scores = evaluator.EvaluateAll(rules, context, cancellation);
+            if (scores.Count != rules.Count)
+            {
+                throw new InvalidOperationException($"{evaluator.GetType().Name}.EvaluateAll returned {scores.Count} fitnesses for {rules.Count} rules");
+            }
+
+            for (int k = 0; k < viable.Count; k++)
+            {
+                results[viable[k]] = scores[k].Value;
+            }
+        }
+
         return results;
     }
 }

@@ -258,7 +258,7 @@ public sealed class OpenClLifetimeBatchTests
         return lifetimes;
     }
 
-    private static PatternRule Variant(PatternRule rule, Random random)
+    internal static PatternRule Variant(PatternRule rule, Random random)
     {
         double factor = new[] { 0.25, 1, 3 }[random.Next(3)];
         ImmutableArray<double> Perturb(ImmutableArray<double> table) => [.. table.Select(x => (x * factor) + (random.NextDouble() - 0.5))];
