@@ -304,7 +304,7 @@ public sealed class OpenClLifetimeBatch : IDisposable
         var spec = first.Lifetime.Spec;
         var defines = first.Defines;
         int romWords = first.Rom.Length;
-        long maskWords = PatternKernelDefines.MaskWords(spec), weightWords = PatternKernelDefines.WeightWords(spec);
+        long weightWords = PatternKernelDefines.WeightWords(spec);
         int count = chunk.Count;
 
         // Distinct datasets, quantized once, concatenated; likewise the distinct mask and starting-weight images, which
@@ -390,14 +390,11 @@ public sealed class OpenClLifetimeBatch : IDisposable
 
         var predictions = new int[slots];
         predictionBuffer.Read(predictions);
-        var finals = new long[count][];
-        for (int g = 0; g < count; g++)
+        var finals = new long[readWeights ? count : 0][];
+        for (int g = 0; g < finals.Length; g++)
         {
-            finals[g] = readWeights ? new long[weightWords] : [];
-            if (readWeights)
-            {
-                weightBuffer.Read(finals[g], g * weightWords);
-            }
+            finals[g] = new long[weightWords];
+            weightBuffer.Read(finals[g], g * weightWords);
         }
 
         int nIn = spec.Hidden * spec.Inputs, nRec = spec.Hidden * spec.Hidden, nOut = spec.Classes * spec.Hidden;
@@ -409,12 +406,13 @@ public sealed class OpenClLifetimeBatch : IDisposable
             int trainCount = l.Passes * l.Train.Count;
             int[] train = predictions[slot..(slot + trainCount)];
             int[] holdout = predictions[(slot + trainCount)..(slot + p.Predictions)];
-            var final = finals[g].AsSpan();
-            if (!readWeights)
+            long[] input = [], recurrent = [], output = [];
+            if (readWeights)
             {
-                results[p.Index] = new OpenClLifetimeResult(
-                    Accuracy(train.AsSpan(trainCount - l.Train.Count), l.Train), l.Holdout is { } held ? Accuracy(holdout, held) : null, train, holdout, [], [], []);
-                return;
+                var final = finals[g].AsSpan();
+                input = defines.NeuronMinor ? Transpose<long>(final[..nIn], spec.Inputs, spec.Hidden) : final[..nIn].ToArray();
+                recurrent = defines.NeuronMinor ? Transpose<long>(final.Slice(nIn, nRec), spec.Hidden, spec.Hidden) : final.Slice(nIn, nRec).ToArray();
+                output = final.Slice(nIn + nRec, nOut).ToArray();
             }
 
             results[p.Index] = new OpenClLifetimeResult(
@@ -422,9 +420,9 @@ public sealed class OpenClLifetimeBatch : IDisposable
                 l.Holdout is { } h ? Accuracy(holdout, h) : null,
                 train,
                 holdout,
-                defines.NeuronMinor ? Transpose<long>(final[..nIn], spec.Inputs, spec.Hidden) : final[..nIn].ToArray(),
-                defines.NeuronMinor ? Transpose<long>(final.Slice(nIn, nRec), spec.Hidden, spec.Hidden) : final.Slice(nIn, nRec).ToArray(),
-                final.Slice(nIn + nRec, nOut).ToArray());
+                input,
+                recurrent,
+                output);
         });
 
         timings[3] += Stopwatch.GetElapsedTime(phase).TotalSeconds;

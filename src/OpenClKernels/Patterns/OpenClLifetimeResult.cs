@@ -4,7 +4,8 @@ namespace Neuro.OpenClKernels.Patterns;
 
 /// <summary>
 /// What one lifetime of an <see cref="OpenClLifetimeBatch"/> produced: the accuracies <see cref="FixedLifetimeResult"/>
-/// reports, every prediction in order, and the final raw weights in the golden model's layout.
+/// reports, every prediction in order, and the final raw weights in the golden model's layout (empty arrays when the run
+/// read accuracies only, as <see cref="OpenClLifetimeBatch.RunAccuracies"/> does internally).
 /// </summary>
 /// <param name="OnlineAccuracy">Accuracy of the predictions made before each update, over the last pass.</param>
 /// <param name="HoldoutAccuracy">Accuracy on the holdout with frozen weights, or null without one.</param>
