@@ -33,6 +33,18 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.True(root.GetProperty("trainAccuracy").GetDouble() > 0.85, r.Stdout);
     }
 
+    [Theory]
+    [InlineData("synthetic-es.json", 0.603)]
+    [InlineData("synthetic-es-always.json", 0.578)]
+    public void Simulate_ShippedRule_ReproducesDocsResultsSeed1(string file, double testAccuracy)
+    {
+        // docs/results.md, "Shipped rules": seed 1, 20 hidden, cap 10, one online pass (float reference).
+        var r = NeuroRunner.Run("simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", file), "--task", "synthetic", "--seed", "1", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(testAccuracy, doc.RootElement.GetProperty("testAccuracy").GetDouble());
+    }
+
     [Fact]
     public void Simulate_ReadsCsv()
     {
