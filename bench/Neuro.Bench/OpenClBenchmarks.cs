@@ -41,13 +41,13 @@ public class OpenClBenchmarks : IDisposable
     private const int MnistTotal = MnistLifetimes * PatternNetworkBenchmarks.MnistSamples;
     private const int MnistWideTotal = MnistWideLifetimes * PatternNetworkBenchmarks.MnistSamples;
     private const int PopulationTotal = PatternNetworkBenchmarks.Lifetimes * PatternNetworkBenchmarks.LifetimeSamples;
-    private const int PopulationWideTotal = PopulationWideRules * 4 * PatternNetworkBenchmarks.LifetimeSamples;
+    private const int PopulationWideTotal = PopulationWideRules * 4 * PatternNetworkBenchmarks.LifetimeSamples; // rules × 2 datasets × 2 seeds
 
     private FixedLifetime[] lifetimes = [];
     private OpenClLifetimeBatch? batch;
 
     [GlobalSetup(Targets = [nameof(PopulationOpenCl), nameof(PopulationCpu)])]
-    public void SetupPopulation() => SetupPopulation(16);
+    public void SetupPopulation() => SetupPopulation(PatternNetworkBenchmarks.Lifetimes / 4);
 
     [GlobalSetup(Targets = [nameof(PopulationWideOpenCl), nameof(PopulationWideCpu)])]
     public void SetupPopulationWide() => SetupPopulation(PopulationWideRules);
