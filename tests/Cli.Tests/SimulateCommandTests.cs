@@ -36,6 +36,8 @@ public sealed class SimulateCommandTests : IDisposable
     [Theory]
     [InlineData("synthetic-es.json", 0.603)]
     [InlineData("synthetic-es-always.json", 0.578)]
+    [InlineData("synthetic-es-smalleta.json", 0.637)]
+    [InlineData("hand-delta-r3.json", 0.604)]
     public void Simulate_ShippedRule_ReproducesDocsResultsSeed1(string file, double testAccuracy)
     {
         // docs/results.md, "Shipped rules": seed 1, 20 hidden, cap 10, one online pass (float reference).
@@ -43,6 +45,22 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.True(r.ExitCode == 0, r.Stderr);
         using var doc = JsonDocument.Parse(r.Stdout);
         Assert.Equal(testAccuracy, doc.RootElement.GetProperty("testAccuracy").GetDouble());
+    }
+
+    [Fact]
+    [Trait("Category", "Heavy")]
+    public void Simulate_SmallEtaRule_ReachesEightyPercentOnMnistInOnePass()
+    {
+        // docs/results.md, "MNIST and Fashion-MNIST": an R = 3 rule, one online pass over the 60,000 training images,
+        // 1000 hidden, cap 500, fixed point at configs/precision-w30-e12.json, seed 1 (about a minute).
+        var r = NeuroRunner.Run(
+            "simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", "synthetic-es-smalleta.json"), "--task", "mnist",
+            "--data", RepoPaths.SharedData("mnist"), "--hidden", "1000", "--cap", "500",
+            "--precision", Path.Combine(RepoPaths.Root, "configs", "precision-w30-e12.json"), "--seed", "1", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(60000, doc.RootElement.GetProperty("trainSamples").GetInt32());
+        Assert.Equal(0.8355, doc.RootElement.GetProperty("testAccuracy").GetDouble());
     }
 
     [Fact]

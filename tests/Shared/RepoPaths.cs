@@ -19,4 +19,16 @@ internal static class RepoPaths
             throw new InvalidOperationException($"No Neuro.sln above {AppContext.BaseDirectory}");
         }
     }
+
+    /// <summary>
+    /// <c>../shared/data/<paramref name="set"/></c> beside the repository. Tests that read it require it (it exists on
+    /// developers' machines and in CI), so a missing folder fails the test with its path rather than skipping it.
+    /// </summary>
+    public static string SharedData(string set)
+    {
+        string dir = Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", set));
+        return Directory.Exists(dir)
+            ? dir
+            : throw new DirectoryNotFoundException($"The shared data folder {dir} is missing; this test reads {set} from it");
+    }
 }

@@ -10,20 +10,12 @@ public sealed class IdxReaderTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    /// <summary><c>../shared/data</c> beside the repository; the tests require it (it exists on developers' machines and in CI).</summary>
-    private static string SharedData(string set)
-    {
-        string dir = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "data", set));
-        Assert.True(Directory.Exists(dir), $"The shared data folder {dir} is missing; these tests read MNIST and Fashion-MNIST from it");
-        return dir;
-    }
-
     [Theory]
     [InlineData("mnist", 5)]
     [InlineData("fashion-mnist", 9)]
     public void ReadDataset_ReadsTheRealTrainingSet(string set, int firstLabel)
     {
-        string dir = SharedData(set);
+        string dir = RepoPaths.SharedData(set);
         Dataset d = IdxReader.ReadDataset(Path.Combine(dir, "train-images-idx3-ubyte.gz"), Path.Combine(dir, "train-labels-idx1-ubyte.gz"));
         Assert.Equal((60_000, 784, 10), (d.Count, d.Features, d.Classes));
         Assert.Equal(firstLabel, d.Label(0));
@@ -41,7 +33,7 @@ public sealed class IdxReaderTests : IDisposable
     [InlineData("fashion-mnist")]
     public void ReadDataset_ReadsTheRealTestSet(string set)
     {
-        string dir = SharedData(set);
+        string dir = RepoPaths.SharedData(set);
         Dataset d = IdxReader.ReadDataset(Path.Combine(dir, "t10k-images-idx3-ubyte.gz"), Path.Combine(dir, "t10k-labels-idx1-ubyte.gz"));
         Assert.Equal((10_000, 784, 10), (d.Count, d.Features, d.Classes));
         AssertPixels(d.Values);
@@ -50,7 +42,7 @@ public sealed class IdxReaderTests : IDisposable
     [Fact]
     public void ReadDataset_DetectsGzipByContentNotByName()
     {
-        string dir = SharedData("mnist");
+        string dir = RepoPaths.SharedData("mnist");
         string images = Path.Combine(dir, "t10k-images-idx3-ubyte.gz");
         string labels = Path.Combine(dir, "t10k-labels-idx1-ubyte.gz");
         Dataset zipped = IdxReader.ReadDataset(images, labels, limit: 500);
@@ -148,9 +140,9 @@ public sealed class IdxReaderTests : IDisposable
     public void ReadDataset_RejectsTruncatedGzip()
     {
         // Cut the compressed stream of a real file in the middle: whatever the decompressor says, the reader must fail.
-        byte[] zipped = File.ReadAllBytes(Path.Combine(SharedData("mnist"), "t10k-labels-idx1-ubyte.gz"));
+        byte[] zipped = File.ReadAllBytes(Path.Combine(RepoPaths.SharedData("mnist"), "t10k-labels-idx1-ubyte.gz"));
         string labels = _dir.WriteBytes("cut.gz", zipped[..(zipped.Length / 2)]);
-        string images = Path.Combine(SharedData("mnist"), "t10k-images-idx3-ubyte.gz");
+        string images = Path.Combine(RepoPaths.SharedData("mnist"), "t10k-images-idx3-ubyte.gz");
         var e = Assert.Throws<DatasetFormatException>(() => IdxReader.ReadDataset(images, labels, limit: 10));
         Assert.Equal(labels, e.Path);
     }
