@@ -22,9 +22,13 @@ internal static class SimulateCommand
         var printDefault = new Option<bool>("--print-default-precision") { Description = "Print the built-in default precision config as JSON and exit" };
         var passes = new Option<int>("--passes") { Description = "Online passes over the training set (no resets between passes)", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print JSON (keys trainAccuracy, testAccuracy, …) instead of text" };
+        var ridge = new Option<bool>("--ridge-readout")
+        {
+            Description = "Also fit the best offline linear (ridge) readout of the final hidden state on the training set and report its test accuracy (float reference only): what the hidden representation allows, against what the output rule learned",
+        };
         var task = new TaskOptions();
         var backendOptions = new BackendOptions();
-        var command = new Command("simulate", "Run a lifetime with a fixed rule and report train and test accuracy") { rule, passes, json, precision, printDefault };
+        var command = new Command("simulate", "Run a lifetime with a fixed rule and report train and test accuracy") { rule, passes, json, ridge, precision, printDefault };
         task.AddTo(command);
         fields.AddTo(command);
         backendOptions.AddTo(command);
@@ -47,14 +51,20 @@ internal static class SimulateCommand
 
             string rulePath = result.GetValue(rule) ?? throw new UsageException("--rule FILE is required (or --print-default-precision)");
             var (patternRule, provenance) = ReadRule(rulePath);
+            bool wantRidge = result.GetValue(ridge);
+            if (wantRidge && config is not null)
+            {
+                throw new UsageException("--ridge-readout runs on the float reference only; leave out --precision and the field types");
+            }
+
             using var openCl = backendOptions.Open(result, config);
             var (train, test) = choice.Load();
             var spec = choice.Network(train);
             var clock = Stopwatch.StartNew();
             var run = openCl is null
-                ? RunOnCpu(PrecisionOption.Build(config, spec, patternRule), train, test, passCount)
+                ? RunOnCpu(PrecisionOption.Build(config, spec, patternRule), train, test, passCount, wantRidge)
                 : RunOnOpenCl(openCl, config!, spec, patternRule, train, test, passCount);
-            var (online, trainAccuracy, testAccuracy, weightsHash, predictionsHash) = run;
+            var (online, trainAccuracy, testAccuracy, weightsHash, predictionsHash, ridgeAccuracy) = run;
             double seconds = clock.Elapsed.TotalSeconds;
             string backend = openCl is not null ? "opencl" : config is null ? "float" : "fixed";
             if (result.GetValue(json))
@@ -86,6 +96,11 @@ internal static class SimulateCommand
                     w.WriteNumber("onlineAccuracy", online);
                     w.WriteNumber("trainAccuracy", trainAccuracy);
                     w.WriteNumber("testAccuracy", testAccuracy);
+                    if (ridgeAccuracy is { } ridgeTest)
+                    {
+                        w.WriteNumber("ridgeReadoutTestAccuracy", ridgeTest);
+                    }
+
                     w.WriteString("weightsSha256", weightsHash);
                     w.WriteString("predictionsSha256", predictionsHash);
                     w.WriteNumber("seconds", Math.Round(seconds, 3));
@@ -103,6 +118,11 @@ internal static class SimulateCommand
                 table.AddRow("train (online, last pass)", train.Count.ToString(CultureInfo.InvariantCulture), Percent(online));
                 table.AddRow("train (frozen)", train.Count.ToString(CultureInfo.InvariantCulture), Percent(trainAccuracy));
                 table.AddRow("test (frozen)", test.Count.ToString(CultureInfo.InvariantCulture), Percent(testAccuracy));
+                if (ridgeAccuracy is { } ridgeTest)
+                {
+                    table.AddRow("test, offline ridge readout of the hidden state", test.Count.ToString(CultureInfo.InvariantCulture), Percent(ridgeTest));
+                }
+
                 console.Write(table);
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{passCount} pass(es) in {seconds:F2} s; weights sha256 {weightsHash}; predictions sha256 {predictionsHash}"));
             }
@@ -112,17 +132,26 @@ internal static class SimulateCommand
         return command;
     }
 
-    /// <summary>What a simulation reports: accuracies and the two hashes users compare across backends.</summary>
-    private readonly record struct Outcome(double Online, double Train, double Test, string WeightsHash, string PredictionsHash);
+    /// <summary>
+    /// What a simulation reports: accuracies, the two hashes users compare across backends, and (with
+    /// <c>--ridge-readout</c>) the test accuracy of the offline ridge readout of the hidden state.
+    /// </summary>
+    private readonly record struct Outcome(double Online, double Train, double Test, string WeightsHash, string PredictionsHash, double? Ridge = null);
 
-    /// <summary>The lifetime on a C# network: every <c>Learn</c> and <c>Predict</c> recorded in order.</summary>
-    private static Outcome RunOnCpu(IPatternNetwork inner, Rules.Data.Dataset train, Rules.Data.Dataset test, int passes)
+    /// <summary>
+    /// The lifetime on a C# network: every <c>Learn</c> and <c>Predict</c> recorded in order. The ridge readout's forward
+    /// passes run after the hashes are taken and are not recorded.
+    /// </summary>
+    private static Outcome RunOnCpu(IPatternNetwork inner, Rules.Data.Dataset train, Rules.Data.Dataset test, int passes, bool ridge)
     {
         var network = new RecordingNetwork(inner);
         double online = PatternLifetime.Train(network, train, passes);
         double trainAccuracy = PatternLifetime.Accuracy(network, train);
         double testAccuracy = PatternLifetime.Accuracy(network, test);
-        return new Outcome(online, trainAccuracy, testAccuracy, WeightsHash(network.Inner), Hashes.Of(network.Predictions));
+        var outcome = new Outcome(online, trainAccuracy, testAccuracy, WeightsHash(network.Inner), Hashes.Of(network.Predictions));
+        return ridge && inner is ReferencePatternNetwork reference
+            ? outcome with { Ridge = RidgeReadout.HiddenStateAccuracy(reference, train, test) }
+            : outcome;
     }
 
     /// <summary>

@@ -48,6 +48,27 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Simulate_RidgeReadout_ReportsTheOfflineReadoutOfTheHiddenState()
+    {
+        // docs/results.md, "What limits the 100-hidden network": seed 1, 100 hidden, cap 50, one online pass.
+        var r = NeuroRunner.Run(
+            "simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", "synthetic-es-smalleta.json"), "--task", "synthetic",
+            "--hidden", "100", "--cap", "50", "--seed", "1", "--ridge-readout", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(0.683, doc.RootElement.GetProperty("testAccuracy").GetDouble());
+        Assert.Equal(0.838, doc.RootElement.GetProperty("ridgeReadoutTestAccuracy").GetDouble());
+    }
+
+    [Fact]
+    public void Simulate_RidgeReadout_IsRefusedInFixedPoint()
+    {
+        var r = NeuroRunner.Run("simulate", "--rule", WriteRule(), "--task", "halfspace", "--precision", "default", "--ridge-readout");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--ridge-readout runs on the float reference only", r.Stderr);
+    }
+
+    [Fact]
     [Trait("Category", "Heavy")]
     public void Simulate_SmallEtaRule_ReachesEightyPercentOnMnistInOnePass()
     {
