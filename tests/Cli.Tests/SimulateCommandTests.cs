@@ -38,6 +38,7 @@ public sealed class SimulateCommandTests : IDisposable
     [InlineData("synthetic-es-always.json", 0.578)]
     [InlineData("synthetic-es-smalleta.json", 0.637)]
     [InlineData("hand-delta-r3.json", 0.604)]
+    [InlineData("synthetic-es-100hidden.json", 0.598)]
     public void Simulate_ShippedRule_ReproducesDocsResultsSeed1(string file, double testAccuracy)
     {
         // docs/results.md, "Shipped rules": seed 1, 20 hidden, cap 10, one online pass (float reference).
@@ -47,17 +48,19 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Equal(testAccuracy, doc.RootElement.GetProperty("testAccuracy").GetDouble());
     }
 
-    [Fact]
-    public void Simulate_RidgeReadout_ReportsTheOfflineReadoutOfTheHiddenState()
+    [Theory]
+    [InlineData("synthetic-es-100hidden.json", 0.775, 0.842)]
+    [InlineData("synthetic-es-smalleta.json", 0.683, 0.838)]
+    public void Simulate_RidgeReadout_ReproducesDocsResultsAt100HiddenSeed1(string file, double testAccuracy, double ridgeAccuracy)
     {
         // docs/results.md, "What limits the 100-hidden network": seed 1, 100 hidden, cap 50, one online pass.
         var r = NeuroRunner.Run(
-            "simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", "synthetic-es-smalleta.json"), "--task", "synthetic",
+            "simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", file), "--task", "synthetic",
             "--hidden", "100", "--cap", "50", "--seed", "1", "--ridge-readout", "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
         using var doc = JsonDocument.Parse(r.Stdout);
-        Assert.Equal(0.683, doc.RootElement.GetProperty("testAccuracy").GetDouble());
-        Assert.Equal(0.838, doc.RootElement.GetProperty("ridgeReadoutTestAccuracy").GetDouble());
+        Assert.Equal(testAccuracy, doc.RootElement.GetProperty("testAccuracy").GetDouble());
+        Assert.Equal(ridgeAccuracy, doc.RootElement.GetProperty("ridgeReadoutTestAccuracy").GetDouble());
     }
 
     [Fact]
