@@ -56,11 +56,27 @@ public static class RidgeReadout
         }
 
         int d = trainFeatures[0].Length, n = trainFeatures.Count;
+        foreach (var row in trainFeatures.Concat(testFeatures))
+        {
+            if (row is null || row.Length != d)
+            {
+                throw new ArgumentException($"Every feature row must hold {d} values.");
+            }
+        }
+
+        var labels = trainLabels.ToArray();
+        foreach (int label in labels.Concat(testLabels.ToArray()))
+        {
+            if ((uint)label >= (uint)classes)
+            {
+                throw new ArgumentException($"Label {label} is outside 0..{classes - 1}.");
+            }
+        }
+
         var mean = new double[d];
         var scale = new double[d];
         foreach (var row in trainFeatures)
         {
-            CheckRow(row, d);
             for (int j = 0; j < d; j++)
             {
                 mean[j] += row[j] / n;
@@ -85,26 +101,14 @@ public static class RidgeReadout
             j == d ? 1 : (rows[i][j] - mean[j]) * scale[j]);
 
         var a = Design(trainFeatures);
-        var labels = trainLabels.ToArray();
-        foreach (int label in labels)
-        {
-            CheckLabel(label, classes);
-        }
-
         var y = Matrix<double>.Build.Dense(n, classes, (i, c) => labels[i] == c ? 1 : -1);
         var weights = (a.TransposeThisAndMultiply(a) + lambda * Matrix<double>.Build.DenseIdentity(d + 1))
             .Cholesky().Solve(a.TransposeThisAndMultiply(y));
-
-        foreach (var row in testFeatures)
-        {
-            CheckRow(row, d);
-        }
 
         var scores = Design(testFeatures) * weights;
         int correct = 0;
         for (int i = 0; i < testFeatures.Count; i++)
         {
-            CheckLabel(testLabels[i], classes);
             int best = 0;
             for (int c = 1; c < classes; c++)
             {
@@ -133,21 +137,5 @@ public static class RidgeReadout
         }
 
         return rows;
-    }
-
-    private static void CheckRow(double[] row, int features)
-    {
-        if (row is null || row.Length != features)
-        {
-            throw new ArgumentException($"Every feature row must hold {features} values.");
-        }
-    }
-
-    private static void CheckLabel(int label, int classes)
-    {
-        if ((uint)label >= (uint)classes)
-        {
-            throw new ArgumentException($"Label {label} is outside 0..{classes - 1}.");
-        }
     }
 }
