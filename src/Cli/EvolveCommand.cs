@@ -26,6 +26,8 @@ internal static class EvolveCommand
         var algorithm = new Option<string>("--algorithm") { Description = "es (OpenAI ES), oes ((mu/mu,lambda)-ES), ga (genetic algorithm), cmaes", DefaultValueFactory = _ => "es" };
         var generations = new Option<int>("--generations") { Description = "Total generations of the run (with --resume: the new total)", DefaultValueFactory = _ => 100 };
         var population = new Option<int?>("--population") { Description = "Candidates per generation (default: the algorithm's)" };
+        var sigma = new Option<double?>("--sigma") { Description = "Search scale: es perturbation sigma (default 0.1), oes/cmaes initial step size (0.1), ga mutation scale (0.1); smaller to refine an --init rule" };
+        var learningRate = new Option<double?>("--learning-rate") { Description = "es only: the Adam step (default 0.03)" };
         var output = new Option<string>("--out") { Description = "Run folder: rule.json, log.csv, checkpoint.json", Required = true, HelpName = "DIR" };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint, with its stored settings" };
         var batches = new Option<int>("--batches") { Description = "Batches per fitness evaluation", DefaultValueFactory = _ => 4 };
@@ -59,13 +61,13 @@ internal static class EvolveCommand
         var backendOptions = new BackendOptions();
         var command = new Command("evolve", "Evolve a plasticity rule (ask/tell ES, GA or CMA-ES) with checkpoints after every generation")
         {
-            algorithm, generations, population, output, resume, batches, batchSize, threads, rounds, eta, multiplicative, always, allEdges, noInput, noOutput, json,
+            algorithm, generations, population, sigma, learningRate, output, resume, batches, batchSize, threads, rounds, eta, multiplicative, always, allEdges, noInput, noOutput, json,
             fitness, lifetime, holdout, passes, datasets, init, precision,
         };
         task.AddTo(command);
         fields.AddTo(command);
         backendOptions.AddTo(command);
-        Option[] settingOptions = [.. fields.All, algorithm, population, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
+        Option[] settingOptions = [.. fields.All, algorithm, population, sigma, learningRate, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
             fitness, lifetime, holdout, passes, datasets, init, precision,
             task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
 
@@ -107,7 +109,11 @@ internal static class EvolveCommand
                     result.GetValue(lifetime),
                     result.GetValue(holdout),
                     result.GetValue(passes),
-                    result.GetValue(datasets));
+                    result.GetValue(datasets))
+                {
+                    Sigma = result.GetValue(sigma),
+                    LearningRate = result.GetValue(learningRate),
+                };
                 config = config with { Precision = fields.Apply(PrecisionOption.Resolve(result.GetValue(precision)), result)?.ToJson() };
                 if (result.GetValue(init) is { } initPath)
                 {
@@ -134,7 +140,7 @@ internal static class EvolveCommand
                     throw new UsageException($"--rounds must be 0..{PatternRule.MaxRounds} and --eta a finite positive number");
                 }
 
-                optimizer = OptimizerFactory.Create(config.Algorithm, config.RuleSettings.GeneCount, config.Task.Seed, config.InitialGenes, config.Population);
+                optimizer = Usage(() => OptimizerFactory.Create(config.Algorithm, config.RuleSettings.GeneCount, config.Task.Seed, config.InitialGenes, config.Population, config.Sigma, config.LearningRate));
             }
 
             var (train, test) = config.Task.Load();
@@ -307,6 +313,14 @@ internal static class EvolveCommand
         if (config.Precision is not null)
         {
             facts["precision"] = config.Precision;
+        }
+        if (config.Sigma is { } sigma)
+        {
+            facts["sigma"] = Num(sigma);
+        }
+        if (config.LearningRate is { } learningRate)
+        {
+            facts["learningRate"] = Num(learningRate);
         }
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {

@@ -25,6 +25,12 @@ internal sealed record EvolveConfig(
     double[]? InitialGenes = null,
     string? Precision = null)
 {
+    /// <summary>The optimizer's search scale (<c>--sigma</c>), or null for its default.</summary>
+    public double? Sigma { get; init; }
+
+    /// <summary>The ES learning rate (<c>--learning-rate</c>), or null for the default.</summary>
+    public double? LearningRate { get; init; }
+
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>The rule settings evolution holds fixed.</summary>

@@ -37,6 +37,35 @@ public sealed class EvolveCommandTests : IDisposable
     }
 
     [Fact]
+    public void Evolve_SigmaAndLearningRateAreRecordedAndKeptOnResume()
+    {
+        string dir = Path.Combine(root, "s");
+        var r = NeuroRunner.Run(Small(dir, 1, "--sigma", "0.02", "--learning-rate", "0.005"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using (var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "rule.json"))))
+        {
+            var provenance = doc.RootElement.GetProperty("provenance");
+            Assert.Equal(0.02, provenance.GetProperty("sigma").GetDouble());
+            Assert.Equal(0.005, provenance.GetProperty("learningRate").GetDouble());
+        }
+
+        string line = NeuroRunner.Run("evolve", "--out", dir, "--resume", "--generations", "2", "--sigma", "0.5").SingleErrorLine(2);
+        Assert.Contains("--sigma cannot be changed on --resume", line, StringComparison.Ordinal);
+        var resumed = NeuroRunner.Run("evolve", "--out", dir, "--resume", "--generations", "2");
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Contains("\"sigma\": 0.02", File.ReadAllText(Path.Combine(dir, "rule.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evolve_LearningRateWithGaIsAUsageError()
+    {
+        string[] args = Small(Path.Combine(root, "ga"), 1, "--learning-rate", "0.01");
+        args[Array.IndexOf(args, "--algorithm") + 1] = "ga";
+        string line = NeuroRunner.Run(args).SingleErrorLine(2);
+        Assert.Contains("A learning rate applies only to 'es', not 'ga'", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resume_MatchesAnUninterruptedRun()
     {
         string whole = Path.Combine(root, "whole"), split = Path.Combine(root, "split");
@@ -68,6 +97,8 @@ public sealed class EvolveCommandTests : IDisposable
     [InlineData("--algorithm", "simplex", "Unknown --algorithm 'simplex'")]
     [InlineData("--fitness", "vibes", "Unknown --fitness 'vibes'")]
     [InlineData("--cap", "99", "Cap must be 1..Hidden (8), not 99")]
+    [InlineData("--sigma", "-1", "Sigma must be positive and finite, not -1")]
+    [InlineData("--learning-rate", "0", "LearningRate must be positive and finite, not 0")]
     public void Evolve_RejectsBadSettings(string option, string value, string fragment)
     {
         string[] args = Small(Path.Combine(root, "bad"), 1);

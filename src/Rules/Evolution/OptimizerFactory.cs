@@ -13,18 +13,28 @@ public static class OptimizerFactory
     /// <summary>
     /// A new optimizer with default settings. <paramref name="population"/>, when given, replaces the default λ (or the GA's
     /// population size), for example to give every algorithm the same evaluation budget per generation.
+    /// <paramref name="sigma"/>, when given, replaces the search scale: the perturbation σ of <c>es</c>, the initial step
+    /// size of <c>oes</c> and <c>cmaes</c>, the mutation scale of <c>ga</c>. <paramref name="learningRate"/> replaces the
+    /// step of <c>es</c> (the only optimizer with one).
     /// </summary>
+    /// <remarks>A smaller σ and learning rate refine a rule that is already good (a run started with an initial mean);
+    /// the defaults suit a search from scratch.</remarks>
     /// <exception cref="ArgumentException"><paramref name="name"/> is unknown (the message lists the valid names), or a
-    /// setting or the mean is invalid (for example an odd population for <c>es</c>).</exception>
-    public static IOptimizer Create(string name, int dimension, long seed, double[]? initialMean = null, int? population = null)
+    /// setting or the mean is invalid (for example an odd population for <c>es</c>, or a learning rate for another optimizer).</exception>
+    public static IOptimizer Create(string name, int dimension, long seed, double[]? initialMean = null, int? population = null, double? sigma = null, double? learningRate = null)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (learningRate is not null && name != OpenAiEsOptimizer.AlgorithmName && Names.Contains(name))
+        {
+            throw new ArgumentException($"A learning rate applies only to '{OpenAiEsOptimizer.AlgorithmName}', not '{name}'", nameof(learningRate));
+        }
+
         return name switch
         {
-            OpenAiEsOptimizer.AlgorithmName => new OpenAiEsOptimizer(dimension, seed, population is { } p1 ? new OpenAiEsSettings { Population = p1 } : new OpenAiEsSettings(), initialMean),
-            MuLambdaEsOptimizer.AlgorithmName => new MuLambdaEsOptimizer(dimension, seed, new MuLambdaEsSettings { Population = population }, initialMean),
-            GeneticOptimizer.AlgorithmName => new GeneticOptimizer(dimension, seed, population is { } p2 ? new GeneticSettings { Population = p2 } : new GeneticSettings(), initialMean),
-            CmaEsOptimizer.AlgorithmName => new CmaEsOptimizer(dimension, seed, new CmaEsSettings { Population = population }, initialMean),
+            OpenAiEsOptimizer.AlgorithmName => new OpenAiEsOptimizer(dimension, seed, OpenAiEs(population, sigma, learningRate), initialMean),
+            MuLambdaEsOptimizer.AlgorithmName => new MuLambdaEsOptimizer(dimension, seed, new MuLambdaEsSettings { Population = population, InitialSigma = sigma ?? new MuLambdaEsSettings().InitialSigma }, initialMean),
+            GeneticOptimizer.AlgorithmName => new GeneticOptimizer(dimension, seed, Genetic(population, sigma), initialMean),
+            CmaEsOptimizer.AlgorithmName => new CmaEsOptimizer(dimension, seed, new CmaEsSettings { Population = population, InitialSigma = sigma ?? new CmaEsSettings().InitialSigma }, initialMean),
             _ => throw Unknown(name),
         };
     }
@@ -60,6 +70,21 @@ public static class OptimizerFactory
             CmaEsOptimizer.AlgorithmName => CmaEsOptimizer.FromState(stateJson),
             _ => throw Unknown(name ?? ""),
         };
+    }
+
+    private static OpenAiEsSettings OpenAiEs(int? population, double? sigma, double? learningRate)
+    {
+        var settings = new OpenAiEsSettings();
+        settings = population is { } p ? settings with { Population = p } : settings;
+        settings = sigma is { } s ? settings with { Sigma = s } : settings;
+        return learningRate is { } r ? settings with { LearningRate = r } : settings;
+    }
+
+    private static GeneticSettings Genetic(int? population, double? sigma)
+    {
+        var settings = new GeneticSettings();
+        settings = population is { } p ? settings with { Population = p } : settings;
+        return sigma is { } s ? settings with { MutationScale = s } : settings;
     }
 
     private static ArgumentException Unknown(string name) =>

@@ -48,6 +48,44 @@ public sealed class OptimizerFactoryTests
     }
 
     [Fact]
+    public void Create_SigmaAndLearningRateReachTheSettings()
+    {
+        var es = Assert.IsType<OpenAiEsOptimizer>(OptimizerFactory.Create("es", 8, 1, population: 24, sigma: 0.02, learningRate: 0.005));
+        Assert.Equal(new OpenAiEsSettings { Population = 24, Sigma = 0.02, LearningRate = 0.005 }, es.Settings);
+        Assert.Equal(0.02, Assert.IsType<MuLambdaEsOptimizer>(OptimizerFactory.Create("oes", 8, 1, sigma: 0.02)).Sigma);
+        Assert.Equal(0.02, Assert.IsType<CmaEsOptimizer>(OptimizerFactory.Create("cmaes", 8, 1, sigma: 0.02)).Sigma);
+        var ga = Assert.IsType<GeneticOptimizer>(OptimizerFactory.Create("ga", 8, 1, population: 10, sigma: 0.02));
+        Assert.Equal(new GeneticSettings { Population = 10, MutationScale = 0.02 }, ga.Settings);
+    }
+
+    [Fact]
+    public void Create_SigmaChangesTheCandidates()
+    {
+        double[] mean = [1, 2, 3, 4];
+        var wide = OptimizerFactory.Create("es", 4, 1, mean).Ask();
+        var narrow = OptimizerFactory.Create("es", 4, 1, mean, sigma: 0.01).Ask();
+        // Same seed, same noise: the offsets from the mean scale by 0.01 / 0.1.
+        Assert.Equal(0.1 * (wide[0][2] - mean[2]), narrow[0][2] - mean[2], 12);
+    }
+
+    [Theory]
+    [InlineData("oes")]
+    [InlineData("ga")]
+    [InlineData("cmaes")]
+    public void Create_RejectsALearningRateForOtherOptimizers(string name)
+    {
+        var e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Create(name, 8, 1, learningRate: 0.01));
+        Assert.StartsWith($"A learning rate applies only to 'es', not '{name}'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_RejectsANonPositiveSigma()
+    {
+        var e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Create("es", 8, 1, sigma: 0));
+        Assert.StartsWith("Sigma must be positive and finite, not 0", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Create_RejectsAnOddPopulationForEs()
     {
         var e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Create("es", 8, 1, population: 21));
