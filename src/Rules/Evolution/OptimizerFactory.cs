@@ -29,14 +29,23 @@ public static class OptimizerFactory
             throw new ArgumentException($"A learning rate applies only to '{OpenAiEsOptimizer.AlgorithmName}', not '{name}'", nameof(learningRate));
         }
 
-        return name switch
+        switch (name)
         {
-            OpenAiEsOptimizer.AlgorithmName => new OpenAiEsOptimizer(dimension, seed, OpenAiEs(population, sigma, learningRate), initialMean),
-            MuLambdaEsOptimizer.AlgorithmName => new MuLambdaEsOptimizer(dimension, seed, new MuLambdaEsSettings { Population = population, InitialSigma = sigma ?? new MuLambdaEsSettings().InitialSigma }, initialMean),
-            GeneticOptimizer.AlgorithmName => new GeneticOptimizer(dimension, seed, Genetic(population, sigma), initialMean),
-            CmaEsOptimizer.AlgorithmName => new CmaEsOptimizer(dimension, seed, new CmaEsSettings { Population = population, InitialSigma = sigma ?? new CmaEsSettings().InitialSigma }, initialMean),
-            _ => throw Unknown(name),
-        };
+            case OpenAiEsOptimizer.AlgorithmName:
+                var es = new OpenAiEsSettings();
+                return new OpenAiEsOptimizer(dimension, seed, es with { Population = population ?? es.Population, Sigma = sigma ?? es.Sigma, LearningRate = learningRate ?? es.LearningRate }, initialMean);
+            case MuLambdaEsOptimizer.AlgorithmName:
+                var oes = new MuLambdaEsSettings();
+                return new MuLambdaEsOptimizer(dimension, seed, oes with { Population = population, InitialSigma = sigma ?? oes.InitialSigma }, initialMean);
+            case GeneticOptimizer.AlgorithmName:
+                var ga = new GeneticSettings();
+                return new GeneticOptimizer(dimension, seed, ga with { Population = population ?? ga.Population, MutationScale = sigma ?? ga.MutationScale }, initialMean);
+            case CmaEsOptimizer.AlgorithmName:
+                var cma = new CmaEsSettings();
+                return new CmaEsOptimizer(dimension, seed, cma with { Population = population, InitialSigma = sigma ?? cma.InitialSigma }, initialMean);
+            default:
+                throw Unknown(name);
+        }
     }
 
     /// <summary>Rebuilds the optimizer that wrote <paramref name="stateJson"/>; continuing it gives bit-identical candidates.</summary>
@@ -70,21 +79,6 @@ public static class OptimizerFactory
             CmaEsOptimizer.AlgorithmName => CmaEsOptimizer.FromState(stateJson),
             _ => throw Unknown(name ?? ""),
         };
-    }
-
-    private static OpenAiEsSettings OpenAiEs(int? population, double? sigma, double? learningRate)
-    {
-        var settings = new OpenAiEsSettings();
-        settings = population is { } p ? settings with { Population = p } : settings;
-        settings = sigma is { } s ? settings with { Sigma = s } : settings;
-        return learningRate is { } r ? settings with { LearningRate = r } : settings;
-    }
-
-    private static GeneticSettings Genetic(int? population, double? sigma)
-    {
-        var settings = new GeneticSettings();
-        settings = population is { } p ? settings with { Population = p } : settings;
-        return sigma is { } s ? settings with { MutationScale = s } : settings;
     }
 
     private static ArgumentException Unknown(string name) =>
