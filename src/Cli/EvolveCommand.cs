@@ -26,8 +26,15 @@ internal static class EvolveCommand
         var algorithm = new Option<string>("--algorithm") { Description = "es (OpenAI ES), oes ((mu/mu,lambda)-ES), ga (genetic algorithm), cmaes", DefaultValueFactory = _ => "es" };
         var generations = new Option<int>("--generations") { Description = "Total generations of the run (with --resume: the new total)", DefaultValueFactory = _ => 100 };
         var population = new Option<int?>("--population") { Description = "Candidates per generation (default: the algorithm's)" };
-        var sigma = new Option<double?>("--sigma") { Description = "Search scale: es perturbation sigma (default 0.1), oes/cmaes initial step size (0.1), ga mutation scale (0.1); smaller to refine an --init rule" };
-        var learningRate = new Option<double?>("--learning-rate") { Description = "es only: the Adam step (default 0.03)" };
+        var sigma = new Option<double?>("--sigma")
+        {
+            Description = string.Create(CultureInfo.InvariantCulture,
+                $"Search scale: es perturbation sigma (default {new OpenAiEsSettings().Sigma}), oes/cmaes initial step size ({new MuLambdaEsSettings().InitialSigma}/{new CmaEsSettings().InitialSigma}), ga mutation scale ({new GeneticSettings().MutationScale}); smaller to refine an --init rule"),
+        };
+        var learningRate = new Option<double?>("--learning-rate")
+        {
+            Description = string.Create(CultureInfo.InvariantCulture, $"es only: the Adam step (default {new OpenAiEsSettings().LearningRate})"),
+        };
         var output = new Option<string>("--out") { Description = "Run folder: rule.json, log.csv, checkpoint.json", Required = true, HelpName = "DIR" };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint, with its stored settings" };
         var batches = new Option<int>("--batches") { Description = "Batches per fitness evaluation", DefaultValueFactory = _ => 4 };
