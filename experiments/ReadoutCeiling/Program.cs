@@ -1,0 +1,110 @@
+// Measures, for one pattern rule at a given network size on the synthetic task, how far the family's online output
+// rule is from other readouts of the same hidden state. Usage (from the repository root):
+//
+//   dotnet run -c Release --project experiments/ReadoutCeiling -- RULE.json [--hidden 100] [--cap 50] [--generations 200]
+//
+// For every seed s the program runs the rule's lifetime on the synthetic task with data seed s and network seed s (what
+// `neuro simulate --task synthetic --seed s` runs), freezes the weights, and records the last-round hidden state and the
+// firing patterns of every training and test sample. Each readout then learns from the frozen training states in one
+// pass in the lifetime's order and is scored on the test states. Seeds 1..10 are the test seeds (as in
+// docs/results.md); the best output table is searched on seeds 101..124 only. Every draw is seeded, so a rerun prints
+// the same table.
+using System.Globalization;
+using Neuro.Experiments;
+using Neuro.Rules.Evolution;
+using Neuro.Rules.Patterns;
+
+var options = Options.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine("usage: readout-ceiling RULE.json [--hidden N] [--cap K] [--generations G]");
+    return 2;
+}
+
+var (rule, _) = PatternRuleFile.Read(options.RulePath);
+if (rule.Output is not { } ruleOutput)
+{
+    Console.Error.WriteLine($"readout-ceiling: {options.RulePath} has no output table.");
+    return 2;
+}
+
+int[] testSeeds = [.. Enumerable.Range(1, 10)];
+int[] selectionSeeds = [.. Enumerable.Range(101, 24)];
+FrozenLifetime[] Run(int[] seeds) =>
+    [.. seeds.AsParallel().AsOrdered().Select(s => FrozenLifetime.Run(rule, options.Hidden, options.Cap, s))];
+var test = Run(testSeeds);
+var selection = Run(selectionSeeds);
+
+double[] table = [.. ruleOutput];
+
+// Self-check of the replay: with no rounds and no input table the hidden state never changes during a lifetime, so
+// replaying the rule's output table on the frozen states must give the lifetime's accuracy exactly.
+if (rule.Rounds == 0 && rule.Input is null)
+{
+    foreach (var l in test)
+    {
+        double replay = Readouts.OutputTable(l, table, averaged: false);
+        if (replay != l.RuleTestAccuracy)
+        {
+            Console.Error.WriteLine($"readout-ceiling: replay check failed: {replay} against the lifetime's {l.RuleTestAccuracy}");
+            return 1;
+        }
+    }
+}
+
+var rows = new List<(string Readout, bool InFamily, double[] PerSeed)>
+{
+    ("the rule's lifetime (what `neuro simulate` reports)", true, [.. test.Select(l => l.RuleTestAccuracy)]),
+    ("the rule's output table, replayed on the frozen states", true, [.. test.Select(l => Readouts.OutputTable(l, table, averaged: false))]),
+};
+
+// The best output table for these frozen states: CMA-ES over the 2P entries, fitness = mean test accuracy on the
+// selection seeds, started from the rule's own table.
+var optimizer = OptimizerFactory.Create("cmaes", table.Length, seed: 7, initialMean: table, population: 16, sigma: 0.5);
+double bestFitness = double.NegativeInfinity;
+double[] best = table;
+for (int g = 0; g < options.Generations; g++)
+{
+    var candidates = optimizer.Ask();
+    double[] fitness = [.. candidates.AsParallel().AsOrdered().Select(c => selection.Average(l => Readouts.OutputTable(l, c, averaged: false)))];
+    optimizer.Tell(fitness);
+    for (int i = 0; i < fitness.Length; i++)
+    {
+        if (fitness[i] > bestFitness)
+        {
+            (bestFitness, best) = (fitness[i], [.. candidates[i]]);
+        }
+    }
+
+    if ((g + 1) % 25 == 0 || g + 1 == options.Generations)
+    {
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"output-table search: generation {g + 1}/{options.Generations}, best selection accuracy {bestFitness:F4} (start {selection.Average(l => Readouts.OutputTable(l, table, averaged: false)):F4})"));
+    }
+}
+
+rows.Add(($"the best output table for these states ({options.Generations} CMA-ES generations on seeds 101–124)", true,
+    [.. test.Select(l => Readouts.OutputTable(l, best, averaged: false))]));
+rows.Add(("the rule's output table, weights averaged over the pass", false, [.. test.Select(l => Readouts.OutputTable(l, table, averaged: true))]));
+rows.Add(("perceptron on the hidden values (label +h, prediction −h on errors)", false, [.. test.Select(l => Readouts.Perceptron(l, averaged: false))]));
+rows.Add(("the same perceptron, weights averaged over the pass", false, [.. test.Select(l => Readouts.Perceptron(l, averaged: true))]));
+rows.Add(("LMS on standardized values, rate 0.001", false, [.. test.Select(l => Readouts.Lms(l, 0.001))]));
+rows.Add(("ridge regression, offline (`--ridge-readout`)", false, [.. test.Select(Readouts.Ridge)]));
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{options.RulePath}: synthetic task, {options.Hidden} hidden, cap {options.Cap}, one pass; test accuracy over seeds 1..10"));
+Console.WriteLine();
+Console.WriteLine("| readout of the same hidden state | expressible as an output table | test accuracy (mean ± sd) | per seed (1 … 10) |");
+Console.WriteLine("|---|---|---|---|");
+foreach (var (readout, inFamily, perSeed) in rows)
+{
+    double mean = perSeed.Average();
+    // Population sd, as scripts/evaluate-rule.sh prints it.
+    double sd = Math.Sqrt(perSeed.Sum(a => (a - mean) * (a - mean)) / perSeed.Length);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {readout} | {(inFamily ? "yes" : "no")} | {100 * mean:F1} % ± {100 * sd:F1} | {string.Join(' ', perSeed.Select(a => a.ToString("0.###", CultureInfo.InvariantCulture)))} |"));
+}
+
+Console.WriteLine();
+Console.WriteLine("best output table: [" + string.Join(", ", best.Select(x => x.ToString("0.####", CultureInfo.InvariantCulture))) + "]");
+return 0;
