@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 using Neuro.Rules.Patterns;
 using Xunit;
@@ -61,6 +62,20 @@ public sealed class SimulateCommandTests : IDisposable
         using var doc = JsonDocument.Parse(r.Stdout);
         Assert.Equal(testAccuracy, doc.RootElement.GetProperty("testAccuracy").GetDouble());
         Assert.Equal(ridgeAccuracy, doc.RootElement.GetProperty("ridgeReadoutTestAccuracy").GetDouble());
+    }
+
+    [Theory]
+    [InlineData(1, 0.766)]
+    [InlineData(3, 0.795)]
+    public void Simulate_ThreePassRule_ReproducesDocsResultsAt100HiddenSeed1(int passes, double testAccuracy)
+    {
+        // docs/results.md, "A rule for three passes at 100 hidden": seed 1, 100 hidden, cap 50, float reference.
+        var r = NeuroRunner.Run(
+            "simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", "synthetic-es-100hidden-3pass.json"), "--task", "synthetic",
+            "--hidden", "100", "--cap", "50", "--passes", passes.ToString(CultureInfo.InvariantCulture), "--seed", "1", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(testAccuracy, doc.RootElement.GetProperty("testAccuracy").GetDouble());
     }
 
     [Fact]
