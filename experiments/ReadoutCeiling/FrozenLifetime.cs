@@ -7,37 +7,18 @@ namespace Neuro.Experiments;
 /// One lifetime of a rule on the synthetic task, then the frozen network's last-round hidden state and firing patterns
 /// for every training sample (in the lifetime's order) and every test sample.
 /// </summary>
-internal sealed class FrozenLifetime
+/// <param name="Hidden">The hidden size.</param>
+/// <param name="Classes">The number of classes.</param>
+/// <param name="RuleTestAccuracy">The rule's own test accuracy after the lifetime (what <c>neuro simulate</c> reports).</param>
+/// <param name="TrainStates">The last-round hidden state of every training sample, frozen weights, in the lifetime's order.</param>
+/// <param name="TrainPatterns">The firing patterns of every training sample, same order.</param>
+/// <param name="TrainLabels">The training labels.</param>
+/// <param name="TestStates">The last-round hidden state of every test sample.</param>
+/// <param name="TestLabels">The test labels.</param>
+internal sealed record FrozenLifetime(
+    int Hidden, int Classes, double RuleTestAccuracy,
+    double[][] TrainStates, int[][] TrainPatterns, int[] TrainLabels, double[][] TestStates, int[] TestLabels)
 {
-    private FrozenLifetime(int hidden, int classes, double ruleTestAccuracy, double[][] trainStates, int[][] trainPatterns, int[] trainLabels, double[][] testStates, int[] testLabels)
-    {
-        Hidden = hidden;
-        Classes = classes;
-        RuleTestAccuracy = ruleTestAccuracy;
-        TrainStates = trainStates;
-        TrainPatterns = trainPatterns;
-        TrainLabels = trainLabels;
-        TestStates = testStates;
-        TestLabels = testLabels;
-    }
-
-    public int Hidden { get; }
-
-    public int Classes { get; }
-
-    /// <summary>The rule's own test accuracy after the lifetime (what <c>neuro simulate</c> reports).</summary>
-    public double RuleTestAccuracy { get; }
-
-    public double[][] TrainStates { get; }
-
-    public int[][] TrainPatterns { get; }
-
-    public int[] TrainLabels { get; }
-
-    public double[][] TestStates { get; }
-
-    public int[] TestLabels { get; }
-
     /// <summary>Data seed and network seed <paramref name="seed"/>, one pass, as <c>neuro simulate --task synthetic --seed</c>.</summary>
     public static FrozenLifetime Run(PatternRule rule, int hidden, int cap, int seed)
     {
