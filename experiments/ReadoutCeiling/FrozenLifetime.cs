@@ -23,7 +23,7 @@ internal sealed record FrozenLifetime(
     public static FrozenLifetime Run(PatternRule rule, int hidden, int cap, int seed)
     {
         var (train, test) = SyntheticClassification.GenerateJoosten(seed);
-        var network = new ReferencePatternNetwork(new PatternNetworkSpec(train.Features, train.Classes, hidden, cap, 0.5, seed), rule);
+        var network = new ReferencePatternNetwork(new PatternNetworkSpec(train.Features, train.Classes, hidden, cap, Seed: seed), rule);
         PatternLifetime.Train(network, train, 1);
         double accuracy = PatternLifetime.Accuracy(network, test);
 

@@ -36,31 +36,27 @@ var test = Run(testSeeds);
 var selection = Run(selectionSeeds);
 
 double[] table = [.. ruleOutput];
+double[] lifetime = [.. test.Select(l => l.RuleTestAccuracy)];
+double[] replayed = [.. test.Select(l => Readouts.OutputTable(l, table, averaged: false))];
 
 // Self-check of the replay: with no rounds and no input table the hidden state never changes during a lifetime, so
 // replaying the rule's output table on the frozen states must give the lifetime's accuracy exactly.
-if (rule.Rounds == 0 && rule.Input is null)
+if (rule.Rounds == 0 && rule.Input is null && !replayed.SequenceEqual(lifetime))
 {
-    foreach (var l in test)
-    {
-        double replay = Readouts.OutputTable(l, table, averaged: false);
-        if (replay != l.RuleTestAccuracy)
-        {
-            Console.Error.WriteLine($"readout-ceiling: replay check failed: {replay} against the lifetime's {l.RuleTestAccuracy}");
-            return 1;
-        }
-    }
+    Console.Error.WriteLine($"readout-ceiling: replay check failed: {string.Join(' ', replayed)} against the lifetime's {string.Join(' ', lifetime)}");
+    return 1;
 }
 
 var rows = new List<(string Readout, bool InFamily, double[] PerSeed)>
 {
-    ("the rule's lifetime (what `neuro simulate` reports)", true, [.. test.Select(l => l.RuleTestAccuracy)]),
-    ("the rule's output table, replayed on the frozen states", true, [.. test.Select(l => Readouts.OutputTable(l, table, averaged: false))]),
+    ("the rule's lifetime (what `neuro simulate` reports)", true, lifetime),
+    ("the rule's output table, replayed on the frozen states", true, replayed),
 };
 
 // The best output table for these frozen states: CMA-ES over the 2P entries, fitness = mean test accuracy on the
 // selection seeds, started from the rule's own table.
 var optimizer = OptimizerFactory.Create("cmaes", table.Length, seed: 7, initialMean: table, population: 16, sigma: 0.5);
+double startFitness = selection.Average(l => Readouts.OutputTable(l, table, averaged: false));
 double bestFitness = double.NegativeInfinity;
 double[] best = table;
 for (int g = 0; g < options.Generations; g++)
@@ -79,7 +75,7 @@ for (int g = 0; g < options.Generations; g++)
     if ((g + 1) % 25 == 0 || g + 1 == options.Generations)
     {
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"output-table search: generation {g + 1}/{options.Generations}, best selection accuracy {bestFitness:F4} (start {selection.Average(l => Readouts.OutputTable(l, table, averaged: false)):F4})"));
+            $"output-table search: generation {g + 1}/{options.Generations}, best selection accuracy {bestFitness:F4} (start {startFitness:F4})"));
     }
 }
 

@@ -48,35 +48,13 @@ internal static class Readouts
         });
 
     /// <summary>
-    /// One-vs-rest least mean squares on ±1 targets with a bias, on values standardized with the training set's mean
-    /// and standard deviation (a constant feature is dropped), after every sample.
+    /// One-vs-rest least mean squares on ±1 targets with a bias, on values standardized as the ridge readout does
+    /// (<see cref="RidgeReadout.Standardization"/>), after every sample.
     /// </summary>
     public static double Lms(FrozenLifetime l, double rate)
     {
         int v = l.Hidden, classes = l.Classes, n = l.TrainStates.Length;
-        var mean = new double[v];
-        var scale = new double[v];
-        foreach (var h in l.TrainStates)
-        {
-            for (int j = 0; j < v; j++)
-            {
-                mean[j] += h[j] / n;
-            }
-        }
-
-        foreach (var h in l.TrainStates)
-        {
-            for (int j = 0; j < v; j++)
-            {
-                scale[j] += (h[j] - mean[j]) * (h[j] - mean[j]) / n;
-            }
-        }
-
-        for (int j = 0; j < v; j++)
-        {
-            scale[j] = scale[j] > 0 ? 1 / Math.Sqrt(scale[j]) : 0;
-        }
-
+        var (mean, scale) = RidgeReadout.Standardization(l.TrainStates);
         var w = new double[classes * (v + 1)];
         var x = new double[v + 1];
         void Standardize(double[] h)

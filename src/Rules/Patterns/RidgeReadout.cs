@@ -73,29 +73,7 @@ public static class RidgeReadout
             }
         }
 
-        var mean = new double[d];
-        var scale = new double[d];
-        foreach (var row in trainFeatures)
-        {
-            for (int j = 0; j < d; j++)
-            {
-                mean[j] += row[j] / n;
-            }
-        }
-
-        foreach (var row in trainFeatures)
-        {
-            for (int j = 0; j < d; j++)
-            {
-                scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n;
-            }
-        }
-
-        for (int j = 0; j < d; j++)
-        {
-            // A constant feature carries nothing; scale 0 drops it (its standardized value is 0 everywhere).
-            scale[j] = scale[j] > 0 ? 1 / Math.Sqrt(scale[j]) : 0;
-        }
+        var (mean, scale) = Standardization(trainFeatures);
 
         Matrix<double> Design(IReadOnlyList<double[]> rows) => Matrix<double>.Build.Dense(rows.Count, d + 1, (i, j) =>
             j == d ? 1 : (rows[i][j] - mean[j]) * scale[j]);
@@ -122,6 +100,47 @@ public static class RidgeReadout
         }
 
         return testFeatures.Count == 0 ? 0 : (double)correct / testFeatures.Count;
+    }
+
+    /// <summary>
+    /// The per-feature mean and inverse standard deviation (population) of <paramref name="rows"/>, so that
+    /// <c>(x − mean) · scale</c> standardizes a row. A constant feature carries nothing and gets scale 0 (its standardized
+    /// value is 0 everywhere).
+    /// </summary>
+    /// <exception cref="ArgumentException">No rows.</exception>
+    public static (double[] Mean, double[] Scale) Standardization(IReadOnlyList<double[]> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            throw new ArgumentException("Need at least one row.", nameof(rows));
+        }
+
+        int d = rows[0].Length, n = rows.Count;
+        var mean = new double[d];
+        var scale = new double[d];
+        foreach (var row in rows)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                mean[j] += row[j] / n;
+            }
+        }
+
+        foreach (var row in rows)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n;
+            }
+        }
+
+        for (int j = 0; j < d; j++)
+        {
+            scale[j] = scale[j] > 0 ? 1 / Math.Sqrt(scale[j]) : 0;
+        }
+
+        return (mean, scale);
     }
 
     /// <summary>The hidden state after the last round for every row of <paramref name="data"/>, weights frozen.</summary>

@@ -60,6 +60,16 @@ public sealed class RidgeReadoutTests
     }
 
     [Fact]
+    public void Standardization_GivesTheMeanAndInverseSdAndDropsAConstantFeature()
+    {
+        // Feature 0: 1, 3 (mean 2, population sd 1); feature 1: constant 5.
+        var (mean, scale) = RidgeReadout.Standardization([[1.0, 5.0], [3.0, 5.0]]);
+        Assert.Equal([2.0, 5.0], mean);
+        Assert.Equal([1.0, 0.0], scale);
+        Assert.Throws<ArgumentException>(() => RidgeReadout.Standardization([]));
+    }
+
+    [Fact]
     public void Accuracy_RejectsRaggedRowsBadLabelsAndABadPenalty()
     {
         var (train, labels) = Separable(10, seed: 1);
