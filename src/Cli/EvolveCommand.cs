@@ -5,6 +5,7 @@ using Neuro.OpenClKernels.Patterns;
 using Neuro.Rules;
 using Neuro.Rules.Data;
 using Neuro.Rules.Evolution;
+using Neuro.Rules.Layouts;
 using Neuro.Rules.Patterns;
 
 namespace Neuro.Cli;
@@ -62,6 +63,17 @@ internal static class EvolveCommand
             Description = "Start the search from this rule's tables (e.g. a shipped rule); its rounds and tables must match the run's settings",
             HelpName = "RULE.json",
         };
+        var hiddenFields = new Option<string?>("--hidden-fields")
+        {
+            Description = $"The hidden table's address fields, most significant first, as signal:bits[:option] (default preHistory:R+1,postHistory:R+1); signals {LayoutField.Names}",
+            HelpName = "FIELDS",
+        };
+        var inputFields = new Option<string?>("--input-fields") { Description = "The input table's fields (default postHistory:R+1)", HelpName = "FIELDS" };
+        var outputFields = new Option<string?>("--output-fields")
+        {
+            Description = "The output table's fields (default preHistory:R+1,role:1), e.g. preHistory:4,role:1,margin:2 (margin:2:0.5 scales its thresholds; weight:2:2 sets its range)",
+            HelpName = "FIELDS",
+        };
         var precision = PrecisionOption.Create();
         var fields = new PrecisionFieldOptions();
         var task = new TaskOptions();
@@ -69,13 +81,13 @@ internal static class EvolveCommand
         var command = new Command("evolve", "Evolve a plasticity rule (ask/tell ES, GA or CMA-ES) with checkpoints after every generation")
         {
             algorithm, generations, population, sigma, learningRate, output, resume, batches, batchSize, threads, rounds, eta, multiplicative, always, allEdges, noInput, noOutput, json,
-            fitness, lifetime, holdout, passes, datasets, init, precision,
+            fitness, lifetime, holdout, passes, datasets, init, precision, hiddenFields, inputFields, outputFields,
         };
         task.AddTo(command);
         fields.AddTo(command);
         backendOptions.AddTo(command);
         Option[] settingOptions = [.. fields.All, algorithm, population, sigma, learningRate, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
-            fitness, lifetime, holdout, passes, datasets, init, precision,
+            fitness, lifetime, holdout, passes, datasets, init, precision, hiddenFields, inputFields, outputFields,
             task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
 
         command.SetAction((result, cancellation) =>
@@ -120,17 +132,28 @@ internal static class EvolveCommand
                 {
                     Sigma = result.GetValue(sigma),
                     LearningRate = result.GetValue(learningRate),
+                    HiddenFields = result.GetValue(hiddenFields),
+                    InputFields = result.GetValue(inputFields),
+                    OutputFields = result.GetValue(outputFields),
                 };
+                CheckLayout(config);
                 config = config with { Precision = fields.Apply(PrecisionOption.Resolve(result.GetValue(precision)), result)?.ToJson() };
                 if (result.GetValue(init) is { } initPath)
                 {
                     var (initRule, _) = SimulateCommand.ReadRule(initPath);
-                    if (PatternRuleSettings.Of(initRule) is var s && (s.Rounds != config.Rounds || s.EvolveInput != config.EvolveInput || s.EvolveOutput != config.EvolveOutput))
+                    if (initRule.Rounds != config.Rounds)
                     {
-                        throw new UsageException($"--init {initPath} has {s.Rounds} rounds, input table {(s.EvolveInput ? "present" : "absent")}, output table {(s.EvolveOutput ? "present" : "absent")}; the run needs {config.Rounds}, {(config.EvolveInput ? "present" : "absent")}, {(config.EvolveOutput ? "present" : "absent")} (see --rounds, --no-input-rule, --no-output-rule)");
+                        throw new UsageException($"--init {initPath} has {initRule.Rounds} rounds; the run has {config.Rounds} (see --rounds)");
                     }
 
-                    config = config with { InitialGenes = config.RuleSettings.Genes(initRule) };
+                    try
+                    {
+                        config = config with { InitialGenes = config.RuleSettings.Genes(initRule) };
+                    }
+                    catch (ArgumentException e)
+                    {
+                        throw new UsageException($"--init {initPath}: {e.Message}; its tables must have a subset of the run's fields (see --hidden-fields, --output-fields, --no-input-rule, --no-output-rule)", e);
+                    }
                 }
 
                 if (config.Fitness is not ("joosten" or "holdout"))
@@ -269,6 +292,41 @@ internal static class EvolveCommand
         }
 
         return pool;
+    }
+
+    /// <summary>Checks the field options and the layout they make, as usage errors.</summary>
+    private static void CheckLayout(EvolveConfig config)
+    {
+        if (config.Rounds is < 0 or > PatternRule.MaxRounds)
+        {
+            throw new UsageException($"--rounds must be 0..{PatternRule.MaxRounds}, not {config.Rounds}");
+        }
+
+        foreach (var (name, value, present) in new[] { ("--hidden-fields", config.HiddenFields, true), ("--input-fields", config.InputFields, config.EvolveInput), ("--output-fields", config.OutputFields, config.EvolveOutput) })
+        {
+            if (value is not null && !present)
+            {
+                throw new UsageException($"{name} names the fields of a table the run leaves out (--no-input-rule or --no-output-rule)");
+            }
+
+            try
+            {
+                _ = value is null ? default : RuleLayout.ParseFields(value);
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException($"{name}: {e.Message}", e);
+            }
+        }
+
+        try
+        {
+            _ = config.RuleSettings.Layout;
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
     }
 
     private static EvolutionCheckpoint LoadCheckpoint(string dir)
