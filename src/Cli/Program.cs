@@ -36,6 +36,7 @@ internal static class Program
             CosimCommand.Create(),
             SynthCommand.Create(),
             DevicesCommand.Create(),
+            WorkerCommand.Create(),
         };
 
         var parsed = root.Parse(args);
