@@ -347,13 +347,19 @@ internal sealed class CandidateDispatcher : IAsyncDisposable
         settings.Log?.Invoke($"worker {info.Machine} ({silo}) joined: {info.Slots} slots × {info.Chunk} candidates");
     }
 
-    /// <summary>Puts back the candidates of every call running on <paramref name="worker"/>.</summary>
+    /// <summary>
+    /// Puts back the candidates of every call in flight when <paramref name="worker"/> was lost, on any worker: a call
+    /// to a live worker may have been routed through the lost one's gateway, and Orleans would then answer it only at
+    /// the response timeout. A call that does finish is ignored (its candidates' results are already set or will be
+    /// identical).
+    /// </summary>
     private void Requeue(LoopState s, Worker worker, string message, int alreadyRequeued = 0)
     {
-        var calls = s.Calls.Where(c => c.Value.Worker == worker).ToList();
-        foreach (var (task, _) in calls)
+        var calls = s.Calls.ToList();
+        foreach (var (task, call) in calls)
         {
             s.Calls.Remove(task);
+            call.Worker.InFlight--;
             _ = task.ContinueWith(t => t.Exception, TaskScheduler.Default); // observe a late failure
         }
 
