@@ -78,6 +78,7 @@ internal static class EvolveCommand
         var fields = new PrecisionFieldOptions();
         var task = new TaskOptions();
         var backendOptions = new BackendOptions();
+        var clusterOptions = new ClusterCommandOptions();
         var command = new Command("evolve", "Evolve a plasticity rule (ask/tell ES, GA or CMA-ES) with checkpoints after every generation")
         {
             algorithm, generations, population, sigma, learningRate, output, resume, batches, batchSize, threads, rounds, eta, multiplicative, always, allEdges, noInput, noOutput, json,
@@ -86,6 +87,7 @@ internal static class EvolveCommand
         task.AddTo(command);
         fields.AddTo(command);
         backendOptions.AddTo(command);
+        clusterOptions.AddTo(command);
         Option[] settingOptions = [.. fields.All, algorithm, population, sigma, learningRate, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
             fitness, lifetime, holdout, passes, datasets, init, precision, hiddenFields, inputFields, outputFields,
             task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
@@ -176,22 +178,11 @@ internal static class EvolveCommand
             var (train, test) = config.Task.Load();
             var network = config.Task.Network(train);
             var decoder = new PatternRuleDecoder(config.RuleSettings);
-            var pool = FitnessDatasets(config, train);
             var precisionConfig = config.PrecisionConfig;
-            var networks = PrecisionOption.Networks(precisionConfig);
             // The backend does not change any result (the kernel is bit-exact), so it may differ on --resume.
             using var openCl = backendOptions.Open(result, precisionConfig);
-            IRuleEvaluator<PatternRule> Evaluator()
-            {
-                if (config.Fitness == "holdout")
-                {
-                    var holdoutEvaluator = new HoldoutLifetimeEvaluator(pool, network, config.Lifetime, config.Holdout, config.Passes, config.Batches, networks: networks);
-                    return openCl is null ? holdoutEvaluator : new OpenClRuleEvaluator(holdoutEvaluator.Lifetimes, openCl, precisionConfig!);
-                }
-
-                var joosten = new JoostenBatchEvaluator(train, network, config.Batches, config.BatchSize, networks: networks);
-                return openCl is null ? joosten : new OpenClRuleEvaluator(joosten.Lifetimes, openCl, precisionConfig!);
-            }
+            var local = EvolveEvaluators.Create(config, train, network, openCl);
+            IRuleEvaluator<PatternRule> Evaluator() => local();
 
             _ = Usage(Evaluator); // validate batch settings before any work
             if (precisionConfig is not null)
@@ -206,13 +197,18 @@ internal static class EvolveCommand
                 }
             }
             int threadCount = result.GetValue(threads);
+            // With --cluster every lifetime runs on the workers; the results are the same as in process.
+            using var cluster = clusterOptions.Address(result) is { } address
+                ? ClusterEvaluation.Connect(address, clusterOptions.Tls(result), config.ToJson(), result.InvocationConfiguration.Error)
+                : null;
+            Func<IRuleEvaluator<PatternRule>> evaluators = cluster is null ? Evaluator : () => cluster.Evaluator;
             var run = checkpoint is null
-                ? new EvolutionRun<PatternRule>(dir, optimizer, decoder, Evaluator, config.ToJson(), threadCount)
-                : new EvolutionRun<PatternRule>(dir, checkpoint, optimizer, decoder, Evaluator, threadCount);
+                ? new EvolutionRun<PatternRule>(dir, optimizer, decoder, evaluators, config.ToJson(), threadCount)
+                : new EvolutionRun<PatternRule>(dir, checkpoint, optimizer, decoder, evaluators, threadCount);
 
             var stderr = result.InvocationConfiguration.Error;
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"neuro evolve: {config.Algorithm} on {config.Task.Task} ({train.Count} train / {test.Count} test), {config.RuleSettings.GeneCount} genes, {(precisionConfig is null ? "float" : openCl is null ? "fixed-point" : $"fixed-point (OpenCL device {openCl.Device.Index}, {openCl.Device.Name})")} fitness, seed {config.Task.Seed}, generations {optimizer.Generation}→{total}, out {dir}"));
+                $"neuro evolve: {config.Algorithm} on {config.Task.Task} ({train.Count} train / {test.Count} test), {config.RuleSettings.GeneCount} genes, {(precisionConfig is null ? "float" : openCl is null ? "fixed-point" : $"fixed-point (OpenCL device {openCl.Device.Index}, {openCl.Device.Name})")} fitness, seed {config.Task.Seed}, generations {optimizer.Generation}→{total}{(cluster is null ? "" : $", on the cluster at {cluster.Address}")}, out {dir}"));
             try
             {
                 run.Run(total, record =>
@@ -267,31 +263,6 @@ internal static class EvolveCommand
             return Task.FromResult(Program.Success);
         });
         return command;
-    }
-
-    /// <summary>The training set, plus for generated tasks further datasets from derived data seeds (holdout fitness only).</summary>
-    private static List<Dataset> FitnessDatasets(EvolveConfig config, Dataset train)
-    {
-        var pool = new List<Dataset> { train };
-        if (config.Datasets < 1)
-        {
-            throw new UsageException($"--datasets must be at least 1, not {config.Datasets}");
-        }
-
-        if (config.Datasets > 1)
-        {
-            if (config.Task.Task is not ("synthetic" or "halfspace"))
-            {
-                throw new UsageException("--datasets above 1 needs a generated task (synthetic or halfspace)");
-            }
-
-            for (int i = 1; i < config.Datasets; i++)
-            {
-                pool.Add((config.Task with { DataSeed = SeedSequence.Derive(config.Task.DataSeed, i) }).Load().Train);
-            }
-        }
-
-        return pool;
     }
 
     /// <summary>Checks the field options and the layout they make, as usage errors.</summary>

@@ -37,6 +37,7 @@ internal static class Program
             SynthCommand.Create(),
             DevicesCommand.Create(),
             InspectCommand.Create(),
+            WorkerCommand.Create(),
         };
 
         var parsed = root.Parse(args);

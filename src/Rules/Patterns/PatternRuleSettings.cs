@@ -92,15 +92,12 @@ public sealed record PatternRuleSettings(
         return genes;
     }
 
-    /// <summary>Value equality, with the field lists compared by content.</summary>
+    /// <summary>Value equality: the same options and the same layout (default fields equal the classic ones spelled out).</summary>
     public bool Equals(PatternRuleSettings? other) =>
         other is not null && Rounds == other.Rounds && Eta.Equals(other.Eta) && Mode == other.Mode && MisclassifiedOnly == other.MisclassifiedOnly
         && OutputEdges == other.OutputEdges && EvolveInput == other.EvolveInput && EvolveOutput == other.EvolveOutput
-        && Same(HiddenFields, other.HiddenFields) && Same(InputFields, other.InputFields) && Same(OutputFields, other.OutputFields);
+        && Layout == other.Layout;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Rounds, Eta, Mode, MisclassifiedOnly, OutputEdges, EvolveInput, EvolveOutput);
-
-    private static bool Same(ImmutableArray<LayoutField> a, ImmutableArray<LayoutField> b) =>
-        a.IsDefault ? b.IsDefault : !b.IsDefault && a.SequenceEqual(b);
 }
