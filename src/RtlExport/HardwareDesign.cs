@@ -90,7 +90,8 @@ internal sealed class HardwareDesign
             throw new RtlExportException(string.Create(CultureInfo.InvariantCulture, $"A weight memory would hold more than {MaxWeightWords} words"));
         }
 
-        Roms = BuildRoms();
+        Tables = BuildTables();
+        Roms = [.. Tables.Select(t => t.Image)];
         long bits = Roms.Sum(r => r.Bits);
         if (bits > MaxRomBits)
         {
@@ -112,6 +113,10 @@ internal sealed class HardwareDesign
     /// <summary><c>sha256:</c> + hex SHA-256 of the rule's canonical JSON (<see cref="PatternRuleFile.Serialize"/> without provenance).</summary>
     public string RuleHash { get; }
 
+    /// <summary>The rule's tables in layer order (hidden, input, output), each with its address fields and ROM image.</summary>
+    public ImmutableArray<RuleTable> Tables { get; }
+
+    /// <summary>The tables' ROM images, in the same order.</summary>
     public ImmutableArray<RomImage> Roms { get; }
 
     public int[] HiddenEdgePre { get; }
@@ -175,32 +180,31 @@ internal sealed class HardwareDesign
     /// <summary>A Verilog string literal of a path (the paths here are built from validated names only).</summary>
     public static string Quote(string path) => $"\"{path}\"";
 
-    private ImmutableArray<RomImage> BuildRoms()
+    private ImmutableArray<RuleTable> BuildTables()
     {
         var rom = new RuleRom(Rule, Precision);
-        int pw = PatternWidth;
-        var images = ImmutableArray.CreateBuilder<RomImage>();
-        images.Add(new RomImage("hidden", EntryWidth, 2 * pw, rom.Hidden,
-            [.. PatternBits("pre neuron"), .. PatternBits("post neuron")]));
+        var tables = ImmutableArray.CreateBuilder<RuleTable>();
+        tables.Add(Table("hidden", 0, rom.Hidden, History(TableField.PreHistory, "pre neuron"), History(TableField.PostHistory, "post neuron")));
         if (rom.Input is { } input)
         {
-            images.Add(new RomImage("input", EntryWidth, pw, input, [.. PatternBits("post neuron")]));
+            tables.Add(Table("input", 1, input, History(TableField.PostHistory, "post neuron")));
         }
 
         if (rom.Output is { } output)
         {
             string kind = AllEdges ? "row kind: 0 = the label's row, 1 = every other row" : "row kind: 0 = the label's row, 1 = the (wrong) prediction's row";
-            images.Add(new RomImage("output", EntryWidth, pw + 1, output, [.. PatternBits("hidden neuron"), kind]));
+            tables.Add(Table("output", 2, output, History(TableField.PostHistory, "hidden neuron"), new TableField(TableField.Role, 1, [kind])));
         }
 
-        return images.ToImmutable();
+        return tables.ToImmutable();
     }
 
-    private IEnumerable<string> PatternBits(string who)
+    private RuleTable Table(string name, int code, ImmutableArray<long> words, params TableField[] fields)
     {
-        for (int round = 0; round <= Rule.Rounds; round++)
-        {
-            yield return string.Create(CultureInfo.InvariantCulture, $"{who} fired in round {round}");
-        }
+        var bits = fields.SelectMany(f => f.BitMeanings).ToImmutableArray();
+        return new RuleTable(name, code, [.. fields], new RomImage(name, EntryWidth, bits.Length, words, bits));
     }
+
+    private TableField History(string signal, string who) =>
+        new(signal, PatternWidth, [.. Enumerable.Range(0, Rule.Rounds + 1).Select(round => string.Create(CultureInfo.InvariantCulture, $"{who} fired in round {round}"))]);
 }

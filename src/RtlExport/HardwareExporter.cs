@@ -162,41 +162,7 @@ public static class HardwareExporter
             w.WriteNumber("inputEdges", d.InputEdges);
             w.WriteNumber("outputWords", d.OutputWords);
             w.WriteEndObject();
-            w.WriteStartArray("tables");
-            foreach (var rom in d.Roms)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", rom.Name);
-                w.WriteNumber("depth", rom.Depth);
-                w.WriteNumber("wordWidth", rom.WordWidth);
-                w.WriteNumber("addressWidth", rom.AddressWidth);
-                w.WriteString("address", rom.Name switch
-                {
-                    "hidden" => "{pre_pattern, post_pattern} = pre*P + post",
-                    "input" => "post_pattern",
-                    _ => "{pattern, row_kind} = 2*pattern + row_kind",
-                });
-                w.WriteStartArray("addressBits");
-                for (int i = 0; i < rom.AddressWidth; i++)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("bit", rom.AddressWidth - 1 - i);
-                    w.WriteString("meaning", rom.AddressBits[i]);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteStartObject("files");
-                foreach (string ext in new[] { "mem", "coe", "mif", "bin" })
-                {
-                    w.WriteString(ext, d.RomPath(rom.Name, ext));
-                }
-
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            WriteTables(w, d);
             w.WriteStartObject("modules");
             w.WriteString("rom", d.RomModule);
             w.WriteString("plasticityUnit", d.PlasticityUnit);
@@ -232,6 +198,45 @@ public static class HardwareExporter
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteTables(Utf8JsonWriter w, HardwareDesign d)
+    {
+        w.WriteStartArray("tables");
+        foreach (var rom in d.Roms)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", rom.Name);
+            w.WriteNumber("depth", rom.Depth);
+            w.WriteNumber("wordWidth", rom.WordWidth);
+            w.WriteNumber("addressWidth", rom.AddressWidth);
+            w.WriteString("address", rom.Name switch
+            {
+                "hidden" => "{pre_pattern, post_pattern} = pre*P + post",
+                "input" => "post_pattern",
+                _ => "{pattern, row_kind} = 2*pattern + row_kind",
+            });
+            w.WriteStartArray("addressBits");
+            for (int i = 0; i < rom.AddressWidth; i++)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("bit", rom.AddressWidth - 1 - i);
+                w.WriteString("meaning", rom.AddressBits[i]);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("files");
+            foreach (string ext in new[] { "mem", "coe", "mif", "bin" })
+            {
+                w.WriteString(ext, d.RomPath(rom.Name, ext));
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void Type(Utf8JsonWriter w, string name, FixedType type)
