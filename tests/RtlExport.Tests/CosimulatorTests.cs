@@ -88,7 +88,7 @@ public sealed class CosimulatorTests
         using var dir = new TempFolder();
         var export = c.ExportTo(dir.Path);
         var results = Cosimulator.Run(dir.Path, simulator, engineOnly ? [export.Engine + "_tb"] : null);
-        Assert.Equal(engineOnly ? 1 : 2, results.Length);
+        Assert.Equal(engineOnly ? 1 : 4, results.Length);
         foreach (var r in results)
         {
             Assert.True(r.Passed, $"{c.Name}: {r.Module} failed (exit {r.ExitCode}, checks {r.Checks}, mismatches {r.Mismatches}):\n{string.Join('\n', r.MismatchLines.Take(10))}\n{r.Log[^Math.Min(r.Log.Length, 2000)..]}");

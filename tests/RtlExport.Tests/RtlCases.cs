@@ -23,7 +23,7 @@ internal static class RtlCases
     /// <summary>One export case.</summary>
     internal sealed record Case(string Name, PatternRule Rule, PrecisionConfig Precision, PatternNetworkSpec Spec, HardwareExportSettings Settings)
     {
-        public HardwareDesign Design() => new(Settings.Name, Rule, Precision, Spec, Spec.BuildMasks());
+        public HardwareDesign Design() => new(Settings.Name, Rule, Precision, Spec, Spec.BuildMasks(), Settings.Lanes);
 
         public ExportResult ExportTo(string dir) => HardwareExporter.Export(Rule, Precision, Spec, Data, Settings, dir);
     }
@@ -96,7 +96,15 @@ internal static class RtlCases
         int hidden = random.Next(3, 17);
         var spec = new PatternNetworkSpec(10, 4, Hidden: hidden, Cap: random.Next(1, hidden + 1), EdgeProbability: 0.3 + 0.4 * random.NextDouble(), Seed: seed);
         var precision = PrecisionConfig.Default with { Weight = weight, RuleEntry = entry };
-        return new Case($"random-{seed}", rule, precision, spec, new HardwareExportSettings { Name = $"r{seed}", Samples = 12, VectorSeed = seed });
+        // The learner's formats and lanes, drawn after the engine's so the engine's cases stay as they were.
+        int xw = random.Next(2, 13);
+        var input = new FixedType(new QFormat(random.Next(2) == 0, xw, random.Next(0, xw + 1)), Rounding.RndConv, Overflow.Sat);
+        int aw = random.Next(4, 33);
+        var activation = new FixedType(new QFormat(true, aw, random.Next(-2, aw + 4)), (Rounding)random.Next(0, 7), random.Next(2) == 0 ? Overflow.Sat : Overflow.Wrap);
+        int[] divisors = [.. Enumerable.Range(1, hidden).Where(l => hidden % l == 0)];
+        int lanes = divisors[random.Next(divisors.Length)];
+        precision = precision with { Input = input, Activation = activation };
+        return new Case($"random-{seed}", rule, precision, spec, new HardwareExportSettings { Name = $"r{seed}", Samples = 12, VectorSeed = seed, Lanes = lanes });
     }
 
     /// <summary>A deterministic table of <paramref name="n"/> entries in [-1, 1] (spread so that ROM words differ).</summary>

@@ -91,24 +91,28 @@ internal static class PlasticityUnitEmitter
     /// the weight's overflow mode, assigned to <paramref name="target"/>; uses the <c>overflow_up</c>/<c>overflow_down</c>
     /// wires and the <c>WEIGHT_*</c> localparams of <see cref="AddOverflowParams"/>.
     /// </summary>
-    internal static List<Stmt> OverflowResult(Overflow overflow, string target) => overflow switch
+    internal static List<Stmt> OverflowResult(Overflow overflow, string target, bool blocking = false)
     {
-        Overflow.Sat =>
-        [
-            Stmt.If("overflow_up", [Stmt.Set(target, "WEIGHT_MAX")],
-                [Stmt.If("overflow_down", [Stmt.Set(target, "WEIGHT_MIN")], [Stmt.Set(target, "sum[WEIGHT_WIDTH-1:0]")])]),
-        ],
-        Overflow.SatZero =>
-        [
-            Stmt.If("overflow_up || overflow_down", [Stmt.Set(target, "{WEIGHT_WIDTH{1'b0}}")], [Stmt.Set(target, "sum[WEIGHT_WIDTH-1:0]")]),
-        ],
-        Overflow.SatSym =>
-        [
-            Stmt.If("overflow_up", [Stmt.Set(target, "WEIGHT_MAX")],
-                [Stmt.If("overflow_down || sum[WEIGHT_WIDTH-1:0] == WEIGHT_MIN", [Stmt.Set(target, "WEIGHT_SYM_MIN")], [Stmt.Set(target, "sum[WEIGHT_WIDTH-1:0]")])]),
-        ],
-        _ => [Stmt.Set(target, "sum")],
-    };
+        Stmt To(string value) => blocking ? Stmt.Let(target, value) : Stmt.Set(target, value);
+        return overflow switch
+        {
+            Overflow.Sat =>
+            [
+                Stmt.If("overflow_up", [To("WEIGHT_MAX")],
+                    [Stmt.If("overflow_down", [To("WEIGHT_MIN")], [To("sum[WEIGHT_WIDTH-1:0]")])]),
+            ],
+            Overflow.SatZero =>
+            [
+                Stmt.If("overflow_up || overflow_down", [To("{WEIGHT_WIDTH{1'b0}}")], [To("sum[WEIGHT_WIDTH-1:0]")]),
+            ],
+            Overflow.SatSym =>
+            [
+                Stmt.If("overflow_up", [To("WEIGHT_MAX")],
+                    [Stmt.If("overflow_down || sum[WEIGHT_WIDTH-1:0] == WEIGHT_MIN", [To("WEIGHT_SYM_MIN")], [To("sum[WEIGHT_WIDTH-1:0]")])]),
+            ],
+            _ => [To("sum")],
+        };
+    }
 
     /// <summary>The <c>WEIGHT_MAX</c>/<c>WEIGHT_MIN</c>/<c>WEIGHT_SYM_MIN</c> localparams the weight's overflow mode needs.</summary>
     internal static void AddOverflowParams(VerilogScope m, FixedType weight)

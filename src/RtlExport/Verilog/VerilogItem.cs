@@ -42,3 +42,6 @@ internal sealed record GenerateIfItem(string Comment, string Condition, string L
 
 /// <summary>The body of a generate block: its own declarations and items.</summary>
 internal sealed record GenerateBody : VerilogScope;
+
+/// <summary>A testbench task: <c>task Name; input …; begin … end endtask</c>, its arguments given as declarations.</summary>
+internal sealed record TaskItem(string Comment, string Name, IReadOnlyList<string> Arguments, IReadOnlyList<Stmt> Body) : VerilogItem;

@@ -143,6 +143,18 @@ internal static class VerilogWriter
             case InstanceItem inst:
                 WriteInstance(w, inst, pad);
                 break;
+            case TaskItem t:
+                w.Append(pad).Append("// ").Append(t.Comment).Append('\n');
+                w.Append(pad).Append("task ").Append(t.Name).Append(";\n");
+                foreach (string argument in t.Arguments)
+                {
+                    w.Append(pad).Append(Indent).Append(argument).Append(";\n");
+                }
+
+                w.Append(pad).Append("begin\n");
+                WriteBody(w, t.Body, depth + 1);
+                w.Append(pad).Append("end\n").Append(pad).Append("endtask\n");
+                break;
             case GenerateForItem g:
                 w.Append(pad).Append("// ").Append(g.Comment).Append('\n');
                 w.Append(pad).Append("generate\n");
