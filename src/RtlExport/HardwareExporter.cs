@@ -117,6 +117,7 @@ public static class HardwareExporter
         files.Add((HardwareDesign.VectorPath(d.PlasticityUnit, "expected"), "vectors", GoldenVectors.File(vectors.UnitExpected)));
         files.Add((HardwareDesign.VectorPath(d.Engine, "stimulus"), "vectors", GoldenVectors.File(vectors.EngineCommands)));
         files.Add((HardwareDesign.VectorPath(d.Engine, "expected_hidden"), "vectors", GoldenVectors.File(vectors.ExpectedHidden)));
+        files.Add((HardwareDesign.VectorPath(d.Engine, "expected_clocks"), "vectors", GoldenVectors.File(vectors.ExpectedStepClocks)));
         if (d.HasInput)
         {
             files.Add((HardwareDesign.VectorPath(d.Engine, "expected_input"), "vectors", GoldenVectors.File(vectors.ExpectedInput)));

@@ -67,6 +67,19 @@ internal static class RtlCases
             PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", "precision-w8-e6.json")),
             new PatternNetworkSpec(10, 4, Hidden: 20, Cap: 10, EdgeProbability: 0.5, Seed: 1),
             new HardwareExportSettings()),
+        // Coarse activations (two fractional bits) make ties at the cap's threshold common; large rule entries
+        // (eta 0.5) saturate the 5-bit weights within a few samples. The mutation tests rely on both.
+        "ties-sat" => new(name,
+            new PatternRule(1, 0.5, Table(16, 51), Table(4, 52), Table(8, 53), misclassifiedOnly: false),
+            PrecisionConfig.Default with
+            {
+                Input = FixedType.Parse("ap_fixed<6,3,AP_RND_CONV,AP_SAT>"),
+                Weight = FixedType.Parse("ap_fixed<5,2,AP_RND_CONV,AP_SAT>"),
+                Activation = FixedType.Parse("ap_fixed<8,6,AP_TRN,AP_SAT>"),
+                RuleEntry = FixedType.Parse("ap_fixed<4,1,AP_RND_CONV,AP_SAT>"),
+            },
+            new PatternNetworkSpec(10, 4, Hidden: 12, Cap: 5, EdgeProbability: 0.5, Seed: 11),
+            new HardwareExportSettings { Name = "mut", Samples = 16, TestSamples = 4, Lanes = 3 }),
         _ => throw new ArgumentException($"No case {name}", nameof(name)),
     };
 

@@ -81,6 +81,7 @@ internal static class TestbenchEmitter
         AddEngineParams(m, d, v);
         AddEngineSignals(m, d);
         m.Items.Add(new ClockItem("Clock", "clk", HalfPeriod));
+        m.Clocked("Clock edges so far", [Stmt.Set("cycle", "cycle + 1")]);
         m.Items.Add(new InitialItem("Replay the lifetime, read every plastic weight back, then report",
             Summary(m.Name, "checks == EXPECTED_CHECKS", "EXPECTED_CHECKS", EngineReplay(d), " updates=%0d cycles=%0d samples=%0d", ", updates, cycles, samples")));
         m.Items.Add(Watchdog(m.Name));
@@ -163,6 +164,7 @@ internal static class TestbenchEmitter
         m.LocalParam("ADDR_WIDTH", Int(d.AddressWidth), "Bits of a weight address");
         m.LocalParam("CMD_WIDTH", Int(v.EngineCommandWidth), "Bits of a stimulus command");
         m.LocalParam("COMMANDS", Int(v.EngineCommands.Count), "Stimulus commands");
+        m.LocalParam("SAMPLES", Int(v.Samples), "Samples, so step clocks checked");
         m.LocalParam("HIDDEN_EDGES", Int(d.HiddenEdges), "Recurrent weights to check");
         if (d.HasInput)
         {
@@ -176,7 +178,7 @@ internal static class TestbenchEmitter
 
         m.LocalParam("EXPECTED_UPDATES", Int(v.ExpectedUpdates), "Synapse updates the model made");
         long checksExpected = d.HiddenEdges + d.InputEdges + d.OutputWords + 1;
-        m.LocalParam("EXPECTED_CHECKS", Int(checksExpected), "Weights checked, plus the update count");
+        m.LocalParam("EXPECTED_CHECKS", Int(checksExpected + v.Samples), "Weights checked, the update count, and each sample's step clocks");
         long steps = v.EngineCommands.Count * 4L + v.ExpectedUpdates + v.Samples * 8L + 2 * (checksExpected + 8);
         m.LocalParam("TIMEOUT", Int(steps * 2 * HalfPeriod * 2), "Simulation time limit");
     }
@@ -219,7 +221,10 @@ internal static class TestbenchEmitter
         }
 
         m.Reg("cmd", "[CMD_WIDTH-1:0]", "The current command");
+        m.Reg("expected_clocks", "[31:0]", "Each sample's clocks from the start edge to the first edge seeing done", "[0:SAMPLES-1]");
         m.Integer("k", "Command or address index");
+        m.Integer("cycle", "Clock edges so far (at a falling edge: the index of the next rising edge)", "0");
+        m.Integer("start_edge", "The edge that took the sample's start");
         m.Integer("samples", "Samples replayed", "0");
         m.Integer("updates", "Write-backs seen", "0");
         m.Integer("cycles", "Clocks of the updating samples' plastic steps", "0");
@@ -234,6 +239,7 @@ internal static class TestbenchEmitter
         var body = new List<Stmt>
         {
             Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "stimulus"))}, stimulus);"),
+            Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "expected_clocks"))}, expected_clocks);"),
         };
         foreach (var table in d.Tables)
         {
@@ -287,9 +293,16 @@ internal static class TestbenchEmitter
 
         sample.AddRange(
         [
+            Stmt.Let("start_edge", "cycle"),
             Stmt.Line("@(negedge clk);"),
             Stmt.Let("start", "1'b0"),
             Stmt.While("!done", [Stmt.Line("@(negedge clk);")]),
+            Stmt.Let("checks", "checks + 1"),
+            Stmt.If("cycle - start_edge !== expected_clocks[samples]",
+            [
+                Stmt.Let("mismatches", "mismatches + 1"),
+                Stmt.Line($"$display(\"NEURO_MISMATCH {d.Engine} clocks addr=%0d expected=%0d got=%0d\", samples, expected_clocks[samples], cycle - start_edge);"),
+            ]),
             Stmt.Let("samples", "samples + 1"),
         ]);
         return sample;

@@ -20,8 +20,9 @@ internal static class Expr
         };
     }
 
-    /// <summary><c>{count{bits}}</c>.</summary>
-    public static string Replicate(string count, string bits) => $"{{{count}{{{bits}}}}}";
+    /// <summary><c>{count{bits}}</c>; a count that is an expression is parenthesized: <c>{(N-1){bits}}</c>.</summary>
+    public static string Replicate(string count, string bits) =>
+        count.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? $"{{{count}{{{bits}}}}}" : $"{{({count}){{{bits}}}}}";
 
     /// <summary>A priority multiplexer <c>c0 ? v0 : c1 ? v1 : … : otherwise</c>, the first arm that holds winning.</summary>
     public static string Mux(IEnumerable<(string Cond, string Value)> arms, string otherwise)

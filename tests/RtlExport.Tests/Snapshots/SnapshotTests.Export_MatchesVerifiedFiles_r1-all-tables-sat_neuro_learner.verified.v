@@ -439,7 +439,7 @@ always @(posedge aclk) begin
             result_valid_reg <= 1'b1;
             samples_reg <= samples_reg + 32'd1;
             last_cycles_reg <= sample_cycles_reg;
-        end else if (m_axis_tready) begin
+        end else if (m_axis_tvalid && m_axis_tready) begin
             result_valid_reg <= 1'b0;
         end
         updates_reg <= updates_reg + {{(32-$clog2(LANES+1)){1'b0}}, core_update_count};

@@ -197,31 +197,31 @@ localparam integer LANES_LAST = LANES - 1;
 localparam integer CLEAR_LAST = CLEAR_WORDS - 1;
 
 // ROWS as an address (the first word of output row c is c*ROWS)
-localparam [ADDR_WIDTH-1:0] ROWS_ADDR = ROWS;
+localparam integer ROWS_ADDR = ROWS;
 
 // The cap as a count
-localparam [COUNT_WIDTH-1:0] CAP_COUNT = CAP;
+localparam integer CAP_COUNT = CAP;
 
 // The last round
-localparam [ROUND_WIDTH-1:0] ROUNDS_LAST = ROUNDS;
+localparam integer ROUNDS_LAST = ROUNDS;
 
 // The highest magnitude bit of an activation
-localparam [BIT_WIDTH-1:0] TOP_BIT = ACT_WIDTH - 2;
+localparam integer TOP_BIT = ACT_WIDTH - 2;
 
 // The last drain clock
-localparam [2:0] DRAIN_LAST = DRAIN - 1;
+localparam integer DRAIN_LAST = DRAIN - 1;
 
 // HIDDEN_WORDS as a host index
-localparam [24:0] HIDDEN_WORDS_24 = HIDDEN_WORDS;
+localparam integer HIDDEN_WORDS_24 = HIDDEN_WORDS;
 
 // INPUT_WORDS as a host index
-localparam [24:0] INPUT_WORDS_24 = INPUT_WORDS;
+localparam integer INPUT_WORDS_24 = INPUT_WORDS;
 
 // OUTPUT_WORDS as a host index
-localparam [24:0] OUTPUT_WORDS_24 = OUTPUT_WORDS;
+localparam integer OUTPUT_WORDS_24 = OUTPUT_WORDS;
 
 // LANES as a host lane
-localparam [8:0] LANES_8 = LANES;
+localparam integer LANES_8 = LANES;
 
 // Phase: waiting for a sample
 localparam [3:0] PHASE_IDLE = 4'd0;
@@ -407,10 +407,10 @@ wire [CLASS_WIDTH-1:0] first_class = low_class;
 wire [CLASS_WIDTH-1:0] next_class = high_class;
 
 // Output update: the first word of the first row
-wire [ADDR_WIDTH-1:0] first_base = {{(ADDR_WIDTH-CLASS_WIDTH){1'b0}}, first_class} * ROWS_ADDR;
+wire [ADDR_WIDTH-1:0] first_base = {{(ADDR_WIDTH-CLASS_WIDTH){1'b0}}, first_class} * ROWS_ADDR[ADDR_WIDTH-1:0];
 
 // Output update: the first word of the next row
-wire [ADDR_WIDTH-1:0] next_base = {{(ADDR_WIDTH-CLASS_WIDTH){1'b0}}, next_class} * ROWS_ADDR;
+wire [ADDR_WIDTH-1:0] next_base = {{(ADDR_WIDTH-CLASS_WIDTH){1'b0}}, next_class} * ROWS_ADDR[ADDR_WIDTH-1:0];
 
 // The sample's inputs
 reg [INPUT_WIDTH-1:0] x_mem [0:INPUTS-1];
@@ -419,7 +419,7 @@ reg [INPUT_WIDTH-1:0] x_mem [0:INPUTS-1];
 reg [INPUT_WIDTH-1:0] x_q;
 
 // The walk's last drain clock
-wire walk_end = phase_reg >= PHASE_PROJECT && !issue_reg && drain_reg == DRAIN_LAST;
+wire walk_end = phase_reg >= PHASE_PROJECT && !issue_reg && drain_reg == DRAIN_LAST[2:0];
 
 // Every lane's activation at the broadcast row (or, for the logits, its own row)
 wire [LANES*ACT_WIDTH-1:0] h_q_bus;
@@ -527,7 +527,7 @@ wire [LANES-1:0] mask_g_word;
 wire [LANES-1:0] mask_in_word;
 
 // Bits some parameter values leave unused (lint: intentionally unused)
-wire unused_bits = &{1'b0, host_local, col_reg, row_reg, p4_row, addr_reg, p2_addr, weight_raddr, 1'b0};
+wire unused_bits = &{1'b0, host_local, col_reg, row_reg, p4_row, addr_reg, p2_addr, weight_raddr, label_reg, 1'b0};
 
 // Lane loop index
 integer j;
@@ -612,7 +612,7 @@ always @(posedge clk) begin
                     blane_reg <= blane_reg + 1'b1;
                 end
             end
-        end else if (drain_reg != DRAIN_LAST) begin
+        end else if (drain_reg != DRAIN_LAST[2:0]) begin
             drain_reg <= drain_reg + 1'b1;
         end else begin
             case (phase_reg)
@@ -625,7 +625,7 @@ always @(posedge clk) begin
                     addr_reg <= {ADDR_WIDTH{1'b0}};
                     brow_reg <= {ROW_WIDTH{1'b0}};
                     blane_reg <= {LANE_WIDTH{1'b0}};
-                    bit_reg <= TOP_BIT;
+                    bit_reg <= TOP_BIT[BIT_WIDTH-1:0];
                     threshold_reg <= {ACT_WIDTH{1'b0}};
                 end
                 PHASE_ROUND: begin
@@ -637,11 +637,11 @@ always @(posedge clk) begin
                     addr_reg <= {ADDR_WIDTH{1'b0}};
                     brow_reg <= {ROW_WIDTH{1'b0}};
                     blane_reg <= {LANE_WIDTH{1'b0}};
-                    bit_reg <= TOP_BIT;
+                    bit_reg <= TOP_BIT[BIT_WIDTH-1:0];
                     threshold_reg <= {ACT_WIDTH{1'b0}};
                 end
                 PHASE_SEARCH: begin
-                    if (count_reg >= CAP_COUNT) begin
+                    if (count_reg >= CAP_COUNT[COUNT_WIDTH-1:0]) begin
                         threshold_reg <= candidate;
                     end
                     if (bit_reg == {BIT_WIDTH{1'b0}}) begin
@@ -674,10 +674,10 @@ always @(posedge clk) begin
                     addr_reg <= {ADDR_WIDTH{1'b0}};
                     brow_reg <= {ROW_WIDTH{1'b0}};
                     blane_reg <= {LANE_WIDTH{1'b0}};
-                    budget_reg <= CAP_COUNT - count_reg;
+                    budget_reg <= CAP_COUNT[COUNT_WIDTH-1:0] - count_reg;
                 end
                 PHASE_APPLY: begin
-                    if (round_reg == ROUNDS_LAST) begin
+                    if (round_reg == ROUNDS_LAST[ROUND_WIDTH-1:0]) begin
                         phase_reg <= PHASE_LOGITS;
                         issue_reg <= 1'b1;
                         drain_reg <= 3'd0;
@@ -898,7 +898,7 @@ always @(posedge clk) begin
     endcase
 end
 
-assign host_index_ok = {1'b0, host_lane} < LANES_8 && (host_layer == 2'd0 ? {1'b0, host_local} < HIDDEN_WORDS_24 : host_layer == 2'd1 ? {1'b0, host_local} < INPUT_WORDS_24 : host_layer == 2'd2 && {1'b0, host_local} < OUTPUT_WORDS_24);
+assign host_index_ok = {1'b0, host_lane} < LANES_8[8:0] && (host_layer == 2'd0 ? {1'b0, host_local} < HIDDEN_WORDS_24[24:0] : host_layer == 2'd1 ? {1'b0, host_local} < INPUT_WORDS_24[24:0] : host_layer == 2'd2 && {1'b0, host_local} < OUTPUT_WORDS_24[24:0]);
 
 assign host_writable = host_index_ok && (host_layer == 2'd0 || host_layer == 2'd1 || host_layer == 2'd2);
 

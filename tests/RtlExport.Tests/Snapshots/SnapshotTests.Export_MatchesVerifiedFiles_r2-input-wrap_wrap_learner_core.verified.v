@@ -196,32 +196,29 @@ localparam integer LANES_LAST = LANES - 1;
 // Last address of the clear sequence
 localparam integer CLEAR_LAST = CLEAR_WORDS - 1;
 
-// ROWS as an address (the first word of output row c is c*ROWS)
-localparam [ADDR_WIDTH-1:0] ROWS_ADDR = ROWS;
-
 // The cap as a count
-localparam [COUNT_WIDTH-1:0] CAP_COUNT = CAP;
+localparam integer CAP_COUNT = CAP;
 
 // The last round
-localparam [ROUND_WIDTH-1:0] ROUNDS_LAST = ROUNDS;
+localparam integer ROUNDS_LAST = ROUNDS;
 
 // The highest magnitude bit of an activation
-localparam [BIT_WIDTH-1:0] TOP_BIT = ACT_WIDTH - 2;
+localparam integer TOP_BIT = ACT_WIDTH - 2;
 
 // The last drain clock
-localparam [2:0] DRAIN_LAST = DRAIN - 1;
+localparam integer DRAIN_LAST = DRAIN - 1;
 
 // HIDDEN_WORDS as a host index
-localparam [24:0] HIDDEN_WORDS_24 = HIDDEN_WORDS;
+localparam integer HIDDEN_WORDS_24 = HIDDEN_WORDS;
 
 // INPUT_WORDS as a host index
-localparam [24:0] INPUT_WORDS_24 = INPUT_WORDS;
+localparam integer INPUT_WORDS_24 = INPUT_WORDS;
 
 // OUTPUT_WORDS as a host index
-localparam [24:0] OUTPUT_WORDS_24 = OUTPUT_WORDS;
+localparam integer OUTPUT_WORDS_24 = OUTPUT_WORDS;
 
 // LANES as a host lane
-localparam [8:0] LANES_8 = LANES;
+localparam integer LANES_8 = LANES;
 
 // Phase: waiting for a sample
 localparam [3:0] PHASE_IDLE = 4'd0;
@@ -298,9 +295,6 @@ reg [CLASS_WIDTH-1:0] label_reg;
 // The sample may update the weights
 reg learn_reg;
 
-// Output update: 0 on the label's row, 1 on another row
-reg kind_reg;
-
 // Stage 1: a step is here
 reg p1_valid;
 
@@ -321,9 +315,6 @@ reg [LANE_WIDTH-1:0] p1_blane;
 
 // Stage 1: the step's addr
 reg [ADDR_WIDTH-1:0] p1_addr;
-
-// Stage 1: the step's kind
-reg p1_kind;
 
 // Stage 2: a step is here
 reg p2_valid;
@@ -395,7 +386,7 @@ reg [INPUT_WIDTH-1:0] x_mem [0:INPUTS-1];
 reg [INPUT_WIDTH-1:0] x_q;
 
 // The walk's last drain clock
-wire walk_end = phase_reg >= PHASE_PROJECT && !issue_reg && drain_reg == DRAIN_LAST;
+wire walk_end = phase_reg >= PHASE_PROJECT && !issue_reg && drain_reg == DRAIN_LAST[2:0];
 
 // Every lane's activation at the broadcast row (or, for the logits, its own row)
 wire [LANES*ACT_WIDTH-1:0] h_q_bus;
@@ -503,7 +494,7 @@ wire [LANES-1:0] mask_g_word;
 wire [LANES-1:0] mask_in_word;
 
 // Bits some parameter values leave unused (lint: intentionally unused)
-wire unused_bits = &{1'b0, host_local, col_reg, row_reg, p4_row, addr_reg, p2_addr, weight_raddr, 1'b0};
+wire unused_bits = &{1'b0, host_local, col_reg, row_reg, p4_row, addr_reg, p2_addr, weight_raddr, label_reg, 1'b0};
 
 // Lane loop index
 integer j;
@@ -583,7 +574,7 @@ always @(posedge clk) begin
                     blane_reg <= blane_reg + 1'b1;
                 end
             end
-        end else if (drain_reg != DRAIN_LAST) begin
+        end else if (drain_reg != DRAIN_LAST[2:0]) begin
             drain_reg <= drain_reg + 1'b1;
         end else begin
             case (phase_reg)
@@ -596,7 +587,7 @@ always @(posedge clk) begin
                     addr_reg <= {ADDR_WIDTH{1'b0}};
                     brow_reg <= {ROW_WIDTH{1'b0}};
                     blane_reg <= {LANE_WIDTH{1'b0}};
-                    bit_reg <= TOP_BIT;
+                    bit_reg <= TOP_BIT[BIT_WIDTH-1:0];
                     threshold_reg <= {ACT_WIDTH{1'b0}};
                 end
                 PHASE_ROUND: begin
@@ -608,11 +599,11 @@ always @(posedge clk) begin
                     addr_reg <= {ADDR_WIDTH{1'b0}};
                     brow_reg <= {ROW_WIDTH{1'b0}};
                     blane_reg <= {LANE_WIDTH{1'b0}};
-                    bit_reg <= TOP_BIT;
+                    bit_reg <= TOP_BIT[BIT_WIDTH-1:0];
                     threshold_reg <= {ACT_WIDTH{1'b0}};
                 end
                 PHASE_SEARCH: begin
-                    if (count_reg >= CAP_COUNT) begin
+                    if (count_reg >= CAP_COUNT[COUNT_WIDTH-1:0]) begin
                         threshold_reg <= candidate;
                     end
                     if (bit_reg == {BIT_WIDTH{1'b0}}) begin
@@ -645,10 +636,10 @@ always @(posedge clk) begin
                     addr_reg <= {ADDR_WIDTH{1'b0}};
                     brow_reg <= {ROW_WIDTH{1'b0}};
                     blane_reg <= {LANE_WIDTH{1'b0}};
-                    budget_reg <= CAP_COUNT - count_reg;
+                    budget_reg <= CAP_COUNT[COUNT_WIDTH-1:0] - count_reg;
                 end
                 PHASE_APPLY: begin
-                    if (round_reg == ROUNDS_LAST) begin
+                    if (round_reg == ROUNDS_LAST[ROUND_WIDTH-1:0]) begin
                         phase_reg <= PHASE_LOGITS;
                         issue_reg <= 1'b1;
                         drain_reg <= 3'd0;
@@ -727,7 +718,6 @@ always @(posedge clk) begin
     p1_row <= row_reg;
     p1_blane <= blane_reg;
     p1_addr <= addr_reg;
-    p1_kind <= kind_reg;
     p2_phase <= p1_phase;
     p2_first <= p1_first;
     p2_last <= p1_last;
@@ -872,7 +862,7 @@ always @(posedge clk) begin
     endcase
 end
 
-assign host_index_ok = {1'b0, host_lane} < LANES_8 && (host_layer == 2'd0 ? {1'b0, host_local} < HIDDEN_WORDS_24 : host_layer == 2'd1 ? {1'b0, host_local} < INPUT_WORDS_24 : host_layer == 2'd2 && {1'b0, host_local} < OUTPUT_WORDS_24);
+assign host_index_ok = {1'b0, host_lane} < LANES_8[8:0] && (host_layer == 2'd0 ? {1'b0, host_local} < HIDDEN_WORDS_24[24:0] : host_layer == 2'd1 ? {1'b0, host_local} < INPUT_WORDS_24[24:0] : host_layer == 2'd2 && {1'b0, host_local} < OUTPUT_WORDS_24[24:0]);
 
 assign host_writable = host_index_ok && (host_layer == 2'd0 || host_layer == 2'd1);
 

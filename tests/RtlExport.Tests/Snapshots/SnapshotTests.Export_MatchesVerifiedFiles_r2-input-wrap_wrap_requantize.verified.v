@@ -44,10 +44,10 @@ localparam G = IN_WIDTH + LSHIFT + RSHIFT + OUT_WIDTH + 2;
 wire negative = in[IN_WIDTH-1];
 
 // The input sign-extended to G bits
-wire [G-1:0] in_ext = {{G-IN_WIDTH{negative}}, in};
+wire [G-1:0] in_ext = {{(G-IN_WIDTH){negative}}, in};
 
 // The constant 1 in G bits
-wire [G-1:0] one = {{G-1{1'b0}}, 1'b1};
+wire [G-1:0] one = {{(G-1){1'b0}}, 1'b1};
 
 // |in| (exact also for the most negative input)
 wire [G-1:0] magnitude = negative ? ~in_ext + one : in_ext;
@@ -77,7 +77,7 @@ wire round_up = above_half | (at_half & truncated[0]);
 wire [G-1:0] rounded = truncated + (round_up ? one : {G{1'b0}});
 
 // The largest result, 2^(OUT_WIDTH-1) - 1
-wire [G-1:0] pos_limit = {{G-OUT_WIDTH+1{1'b0}}, {OUT_WIDTH-1{1'b1}}};
+wire [G-1:0] pos_limit = {{(G-OUT_WIDTH+1){1'b0}}, {(OUT_WIDTH-1){1'b1}}};
 
 // The largest negative magnitude
 wire [G-1:0] neg_limit = pos_limit + one;
@@ -91,7 +91,7 @@ wire [G-1:0] signed_value = negative ? ~rounded + one : rounded;
 // Bits of the working width beyond the result (lint: intentionally unused)
 wire unused_bits = &{1'b0, signed_value[G-1:OUT_WIDTH], 1'b0};
 
-assign out = overflow ? (negative ? {1'b1, {OUT_WIDTH-1{1'b0}}} : {1'b0, {OUT_WIDTH-1{1'b1}}}) : signed_value[OUT_WIDTH-1:0];
+assign out = overflow ? (negative ? {1'b1, {(OUT_WIDTH-1){1'b0}}} : {1'b0, {(OUT_WIDTH-1){1'b1}}}) : signed_value[OUT_WIDTH-1:0];
 
 endmodule
 

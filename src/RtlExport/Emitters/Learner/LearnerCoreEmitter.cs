@@ -153,15 +153,19 @@ internal static class LearnerCoreEmitter
         m.LocalParam("ROW_COL_LAST", "ROWS - 1", "Last row (walk column of the logits and output updates)", "integer");
         m.LocalParam("LANES_LAST", "LANES - 1", "Last lane", "integer");
         m.LocalParam("CLEAR_LAST", "CLEAR_WORDS - 1", "Last address of the clear sequence", "integer");
-        m.LocalParam("ROWS_ADDR", "ROWS", "ROWS as an address (the first word of output row c is c*ROWS)", "[ADDR_WIDTH-1:0]");
-        m.LocalParam("CAP_COUNT", "CAP", "The cap as a count", "[COUNT_WIDTH-1:0]");
-        m.LocalParam("ROUNDS_LAST", "ROUNDS", "The last round", "[ROUND_WIDTH-1:0]");
-        m.LocalParam("TOP_BIT", "ACT_WIDTH - 2", "The highest magnitude bit of an activation", "[BIT_WIDTH-1:0]");
-        m.LocalParam("DRAIN_LAST", "DRAIN - 1", "The last drain clock", "[2:0]");
-        m.LocalParam("HIDDEN_WORDS_24", "HIDDEN_WORDS", "HIDDEN_WORDS as a host index", "[24:0]");
-        m.LocalParam("INPUT_WORDS_24", "INPUT_WORDS", "INPUT_WORDS as a host index", "[24:0]");
-        m.LocalParam("OUTPUT_WORDS_24", "OUTPUT_WORDS", "OUTPUT_WORDS as a host index", "[24:0]");
-        m.LocalParam("LANES_8", "LANES", "LANES as a host lane", "[8:0]");
+        if (d.HasOutput)
+        {
+            m.LocalParam("ROWS_ADDR", "ROWS", "ROWS as an address (the first word of output row c is c*ROWS)", "integer");
+        }
+
+        m.LocalParam("CAP_COUNT", "CAP", "The cap as a count", "integer");
+        m.LocalParam("ROUNDS_LAST", "ROUNDS", "The last round", "integer");
+        m.LocalParam("TOP_BIT", "ACT_WIDTH - 2", "The highest magnitude bit of an activation", "integer");
+        m.LocalParam("DRAIN_LAST", "DRAIN - 1", "The last drain clock", "integer");
+        m.LocalParam("HIDDEN_WORDS_24", "HIDDEN_WORDS", "HIDDEN_WORDS as a host index", "integer");
+        m.LocalParam("INPUT_WORDS_24", "INPUT_WORDS", "INPUT_WORDS as a host index", "integer");
+        m.LocalParam("OUTPUT_WORDS_24", "OUTPUT_WORDS", "OUTPUT_WORDS as a host index", "integer");
+        m.LocalParam("LANES_8", "LANES", "LANES as a host lane", "integer");
         for (int i = 0; i < Phases.Length; i++)
         {
             m.LocalParam("PHASE_" + Phases[i].Name, $"4'd{i}", "Phase: " + Phases[i].Comment, "[3:0]");

@@ -67,8 +67,8 @@ internal static class LearnerDatapathEmitter
                 ("2'd1", [Stmt.Set("host_rdata", "win_q_bus[host_lane*WEIGHT_WIDTH +: WEIGHT_WIDTH]")]),
             ], [Stmt.Set("host_rdata", "wout_q_bus[host_lane*WEIGHT_WIDTH +: WEIGHT_WIDTH]")]),
         ]);
-        m.Assign("host_index_ok", "{1'b0, host_lane} < LANES_8 && (host_layer == 2'd0 ? {1'b0, host_local} < HIDDEN_WORDS_24"
-            + " : host_layer == 2'd1 ? {1'b0, host_local} < INPUT_WORDS_24 : host_layer == 2'd2 && {1'b0, host_local} < OUTPUT_WORDS_24)");
+        m.Assign("host_index_ok", "{1'b0, host_lane} < LANES_8[8:0] && (host_layer == 2'd0 ? {1'b0, host_local} < HIDDEN_WORDS_24[24:0]"
+            + " : host_layer == 2'd1 ? {1'b0, host_local} < INPUT_WORDS_24[24:0] : host_layer == 2'd2 && {1'b0, host_local} < OUTPUT_WORDS_24[24:0])");
         var writable = new List<string> { "host_layer == 2'd0" };
         if (d.HasInput)
         {
@@ -87,7 +87,7 @@ internal static class LearnerDatapathEmitter
     {
         m.Reg("x_mem", "[INPUT_WIDTH-1:0]", "The sample's inputs", "[0:INPUTS-1]");
         m.Reg("x_q", "[INPUT_WIDTH-1:0]", "The input of the projection step");
-        m.Wire("walk_end", "", "The walk's last drain clock", "phase_reg >= PHASE_PROJECT && !issue_reg && drain_reg == DRAIN_LAST");
+        m.Wire("walk_end", "", "The walk's last drain clock", "phase_reg >= PHASE_PROJECT && !issue_reg && drain_reg == DRAIN_LAST[2:0]");
         m.Wire("h_q_bus", "[LANES*ACT_WIDTH-1:0]", "Every lane's activation at the broadcast row (or, for the logits, its own row)");
         m.Wire("u_q_bus", "[LANES*ACT_WIDTH-1:0]", "Every lane's projection at the broadcast row");
         m.Wire("patb_q_bus", "[LANES*PATTERN_WIDTH-1:0]", "Every lane's firing pattern at the broadcast row");
@@ -129,7 +129,7 @@ internal static class LearnerDatapathEmitter
             m.Wire("mask_in_word", "[LANES-1:0]", "Input mask bits of the lanes at the read stage's address");
         }
 
-        m.Wire("unused_bits", "", "Bits some parameter values leave unused (lint: intentionally unused)", "&{1'b0, host_local, col_reg, row_reg, p4_row, addr_reg, p2_addr, weight_raddr, 1'b0}");
+        m.Wire("unused_bits", "", "Bits some parameter values leave unused (lint: intentionally unused)", "&{1'b0, host_local, col_reg, row_reg, p4_row, addr_reg, p2_addr, weight_raddr, label_reg, 1'b0}");
         m.Integer("j", "Lane loop index");
         m.Genvar("l", "Lane index");
         m.Instance("The recurrent operand z = h + u, narrowed (only the activation's overflow can act)", d.Requantize, "z_narrow",

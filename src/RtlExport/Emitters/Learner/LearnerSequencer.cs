@@ -23,7 +23,7 @@ internal static class LearnerSequencer
                     ("phase_reg == PHASE_IDLE", Idle()),
                     ("phase_reg == PHASE_CLEAR", [Stmt.If("addr_reg == CLEAR_LAST[ADDR_WIDTH-1:0]", [Stmt.Set("phase_reg", "PHASE_IDLE")], [Stmt.Set("addr_reg", "addr_reg + 1'b1")])]),
                     ("issue_reg", Advance(d)),
-                    ("drain_reg != DRAIN_LAST", [Stmt.Set("drain_reg", "drain_reg + 1'b1")]),
+                    ("drain_reg != DRAIN_LAST[2:0]", [Stmt.Set("drain_reg", "drain_reg + 1'b1")]),
                 ],
                 Transitions(d)),
             ]);
@@ -32,7 +32,7 @@ internal static class LearnerSequencer
             [Stmt.Set("p1_valid", "issue_reg"), Stmt.Set("p2_valid", "p1_valid"), Stmt.Set("p3_valid", "p2_valid"), Stmt.Set("p4_valid", "p3_valid")],
             [
                 Stmt.Set("p1_phase", "phase_reg"), Stmt.Set("p1_first", "col_reg == {COL_WIDTH{1'b0}}"), Stmt.Set("p1_last", "col_last_hit"),
-                Stmt.Set("p1_row", "row_reg"), Stmt.Set("p1_blane", "blane_reg"), Stmt.Set("p1_addr", "addr_reg"), Stmt.Set("p1_kind", "kind_reg"),
+                Stmt.Set("p1_row", "row_reg"), Stmt.Set("p1_blane", "blane_reg"), Stmt.Set("p1_addr", "addr_reg"), .. d.HasOutput ? [Stmt.Set("p1_kind", "kind_reg")] : Array.Empty<Stmt>(),
                 Stmt.Set("p2_phase", "p1_phase"), Stmt.Set("p2_first", "p1_first"), Stmt.Set("p2_last", "p1_last"), Stmt.Set("p2_row", "p1_row"), Stmt.Set("p2_addr", "p1_addr"),
                 Stmt.Set("p3_phase", "p2_phase"), Stmt.Set("p3_first", "p2_first"), Stmt.Set("p3_last", "p2_last"), Stmt.Set("p3_row", "p2_row"),
                 Stmt.Set("p4_phase", "p3_phase"), Stmt.Set("p4_last", "p3_last"), Stmt.Set("p4_row", "p3_row"),
@@ -62,8 +62,12 @@ internal static class LearnerSequencer
             m.Reg("out_class_reg", "[CLASS_WIDTH-1:0]", "Output update: the class of the row being walked");
         }
 
-        m.Reg("kind_reg", "", "Output update: 0 on the label's row, 1 on another row");
-        foreach (var (stage, fields) in new[] { ("p1", "phase first last row blane addr kind"), ("p2", "phase first last row addr"), ("p3", "phase first last row"), ("p4", "phase last row") })
+        if (d.HasOutput)
+        {
+            m.Reg("kind_reg", "", "Output update: 0 on the label's row, 1 on another row");
+        }
+
+        foreach (var (stage, fields) in new[] { ("p1", d.HasOutput ? "phase first last row blane addr kind" : "phase first last row blane addr"), ("p2", "phase first last row addr"), ("p3", "phase first last row"), ("p4", "phase last row") })
         {
             m.Reg(stage + "_valid", "", $"Stage {stage[1]}: a step is here");
             foreach (string f in fields.Split(' '))
@@ -108,8 +112,8 @@ internal static class LearnerSequencer
         {
             m.Wire("first_class", "[CLASS_WIDTH-1:0]", "Output update: the class of the first row", d.AllEdges ? "{CLASS_WIDTH{1'b0}}" : "low_class");
             m.Wire("next_class", "[CLASS_WIDTH-1:0]", "Output update: the class of the next row", d.AllEdges ? "out_class_reg + 1'b1" : "high_class");
-            m.Wire("first_base", "[ADDR_WIDTH-1:0]", "Output update: the first word of the first row", "{{(ADDR_WIDTH-CLASS_WIDTH){1'b0}}, first_class} * ROWS_ADDR");
-            m.Wire("next_base", "[ADDR_WIDTH-1:0]", "Output update: the first word of the next row", "{{(ADDR_WIDTH-CLASS_WIDTH){1'b0}}, next_class} * ROWS_ADDR");
+            m.Wire("first_base", "[ADDR_WIDTH-1:0]", "Output update: the first word of the first row", "{{(ADDR_WIDTH-CLASS_WIDTH){1'b0}}, first_class} * ROWS_ADDR[ADDR_WIDTH-1:0]");
+            m.Wire("next_base", "[ADDR_WIDTH-1:0]", "Output update: the first word of the next row", "{{(ADDR_WIDTH-CLASS_WIDTH){1'b0}}, next_class} * ROWS_ADDR[ADDR_WIDTH-1:0]");
         }
     }
 
@@ -167,7 +171,7 @@ internal static class LearnerSequencer
     /// <summary>The end of a walk (its last drain clock): decide and start the next walk, or finish the sample.</summary>
     private static List<Stmt> Transitions(HardwareDesign d)
     {
-        List<Stmt> search = [Stmt.Set("bit_reg", "TOP_BIT"), Stmt.Set("threshold_reg", "{ACT_WIDTH{1'b0}}")];
+        List<Stmt> search = [Stmt.Set("bit_reg", "TOP_BIT[BIT_WIDTH-1:0]"), Stmt.Set("threshold_reg", "{ACT_WIDTH{1'b0}}")];
         List<Stmt> finish = [Stmt.Set("phase_reg", "PHASE_IDLE"), Stmt.Set("done", "1'b1")];
         List<Stmt> output = d.HasOutput
             ? Start("PHASE_UPD_OUTPUT", [.. d.AllEdges ? [Stmt.Set("out_class_reg", "first_class")] : Array.Empty<Stmt>(), Stmt.Set("kind_reg", "first_class != label_reg")], "first_base")
@@ -179,11 +183,11 @@ internal static class LearnerSequencer
             ("PHASE_ROUND", Start("PHASE_SEARCH", search)),
             ("PHASE_SEARCH",
             [
-                Stmt.If("count_reg >= CAP_COUNT", [Stmt.Set("threshold_reg", "candidate")]),
+                Stmt.If("count_reg >= CAP_COUNT[COUNT_WIDTH-1:0]", [Stmt.Set("threshold_reg", "candidate")]),
                 Stmt.If("bit_reg == {BIT_WIDTH{1'b0}}", Start("PHASE_ABOVE"), Start("PHASE_SEARCH", [Stmt.Set("bit_reg", "bit_reg - 1'b1")])),
             ]),
-            ("PHASE_ABOVE", Start("PHASE_APPLY", [Stmt.Set("budget_reg", "CAP_COUNT - count_reg")])),
-            ("PHASE_APPLY", [Stmt.If("round_reg == ROUNDS_LAST", Start("PHASE_LOGITS"), Start("PHASE_ROUND", [Stmt.Set("round_reg", "round_reg + 1'b1")]))]),
+            ("PHASE_ABOVE", Start("PHASE_APPLY", [Stmt.Set("budget_reg", "CAP_COUNT[COUNT_WIDTH-1:0] - count_reg")])),
+            ("PHASE_APPLY", [Stmt.If("round_reg == ROUNDS_LAST[ROUND_WIDTH-1:0]", Start("PHASE_LOGITS"), Start("PHASE_ROUND", [Stmt.Set("round_reg", "round_reg + 1'b1")]))]),
             ("PHASE_LOGITS",
             [
                 Stmt.Set("prediction", "best_reg"),

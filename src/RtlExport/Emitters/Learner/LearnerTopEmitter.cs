@@ -202,7 +202,7 @@ internal static class LearnerTopEmitter
                     Stmt.Set("samples_reg", "samples_reg + 32'd1"),
                     Stmt.Set("last_cycles_reg", "sample_cycles_reg"),
                 ],
-                [Stmt.If("m_axis_tready", [Stmt.Set("result_valid_reg", "1'b0")])]),
+                [Stmt.If("m_axis_tvalid && m_axis_tready", [Stmt.Set("result_valid_reg", "1'b0")])]),
                 Stmt.Set("updates_reg", "updates_reg + {{(32-$clog2(LANES+1)){1'b0}}, core_update_count}"),
                 Stmt.If("core_busy", [Stmt.Set("cycles_reg", "cycles_reg + 64'd1")]),
             ],
