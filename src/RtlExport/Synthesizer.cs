@@ -28,10 +28,18 @@ public static partial class Synthesizer
     /// <param name="target">Generic or iCE40.</param>
     /// <param name="device">iCE40 device (a key of <see cref="Ice40Packages"/>).</param>
     /// <param name="frequencyMhz">Target clock for nextpnr (the reported maximum does not depend on it being met).</param>
-    /// <exception cref="RtlExportException">The folder is not an export, a tool is missing, or a tool failed.</exception>
-    public static SynthesisReport Run(string directory, SynthTarget target, string device = "hx8k", double frequencyMhz = 12)
+    /// <param name="top">The module to synthesize: one of the export's RTL modules; null for the export's top (the learner).</param>
+    /// <param name="seed">nextpnr's placement seed.</param>
+    /// <exception cref="RtlExportException">The folder is not an export, the module is not one of its modules, a tool is missing, or a tool failed.</exception>
+    public static SynthesisReport Run(string directory, SynthTarget target, string device = "hx8k", double frequencyMhz = 12, string? top = null, int seed = 1)
     {
         var folder = ExportFolder.Open(directory);
+        string module = top ?? folder.Top;
+        if (!folder.Rtl.Contains($"rtl/{module}.v"))
+        {
+            throw new RtlExportException($"'{module}' is not a module of the export; expected one of {string.Join(", ", folder.Rtl.Select(Path.GetFileNameWithoutExtension))}");
+        }
+
         string yosys = ExternalTool.Find("yosys", "yosys");
         string? nextpnr = null;
         string? package = null;
@@ -51,27 +59,27 @@ public static partial class Synthesizer
             string netlist = Path.Combine(build, "netlist.json");
             string read = "read_verilog " + string.Join(' ', folder.Rtl);
             string script = target == SynthTarget.Generic
-                ? $"{read}; synth -top {folder.Top} -flatten -run begin:fine; opt -fast -full; techmap; opt -fast; abc -lut 4; opt_clean; write_json {netlist}"
-                : $"{read}; synth_ice40 -top {folder.Top} -json {netlist}";
+                ? $"{read}; synth -top {module} -flatten -run begin:fine; opt -fast -full; techmap; opt -fast; abc -lut 4; opt_clean; write_json {netlist}"
+                : $"{read}; synth_ice40 -top {module} -json {netlist}";
             var (code, log) = ExternalTool.Run(yosys, ["-q", "-p", script], folder.Directory, Timeout);
             if (code != 0)
             {
                 throw new RtlExportException($"yosys failed (exit {code}): {Tail(log)}");
             }
 
-            var cells = CountCells(netlist, folder.Top, out long memoryBits, out long memories);
+            var cells = CountCells(netlist, module, out long memoryBits, out long memories);
             long luts = cells.Where(c => c.Key.StartsWith("$lut", StringComparison.Ordinal) || c.Key == "SB_LUT4").Sum(c => c.Value);
             long ffs = cells.Where(c => c.Key.Contains("DFF", StringComparison.Ordinal)).Sum(c => c.Value);
             long total = cells.Values.Sum();
             if (target == SynthTarget.Generic)
             {
-                return new SynthesisReport(target, folder.Top, luts, ffs, total, memoryBits, memories, null, null, cells, log);
+                return new SynthesisReport(target, module, luts, ffs, total, memoryBits, memories, null, null, cells, log);
             }
 
             long brams = cells.GetValueOrDefault("SB_RAM40_4K");
             string freq = frequencyMhz.ToString("0.###", CultureInfo.InvariantCulture);
             var (pnrCode, pnrLog) = ExternalTool.Run(nextpnr!,
-                [$"--{device}", "--package", package!, "--json", netlist, "--freq", freq, "--seed", "1"], folder.Directory, Timeout);
+                [$"--{device}", "--package", package!, "--json", netlist, "--freq", freq, "--seed", seed.ToString(CultureInfo.InvariantCulture)], folder.Directory, Timeout);
             if (pnrCode != 0)
             {
                 throw new RtlExportException($"nextpnr-ice40 failed (exit {pnrCode}): {Tail(pnrLog)}");
@@ -83,7 +91,7 @@ public static partial class Synthesizer
                 fmax = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
             }
 
-            return new SynthesisReport(target, folder.Top, luts, ffs, total, brams * 4096, brams, fmax, $"{device}-{package}", cells, log + pnrLog);
+            return new SynthesisReport(target, module, luts, ffs, total, brams * 4096, brams, fmax, $"{device}-{package}", cells, log + pnrLog);
         }
         finally
         {

@@ -32,7 +32,7 @@ public sealed class ExportCommandTests : IDisposable
         using var doc = JsonDocument.Parse(cosim.Stdout);
         Assert.True(doc.RootElement.GetProperty("passed").GetBoolean());
         var tbs = doc.RootElement.GetProperty("testbenches").EnumerateArray().ToList();
-        Assert.Equal(["neuro_plasticity_unit_tb", "neuro_engine_tb"], tbs.Select(t => t.GetProperty("module").GetString()));
+        Assert.Equal(["neuro_plasticity_unit_tb", "neuro_engine_tb", "neuro_requantize_tb", "neuro_learner_tb"], tbs.Select(t => t.GetProperty("module").GetString()));
         Assert.All(tbs, t => Assert.True(t.GetProperty("checks").GetInt64() > 0));
         var engine = tbs[1];
         Assert.Equal(exported.RootElement.GetProperty("expectedUpdates").GetInt64(), engine.GetProperty("updates").GetInt64());
@@ -80,12 +80,22 @@ public sealed class ExportCommandTests : IDisposable
     [Fact]
     public void Cosim_CorruptedVector_ExitsOneWithMismatch()
     {
+        // A vector changed after the export is refused by the manifest check (exit 2); with the manifest's hash updated too,
+        // the testbench itself must catch the wrong expected word (exit 1).
         string outDir = Path.Combine(dir, "bad");
         Assert.Equal(0, NeuroRunner.Run(["export", "--rule", Rule(), "--out", outDir, .. Small]).ExitCode);
-        string path = Path.Combine(outDir, "vectors", "neuro_engine_expected_output.mem");
+        string relative = "vectors/neuro_engine_expected_output.mem";
+        string path = Path.Combine(outDir, relative);
         string[] lines = File.ReadAllLines(path);
         lines[0] = lines[0] == "0001" ? "0002" : "0001";
         File.WriteAllText(path, string.Join('\n', lines) + "\n");
+        Assert.Contains("does not match its SHA-256 in manifest.json", NeuroRunner.Run("cosim", outDir).SingleErrorLine(2), StringComparison.Ordinal);
+
+        string manifestPath = Path.Combine(outDir, "manifest.json");
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        var entry = manifest["files"]!.AsArray().Single(f => (string?)f!["path"] == relative)!;
+        entry["sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+        File.WriteAllText(manifestPath, manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         var r = NeuroRunner.Run("cosim", outDir);
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("mismatch: neuro_engine output addr=0 expected=", r.Stdout, StringComparison.Ordinal);
