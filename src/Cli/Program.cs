@@ -36,6 +36,7 @@ internal static class Program
             CosimCommand.Create(),
             SynthCommand.Create(),
             DevicesCommand.Create(),
+            Continual.ContinualCommand.Create(),
         };
 
         var parsed = root.Parse(args);
