@@ -16,9 +16,9 @@ namespace Neuro.FixedPointSim.Hebbian;
 /// for <c>z_i &gt; θ</c> (the nearest level of <c>(z_i − θ)/(m − θ)</c>, halves up; <c>H = 2^HiddenBits</c>), else 0;
 /// scores <c>y_c = Σ_i W2[c,i]·ℓh_i</c> exactly. Prediction: the first highest score.</para>
 /// <para>Update of a synapse with pre level <c>ℓp</c>, post level <c>ℓq</c>, its neuron's trace level <c>ℓa</c> and
-/// weight raw <c>w</c>, with <c>s</c> = <see cref="HebbianPrecision.StochasticBits"/>:
-/// <c>acc = add[ℓp·2^qBits + ℓq] + ((w·scale[ℓq·2^aBits + ℓa]) &gt;&gt; (scaleFrac − ruleFrac))</c> (arithmetic shift:
-/// floor), then <c>w ← overflow(w + ((acc + r) &gt;&gt; s))</c>, where <c>r</c> is the top <c>s</c> bits of the network's
+/// weight raw <c>w</c>, with <c>s</c> = <see cref="HebbianPrecision.StochasticBits"/> of the layer's weight type:
+/// <c>acc = add[ℓp·2^qBits + ℓq] + ((w·scale[ℓq·2^aBits + ℓa]) &gt;&gt; (weightFrac + scaleFrac − ruleFrac))</c>
+/// (the product brought to the add word's fractional bits by an arithmetic shift: floor), then <c>w ← overflow(w + ((acc + r) &gt;&gt; s))</c>, where <c>r</c> is the top <c>s</c> bits of the network's
 /// xorshift32 generator (Marsaglia's 13, 17, 5), advanced once per synapse update in this order: hidden synapses row by
 /// row (neuron <c>i</c>, then input <c>j</c>), then output synapses row by row (unit <c>c</c>, then hidden <c>i</c>). With
 /// <c>s = 0</c> the generator still advances and <c>r = 0</c>. Its state at reset is
@@ -26,7 +26,7 @@ namespace Neuro.FixedPointSim.Hebbian;
 /// <para>Traces (per neuron, raw in units of one level / 2^16): <c>t ← t + ((ℓ·2^16 − t) &gt;&gt; TraceShift)</c> after the
 /// weights, <c>ℓ</c> the neuron's level (the teacher's 0 or 1 for output units); the trace level is the nearest of
 /// <c>TraceBits</c> levels to <c>t/(2^16·(L − 1))</c>, <c>L</c> the neuron's activity levels. Initial weights: the spec's
-/// draw rounded into the weight type; output weights and traces 0.</para>
+/// draw rounded into the hidden weight type; output weights and traces 0.</para>
 /// </remarks>
 public sealed class FixedHebbianNetwork : IContinualLearner
 {
@@ -42,10 +42,8 @@ public sealed class FixedHebbianNetwork : IContinualLearner
     private readonly long[] scores;
     private readonly long[] hiddenTrace;
     private readonly long[] outputTrace;
-    private readonly long minWeight;
-    private readonly long maxWeight;
-    private readonly RawNarrowing overflow;
-    private readonly int scaleShift;
+    private readonly LayerArithmetic hiddenArithmetic;
+    private readonly LayerArithmetic outputArithmetic;
     private uint rng;
 
     /// <summary>Creates the network, compiles the rule into its ROMs, and resets it.</summary>
@@ -64,9 +62,8 @@ public sealed class FixedHebbianNetwork : IContinualLearner
         Precision = precision;
         HiddenRom = new HebbianRom(rule.Hidden, precision, precision.Input, precision.HiddenActivity);
         OutputRom = new HebbianRom(rule.Output, precision, precision.HiddenActivity, HebbianPrecision.Teacher);
-        var weight = precision.Weight;
         initialHidden = new long[spec.Hidden * spec.Inputs];
-        FixedQuantizer.Quantize(spec.InitialHiddenWeights(), initialHidden, weight);
+        FixedQuantizer.Quantize(spec.InitialHiddenWeights(), initialHidden, precision.HiddenWeight);
         hiddenWeights = new long[initialHidden.Length];
         outputWeights = new long[spec.Classes * spec.Hidden];
         inputLevels = new int[spec.Inputs];
@@ -76,10 +73,8 @@ public sealed class FixedHebbianNetwork : IContinualLearner
         scores = new long[spec.Classes];
         hiddenTrace = new long[spec.Hidden];
         outputTrace = new long[spec.Classes];
-        minWeight = weight.Format.MinRaw;
-        maxWeight = weight.Format.MaxRaw;
-        overflow = new RawNarrowing(weight.Format.FracBits, weight.Format, weight.Rounding, weight.Overflow);
-        scaleShift = precision.ScaleEntry.Format.FracBits - precision.RuleEntry.Format.FracBits;
+        hiddenArithmetic = new LayerArithmetic(precision, precision.HiddenWeight);
+        outputArithmetic = new LayerArithmetic(precision, precision.OutputWeight);
         Reset();
     }
 
@@ -101,10 +96,10 @@ public sealed class FixedHebbianNetwork : IContinualLearner
     /// <inheritdoc/>
     public int Classes => Spec.Classes;
 
-    /// <summary>Input → hidden weight raws, Hidden × Inputs row-major, in <see cref="HebbianPrecision.Weight"/>.</summary>
+    /// <summary>Input → hidden weight raws, Hidden × Inputs row-major, in <see cref="HebbianPrecision.HiddenWeight"/>.</summary>
     public ReadOnlySpan<long> HiddenWeightsRaw => hiddenWeights;
 
-    /// <summary>Hidden → output weight raws, Classes × Hidden row-major.</summary>
+    /// <summary>Hidden → output weight raws, Classes × Hidden row-major, in <see cref="HebbianPrecision.OutputWeight"/>.</summary>
     public ReadOnlySpan<long> OutputWeightsRaw => outputWeights;
 
     /// <summary>Hidden levels of the last forward pass.</summary>
@@ -160,7 +155,6 @@ public sealed class FixedHebbianNetwork : IContinualLearner
         Forward(x);
         int n = Spec.Inputs, v = Spec.Hidden;
         var hiddenTraceLevels = Precision.Trace;
-        int stochastic = Precision.StochasticBits;
         int hBits = Precision.HiddenBits, aBits = Precision.TraceBits;
         var hiddenAdd = HiddenRom.AddSpan;
         var hiddenScale = HiddenRom.ScaleSpan;
@@ -175,7 +169,7 @@ public sealed class FixedHebbianNetwork : IContinualLearner
                 addRow[p] = hiddenAdd[(p << hBits) | q];
             }
 
-            UpdateRow(hiddenWeights.AsSpan(i * n, n), inputLevels, addRow, m, stochastic);
+            UpdateRow(hiddenWeights.AsSpan(i * n, n), inputLevels, addRow, m, hiddenArithmetic);
         }
 
         var outputAdd = OutputRom.AddSpan;
@@ -190,7 +184,7 @@ public sealed class FixedHebbianNetwork : IContinualLearner
                 hiddenAddRow[p] = outputAdd[(p << 1) | t];
             }
 
-            UpdateRow(outputWeights.AsSpan(c * v, v), hiddenLevels, hiddenAddRow, m, stochastic);
+            UpdateRow(outputWeights.AsSpan(c * v, v), hiddenLevels, hiddenAddRow, m, outputArithmetic);
         }
 
         int hiddenShift = Rule.Hidden.TraceShift;
@@ -220,9 +214,12 @@ public sealed class FixedHebbianNetwork : IContinualLearner
         return (int)Math.Clamp(level, 0, levels.Top);
     }
 
-    private void UpdateRow(Span<long> weights, ReadOnlySpan<int> pre, ReadOnlySpan<long> addRow, long scale, int stochastic)
+    private void UpdateRow(Span<long> weights, ReadOnlySpan<int> pre, ReadOnlySpan<long> addRow, long scale, in LayerArithmetic arithmetic)
     {
-        int shift = scaleShift;
+        int shift = arithmetic.ScaleShift;
+        int stochastic = arithmetic.StochasticBits;
+        long minWeight = arithmetic.MinWeight, maxWeight = arithmetic.MaxWeight;
+        var overflow = arithmetic.Overflow;
         int drop = 32 - stochastic;
         uint state = rng;
         for (int j = 0; j < weights.Length; j++)
@@ -238,6 +235,31 @@ public sealed class FixedHebbianNetwork : IContinualLearner
         }
 
         rng = state;
+    }
+
+    /// <summary>One layer's weight limits, overflow, stochastic bits and the shift that brings <c>w·m</c> to the add word's scale.</summary>
+    private readonly struct LayerArithmetic
+    {
+        public LayerArithmetic(HebbianPrecision precision, FixedType weight)
+        {
+            MinWeight = weight.Format.MinRaw;
+            MaxWeight = weight.Format.MaxRaw;
+            Overflow = new RawNarrowing(weight.Format.FracBits, weight.Format, weight.Rounding, weight.Overflow);
+            StochasticBits = precision.StochasticBits(weight);
+
+            // w·m has weight.FracBits + ScaleEntry.FracBits fractional bits; the accumulator has RuleEntry's.
+            ScaleShift = weight.Format.FracBits + precision.ScaleEntry.Format.FracBits - precision.RuleEntry.Format.FracBits;
+        }
+
+        public long MinWeight { get; }
+
+        public long MaxWeight { get; }
+
+        public RawNarrowing Overflow { get; }
+
+        public int StochasticBits { get; }
+
+        public int ScaleShift { get; }
     }
 
     private void Forward(ReadOnlySpan<double> x)

@@ -7,26 +7,32 @@ using Neuro.Rules.Hebbian;
 namespace Neuro.FixedPointSim.Hebbian;
 
 /// <summary>
-/// The fixed-point types of a <see cref="FixedHebbianNetwork"/>: the weight type, the widths of the quantized
+/// The fixed-point types of a <see cref="FixedHebbianNetwork"/>: the weight type of each layer, the widths of the quantized
 /// activities (input pixels, hidden activities, activity traces; the teacher is 1 bit), and the types of the two ROMs
 /// a layer compiles to (<see cref="HebbianRom"/>).
 /// </summary>
 /// <remarks>
-/// <para>The <c>add</c> ROM holds <c>a(p, q)</c> with <c>RuleEntry.FracBits ≥ Weight.FracBits</c>: the
-/// <c>s = RuleEntry.FracBits − Weight.FracBits</c> bits below the weight's LSB are resolved by stochastic rounding
+/// <para>The <c>add</c> ROM holds <c>a(p, q)</c> with <c>RuleEntry.FracBits</c> at least each weight's fractional bits:
+/// the <c>s = RuleEntry.FracBits − weight.FracBits</c> bits below a weight's LSB are resolved by stochastic rounding
 /// (DESIGN.md §5), so 8-bit weights can learn from steps far below one LSB; <c>s = 0</c> is a plain add.
-/// The <c>multiply</c> ROM holds <c>−s(q, ā)</c> in <see cref="ScaleEntry"/>, at least <c>s</c> fractional bits.</para>
-/// <para>JSON: <c>{ "weight": "ap_fixed&lt;8,1,AP_RND_CONV,AP_SAT&gt;", "ruleEntry": …, "scaleEntry": …,
-/// "inputBits": 4, "hiddenBits": 4, "traceBits": 4 }</c>, all required, unknown and duplicate members rejected.</para>
+/// The <c>multiply</c> ROM holds <c>−s(q, ā)</c> in <see cref="ScaleEntry"/>, at least <c>RuleEntry</c>'s fractional bits.
+/// The layers have their own weight types because their weights live on different scales: the input weights start as
+/// <c>N(0, 1/inputs)</c> draws (about ±0.1 for MNIST), the output weights grow toward mean activities (up to about 1).</para>
+/// <para>JSON: <c>{ "hiddenWeight": "ap_fixed&lt;8,-2,AP_RND_CONV,AP_SAT&gt;", "outputWeight": …, "ruleEntry": …,
+/// "scaleEntry": …, "inputBits": 4, "hiddenBits": 4, "traceBits": 4 }</c>, all required, unknown and duplicate members
+/// rejected.</para>
 /// </remarks>
 public sealed record HebbianPrecision
 {
     private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The weight type: signed; updates apply its overflow mode; the initial weights are rounded with its rounding mode.</summary>
-    public required FixedType Weight { get; init; }
+    /// <summary>The input → hidden weight type: signed, at most 32 bits; updates apply its overflow mode; the initial weights are rounded with its rounding mode.</summary>
+    public required FixedType HiddenWeight { get; init; }
 
-    /// <summary>The <c>add</c> ROM word type: signed, at least the weight's fractional bits, at most 32 bits wide.</summary>
+    /// <summary>The hidden → output weight type: signed, at most 32 bits; updates apply its overflow mode.</summary>
+    public required FixedType OutputWeight { get; init; }
+
+    /// <summary>The <c>add</c> ROM word type: signed, at least each weight's fractional bits (at most 24 more), at most 32 bits wide.</summary>
     public required FixedType RuleEntry { get; init; }
 
     /// <summary>The <c>multiply</c> ROM word type: signed, at least <see cref="RuleEntry"/>'s fractional bits, at most 32 bits wide.</summary>
@@ -42,36 +48,51 @@ public sealed record HebbianPrecision
     public required int TraceBits { get; init; }
 
     /// <summary>
-    /// 8-bit weights <c>ap_fixed&lt;8,1,AP_RND_CONV,AP_SAT&gt;</c> (±1, LSB <c>2^-7</c>); add words
-    /// <c>ap_fixed&lt;16,-8,AP_RND_CONV,AP_SAT&gt;</c> (16 stochastic-rounding bits below the weight's LSB); multiply
-    /// words <c>ap_fixed&lt;16,-8,AP_RND_CONV,AP_SAT&gt;</c>; 4-bit inputs, hidden activities and traces (256-word add ROMs).
+    /// 8-bit weights: input → hidden <c>ap_fixed&lt;8,-2,AP_RND_CONV,AP_SAT&gt;</c> (±1/8, LSB <c>2^-10</c>), hidden →
+    /// output <c>ap_fixed&lt;8,1,AP_RND_CONV,AP_SAT&gt;</c> (±1, LSB <c>2^-7</c>); add words
+    /// <c>ap_fixed&lt;16,-10,AP_RND_CONV,AP_SAT&gt;</c> (26 fractional bits: 16 and 19 stochastic-rounding bits below the
+    /// weights' LSBs); multiply words <c>ap_fixed&lt;16,-10,AP_RND_CONV,AP_SAT&gt;</c>; 4-bit inputs, hidden activities
+    /// and traces (256-word add ROMs).
     /// </summary>
     public static HebbianPrecision Default { get; } = new()
     {
-        Weight = FixedType.Parse("ap_fixed<8,1,AP_RND_CONV,AP_SAT>"),
-        RuleEntry = FixedType.Parse("ap_fixed<16,-8,AP_RND_CONV,AP_SAT>"),
-        ScaleEntry = FixedType.Parse("ap_fixed<16,-8,AP_RND_CONV,AP_SAT>"),
+        HiddenWeight = FixedType.Parse("ap_fixed<8,-2,AP_RND_CONV,AP_SAT>"),
+        OutputWeight = FixedType.Parse("ap_fixed<8,1,AP_RND_CONV,AP_SAT>"),
+        RuleEntry = FixedType.Parse("ap_fixed<16,-10,AP_RND_CONV,AP_SAT>"),
+        ScaleEntry = FixedType.Parse("ap_fixed<16,-10,AP_RND_CONV,AP_SAT>"),
         InputBits = 4,
         HiddenBits = 4,
         TraceBits = 4,
     };
 
-    /// <summary>Bits below the weight's LSB resolved by stochastic rounding, <c>RuleEntry.FracBits − Weight.FracBits</c>.</summary>
-    public int StochasticBits => RuleEntry.Format.FracBits - Weight.Format.FracBits;
+    /// <summary>Bits below a weight's LSB resolved by stochastic rounding, <c>RuleEntry.FracBits − weight.FracBits</c>.</summary>
+    public int StochasticBits(FixedType weight)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        return RuleEntry.Format.FracBits - weight.Format.FracBits;
+    }
 
     /// <summary>Says what is wrong (naming the field), or null when the config is valid.</summary>
     public string? Problem
     {
         get
         {
-            if (!Weight.Format.Signed || Weight.Format.Width > 32)
+            foreach (var (name, weight) in new[] { ("hiddenWeight", HiddenWeight), ("outputWeight", OutputWeight) })
             {
-                return $"weight: must be signed and at most 32 bits wide, not {Weight}";
+                if (!weight.Format.Signed || weight.Format.Width > 32)
+                {
+                    return $"{name}: must be signed and at most 32 bits wide, not {weight}";
+                }
+
+                if (StochasticBits(weight) is < 0 or > 24)
+                {
+                    return $"ruleEntry: must have 0..24 fractional bits more than the {name}'s {weight.Format.FracBits}, not {RuleEntry.Format.FracBits} ({RuleEntry})";
+                }
             }
 
-            if (!RuleEntry.Format.Signed || RuleEntry.Format.Width > 32 || StochasticBits is < 0 or > 24)
+            if (!RuleEntry.Format.Signed || RuleEntry.Format.Width > 32)
             {
-                return $"ruleEntry: must be signed, at most 32 bits wide, with 0..24 fractional bits more than the weight's {Weight.Format.FracBits}, not {RuleEntry}";
+                return $"ruleEntry: must be signed and at most 32 bits wide, not {RuleEntry}";
             }
 
             if (!ScaleEntry.Format.Signed || ScaleEntry.Format.Width > 32 || ScaleEntry.Format.FracBits < RuleEntry.Format.FracBits || ScaleEntry.Format.FracBits > 62)
@@ -115,7 +136,8 @@ public sealed record HebbianPrecision
         Validate();
         var model = new Model
         {
-            Weight = Weight.ToString(),
+            HiddenWeight = HiddenWeight.ToString(),
+            OutputWeight = OutputWeight.ToString(),
             RuleEntry = RuleEntry.ToString(),
             ScaleEntry = ScaleEntry.ToString(),
             InputBits = InputBits,
@@ -144,7 +166,8 @@ public sealed record HebbianPrecision
 
         var config = new HebbianPrecision
         {
-            Weight = Type(model.Weight, "weight"),
+            HiddenWeight = Type(model.HiddenWeight, "hiddenWeight"),
+            OutputWeight = Type(model.OutputWeight, "outputWeight"),
             RuleEntry = Type(model.RuleEntry, "ruleEntry"),
             ScaleEntry = Type(model.ScaleEntry, "scaleEntry"),
             InputBits = model.InputBits,
@@ -194,8 +217,11 @@ public sealed record HebbianPrecision
 
     private sealed class Model
     {
-        [JsonPropertyName("weight")]
-        public required string Weight { get; init; }
+        [JsonPropertyName("hiddenWeight")]
+        public required string HiddenWeight { get; init; }
+
+        [JsonPropertyName("outputWeight")]
+        public required string OutputWeight { get; init; }
 
         [JsonPropertyName("ruleEntry")]
         public required string RuleEntry { get; init; }
