@@ -39,10 +39,15 @@ internal static class ContinualCommand
         var cap = new Option<int?>("--cap") { Description = "--baseline pattern: neurons kept by the cap (default: half of --hidden)" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
         var plot = new Option<string?>("--plot") { Description = "Draw the accuracy matrices into a PNG file", HelpName = "FILE.png" };
+        var validationSplit = new Option<int?>("--validation-split")
+        {
+            Description = "Score on the last N training images of each task instead of the test sets (and learn from the rest): for tuning settings without touching the test sets",
+            HelpName = "N",
+        };
         var options = new ContinualOptions();
         var command = new Command("continual", "Learn tasks one after another (MNIST, then Fashion-MNIST) and report the accuracy matrix, forgetting and average")
         {
-            rule, baseline, patternRule, patternPrecision, precision, printDefault, learningRate, lambda, fisher, cap, json, plot,
+            rule, baseline, patternRule, patternPrecision, precision, printDefault, learningRate, lambda, fisher, cap, json, plot, validationSplit,
         };
         options.AddTo(command);
         command.Options.First(o => o.Name == "--data").Required = false;
@@ -95,6 +100,11 @@ internal static class ContinualCommand
             }
 
             var tasks = options.Load(result);
+            if (result.GetValue(validationSplit) is int held)
+            {
+                tasks = Usage(() => ContinualTasks.ValidationSplit(tasks, held));
+            }
+
             int seed = result.GetValue(options.Seed);
             int hidden = result.GetValue(options.Hidden);
             int classes = tasks.Sum(t => t.Classes);
@@ -142,6 +152,7 @@ internal static class ContinualCommand
                     }
 
                     w.WriteNumber("seed", seed);
+                    w.WriteString("scoredOn", result.GetValue(validationSplit) is int v ? $"the last {v} training images of each task" : "the test sets");
                     w.WriteNumber("hidden", hidden);
                     if (kind is null)
                     {

@@ -50,16 +50,16 @@ public sealed record HebbianPrecision
     /// <summary>
     /// 8-bit weights: input → hidden <c>ap_fixed&lt;8,-2,AP_RND_CONV,AP_SAT&gt;</c> (±1/8, LSB <c>2^-10</c>), hidden →
     /// output <c>ap_fixed&lt;8,1,AP_RND_CONV,AP_SAT&gt;</c> (±1, LSB <c>2^-7</c>); add words
-    /// <c>ap_fixed&lt;16,-10,AP_RND_CONV,AP_SAT&gt;</c> (26 fractional bits: 16 and 19 stochastic-rounding bits below the
-    /// weights' LSBs); multiply words <c>ap_fixed&lt;16,-10,AP_RND_CONV,AP_SAT&gt;</c>; 4-bit inputs, hidden activities
-    /// and traces (256-word add ROMs).
+    /// <c>ap_fixed&lt;24,-2,AP_RND_CONV,AP_SAT&gt;</c> (26 fractional bits: 16 and 19 stochastic-rounding bits below the
+    /// weights' LSBs; steps up to ±1/8); multiply words <c>ap_fixed&lt;24,-2,AP_RND_CONV,AP_SAT&gt;</c>; 4-bit inputs,
+    /// hidden activities and traces (256-word add ROMs).
     /// </summary>
     public static HebbianPrecision Default { get; } = new()
     {
         HiddenWeight = FixedType.Parse("ap_fixed<8,-2,AP_RND_CONV,AP_SAT>"),
         OutputWeight = FixedType.Parse("ap_fixed<8,1,AP_RND_CONV,AP_SAT>"),
-        RuleEntry = FixedType.Parse("ap_fixed<16,-10,AP_RND_CONV,AP_SAT>"),
-        ScaleEntry = FixedType.Parse("ap_fixed<16,-10,AP_RND_CONV,AP_SAT>"),
+        RuleEntry = FixedType.Parse("ap_fixed<24,-2,AP_RND_CONV,AP_SAT>"),
+        ScaleEntry = FixedType.Parse("ap_fixed<24,-2,AP_RND_CONV,AP_SAT>"),
         InputBits = 4,
         HiddenBits = 4,
         TraceBits = 4,
