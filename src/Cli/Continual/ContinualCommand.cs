@@ -50,7 +50,6 @@ internal static class ContinualCommand
             rule, baseline, patternRule, patternPrecision, precision, printDefault, learningRate, lambda, fisher, cap, json, plot, validationSplit,
         };
         options.AddTo(command);
-        command.Options.First(o => o.Name == "--data").Required = false;
         command.Subcommands.Add(ContinualEvolveCommand.Create());
         command.SetAction(result =>
         {
@@ -61,10 +60,7 @@ internal static class ContinualCommand
                 return Program.Success;
             }
 
-            if (result.GetValue(options.Data) is null)
-            {
-                throw new UsageException("--data DIR is required: the folder holding mnist/ and fashion-mnist/");
-            }
+            options.DataFolder(result);
 
             string? kind = result.GetValue(baseline);
             string? rulePath = result.GetValue(rule);

@@ -89,7 +89,7 @@ internal static class ContinualEvolveCommand
 
                 config = new ContinualEvolveConfig
                 {
-                    Data = Path.GetFullPath(result.GetRequiredValue(options.Data)),
+                    Data = Path.GetFullPath(options.DataFolder(result)),
                     Tasks = options.TaskNames(result),
                     Hidden = result.GetValue(options.Hidden),
                     Active = result.GetValue(options.Active),
@@ -252,7 +252,7 @@ internal static class ContinualEvolveCommand
             ["validationSamples"] = Num(config.ValidationSamples),
             ["validationSplit"] = Num(config.ValidationSplit),
             ["repeats"] = Num(config.Repeats),
-            ["fitness"] = JsonSerializer.Serialize("class-incremental average incremental accuracy (mean over phases of the mean accuracy on the tasks learned so far), on held-out training images"),
+            ["fitnessMeasure"] = JsonSerializer.Serialize("class-incremental average incremental accuracy (mean over phases of the mean accuracy on the tasks learned so far), on held-out training images"),
         };
         string path = Path.Combine(dir, RuleFile);
         HebbianRuleFile.Write(path, rule, new RuleProvenance(config.Seed, config.Algorithm, "continual", run.BestFitness) { Extra = facts });

@@ -18,11 +18,10 @@ internal sealed class ContinualOptions
         DefaultValueFactory = _ => "mnist,fashion",
     };
 
-    internal Option<string> Data { get; } = new("--data")
+    internal Option<string?> Data { get; } = new("--data")
     {
-        Description = "Folder holding mnist/ and fashion-mnist/, each with the four IDX files (train-images-idx3-ubyte.gz, …)",
+        Description = "Folder holding mnist/ and fashion-mnist/, each with the four IDX files (train-images-idx3-ubyte.gz, …); required",
         HelpName = "DIR",
-        Required = true,
     };
 
     internal Option<int> Hidden { get; } = new("--hidden") { Description = "Hidden neurons (every learner: Hebbian, MLP, pattern)", DefaultValueFactory = _ => 256 };
@@ -62,7 +61,7 @@ internal sealed class ContinualOptions
     internal IReadOnlyList<ContinualTask> Load(ParseResult result)
     {
         string[] names = TaskNames(result);
-        string data = result.GetRequiredValue(Data);
+        string data = DataFolder(result);
         int? limit = result.GetValue(Limit);
         if (limit is < 1)
         {
@@ -78,6 +77,10 @@ internal sealed class ContinualOptions
             throw new UsageException(e is FileNotFoundException f && f.FileName is { } file ? $"Data file '{file}' does not exist (--data {data})" : e.Message, e);
         }
     }
+
+    /// <summary>The <c>--data</c> folder; its absence is a usage error.</summary>
+    internal string DataFolder(ParseResult result) =>
+        result.GetValue(Data) ?? throw new UsageException("--data DIR is required: the folder holding mnist/ and fashion-mnist/");
 
     /// <summary>The Hebbian network for <paramref name="tasks"/> with the chosen size and seed.</summary>
     internal HebbianNetworkSpec Network(ParseResult result, IReadOnlyList<ContinualTask> tasks, int? seed = null)
