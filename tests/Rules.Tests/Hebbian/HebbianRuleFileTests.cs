@@ -65,6 +65,15 @@ public sealed class HebbianRuleFileTests
     }
 
     [Fact]
+    public void ShippedRule_ReadsAndNamesTheCommandThatMadeIt()
+    {
+        var (rule, provenance) = HebbianRuleFile.Read(Path.Combine(RepoPaths.Root, "rules", "hebbian-continual.json"));
+        Assert.Null(rule.Problem);
+        Assert.Equal("continual", provenance!.Task);
+        Assert.StartsWith("\"neuro continual evolve", provenance.Extra["command"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_PrefixesTheFileAndWriteIsAtomic()
     {
         string dir = Directory.CreateTempSubdirectory("neuro-hebbian-rule-").FullName;
