@@ -121,12 +121,13 @@ internal static class CosimCommand
     private static (string Name, double Value, string Text)? Rate(TestbenchResult r)
     {
         var s = r.Stats;
-        if (s.TryGetValue("updates", out long u) && s.TryGetValue("cycles", out long c) && c > 0 && !s.ContainsKey("samples"))
+        bool learner = r.Module.EndsWith("_learner_tb", StringComparison.Ordinal);
+        if (!learner && s.TryGetValue("updates", out long u) && s.TryGetValue("cycles", out long c) && c > 0)
         {
             return ("updatesPerClock", (double)u / c, string.Create(CultureInfo.InvariantCulture, $"{(double)u / c:F3} updates/clock ({u}/{c})"));
         }
 
-        if (s.TryGetValue("samples", out long n) && s.TryGetValue("cycles", out long cycles) && n > 0 && r.Module.EndsWith("_learner_tb", StringComparison.Ordinal))
+        if (learner && s.TryGetValue("samples", out long n) && s.TryGetValue("cycles", out long cycles) && n > 0)
         {
             return ("cyclesPerSample", (double)cycles / n, string.Create(CultureInfo.InvariantCulture, $"{(double)cycles / n:F1} clocks/sample ({n} samples, {s.GetValueOrDefault("updates")} updates)"));
         }

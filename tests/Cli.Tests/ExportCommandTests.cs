@@ -95,7 +95,9 @@ public sealed class ExportCommandTests : IDisposable
         // With the manifest following the edit (as a deliberate corruption), the testbench itself catches it.
         string manifest = Path.Combine(outDir, "manifest.json");
         string after = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
-        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace(before, after, StringComparison.Ordinal));
+        string json = File.ReadAllText(manifest);
+        int sha = json.IndexOf(before, json.IndexOf("\"path\": \"vectors/neuro_engine_expected_output.mem\"", StringComparison.Ordinal), StringComparison.Ordinal);
+        File.WriteAllText(manifest, json[..sha] + after + json[(sha + before.Length)..]);
         var r = NeuroRunner.Run("cosim", outDir);
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("mismatch: neuro_engine output addr=0 expected=", r.Stdout, StringComparison.Ordinal);
