@@ -70,7 +70,10 @@ internal static class ExportCommand
                     w.WriteString("rule", rulePath);
                     w.WriteString("out", dir);
                     w.WriteString("ruleHash", exported.RuleHash);
-                    w.WriteString("top", exported.Engine);
+                    w.WriteString("top", exported.Learner);
+                    w.WriteString("engine", exported.Engine);
+                    w.WriteNumber("lanes", settings.Lanes);
+                    w.WriteNumber("forwardClocks", exported.Timing.Forward);
                     w.WriteNumber("hiddenEdges", exported.HiddenEdges);
                     w.WriteNumber("inputEdges", exported.InputEdges);
                     w.WriteNumber("outputWords", exported.OutputWords);
@@ -84,7 +87,7 @@ internal static class ExportCommand
             {
                 var console = Output.Console(stdout);
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"neuro export: {rulePath} ({exported.RuleHash}) -> {dir}, top {exported.Engine}"));
+                    $"neuro export: {rulePath} ({exported.RuleHash}) -> {dir}, top {exported.Learner} (and {exported.Engine})"));
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"weights {config.Weight}, rule entries {config.RuleEntry}; {exported.HiddenEdges} recurrent, {exported.InputEdges} input, {exported.OutputWords} output weights"));
                 var table = new Table().AddColumns("file", "kind", "sha256");

@@ -136,9 +136,11 @@ public static class HardwareExporter
     private static void AddLearner(List<(string, string, byte[])> files, HardwareDesign d, LearnerVectors v, HardwareExportSettings settings)
     {
         var core = LearnerCoreEmitter.Build(d);
+        var top = LearnerTopEmitter.Build(d, core);
         files.Add(Verilog(d, "rtl", RequantizeEmitter.Build(d)));
         files.Add(Verilog(d, "rtl", core));
-        files.Add(Verilog(d, "rtl", LearnerTopEmitter.Build(d, core)));
+        files.Add(Verilog(d, "rtl", top));
+        files.AddRange(ExportPackage.Build(d, top, v));
         files.Add(Verilog(d, "tb", RequantizeTestbenchEmitter.Build(d, v)));
         files.Add(Verilog(d, "tb", LearnerTestbenchEmitter.Build(d, v, settings.VectorSeed)));
         files.Add(($"sw/{d.Name}_regs.h", "header", CHeaderWriter.Write(d)));

@@ -24,7 +24,12 @@ internal static class ExportPatch
         string before = Sha(File.ReadAllBytes(path));
         File.WriteAllText(path, text);
         string manifest = Path.Combine(dir, HardwareExporter.ManifestName);
-        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace(before, Sha(File.ReadAllBytes(path)), StringComparison.Ordinal));
+        string entry = $"\"path\": \"{relative}\",\n      \"kind\": ";
+        string json = File.ReadAllText(manifest);
+        int at = json.IndexOf(entry, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"manifest.json has no entry for {relative}");
+        int sha = json.IndexOf(before, at, StringComparison.Ordinal);
+        File.WriteAllText(manifest, json[..sha] + Sha(File.ReadAllBytes(path)) + json[(sha + before.Length)..]);
     }
 
     private static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -67,6 +67,7 @@ internal static class RtlCases
             PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", "precision-w8-e6.json")),
             new PatternNetworkSpec(10, 4, Hidden: 20, Cap: 10, EdgeProbability: 0.5, Seed: 1),
             new HardwareExportSettings()),
+        "demo-w30-e12" => Fixed("demo-w8-e6") with { Name = name, Precision = PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", "precision-w30-e12.json")) },
         // Coarse activations (two fractional bits) make ties at the cap's threshold common; large rule entries
         // (eta 0.5) saturate the 5-bit weights within a few samples. The mutation tests rely on both.
         "ties-sat" => new(name,

@@ -7,7 +7,7 @@ namespace Neuro.RtlExport;
 public sealed class SnapshotTests
 {
     /// <summary>Extensions pinned as text snapshots; <c>.bin</c> images are pinned through the manifest's SHA-256.</summary>
-    private static readonly string[] TextExtensions = [".v", ".mem", ".coe", ".mif", ".json", ".h"];
+    private static readonly string[] TextExtensions = [".v", ".mem", ".coe", ".mif", ".json", ".h", ".md", ".f", ".core", ".pcf", ".sdc", ".xdc", ".tcl"];
 
     public static TheoryData<string> Cases => [.. RtlCases.SnapshotCases];
 
