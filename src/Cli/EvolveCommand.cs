@@ -74,12 +74,18 @@ internal static class EvolveCommand
         task.AddTo(command);
         fields.AddTo(command);
         backendOptions.AddTo(command);
+        Foraging.ForagingOptions.AddToEvolve(command);
         Option[] settingOptions = [.. fields.All, algorithm, population, sigma, learningRate, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
             fitness, lifetime, holdout, passes, datasets, init, precision,
             task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
 
         command.SetAction((result, cancellation) =>
         {
+            if (Foraging.ForagingEvolveCommand.TryRun(result, cancellation) is { } foraging)
+            {
+                return Task.FromResult(foraging);
+            }
+
             string dir = result.GetRequiredValue(output);
             int total = result.GetValue(generations);
             if (total < 1)
