@@ -9,8 +9,9 @@ namespace Neuro.Rules.Foraging;
 /// </summary>
 /// <remarks>
 /// <list type="table">
-/// <item><term><c>enomad</c></term><description><see cref="EnomadSettings.Ea"/>: population 16, MADS on 49 random weights in a box
-/// of ±4 (<c>--sigma</c>), 250 evaluations each, blocks of 8, on the network's weight grid.</description></item>
+/// <item><term><c>enomad</c></term><description><see cref="EnomadSettings.Ea"/> scaled to a CPU budget: population 8, MADS on 49
+/// random weights in a box of ±4 (<c>--sigma</c>), 100 evaluations each (the paper code: 64 individuals, 250 evaluations),
+/// blocks of 8, on the network's weight grid.</description></item>
 /// <item><term><c>renomad</c></term><description><see cref="EnomadSettings.Rea"/>: population 16, 5 mutations in ±20, MADS on the
 /// changed weights in ±2, 25 evaluations, penalty 0.1·k^1.3, on the grid.</description></item>
 /// <item><term><c>ga</c></term><description><see cref="GeneticSettings"/>: population 50, no initial spread, about 5 mutated weights a child
@@ -92,7 +93,7 @@ public static class ForagingSearch
         switch (algorithm)
         {
             case EnomadOptimizer.EaName:
-                return new EnomadOptimizer(n, seed, EnomadSettings.Ea with { Population = population ?? 16, Box = sigma ?? 4, Granularity = grid }, start);
+                return new EnomadOptimizer(n, seed, EnomadSettings.Ea with { Population = population ?? 8, RefineEvaluations = 100, Box = sigma ?? 4, Granularity = grid }, start);
             case EnomadOptimizer.ReaName:
                 return new EnomadOptimizer(n, seed, EnomadSettings.Rea with { Population = population ?? 16, Box = sigma ?? 2, Granularity = grid }, start);
             case GeneticOptimizer.AlgorithmName:
