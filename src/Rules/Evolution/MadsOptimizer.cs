@@ -17,8 +17,11 @@ namespace Neuro.Rules.Evolution;
 /// maximal positive basis (OrthoMADS with random instead of Halton directions, as NOMAD 4 does). Direction <c>d</c> becomes
 /// the trial point <c>p_i = x_i + δ_i·round((Δ_i/δ_i)·d_i/‖d‖∞)</c> (round half away from zero), on the mesh and on the
 /// frame's boundary, then snapped into the bounds. Points equal to the incumbent or to an earlier point of the same block
-/// are skipped. After a success the next poll is ordered by the cosine between each direction and the successful step,
-/// best aligned first (<see cref="MadsSettings.OrderByLastSuccess"/>); a speculative point <c>x + s</c> goes first
+/// are skipped. The poll visits the directions in a random order drawn from the same generator after <c>v</c>: on a coarse
+/// mesh in many dimensions the directions round to single-coordinate steps (as OrthoMADS's do at <c>ℓ = 0</c>), and a fixed
+/// order would always try the first variables first. After a success the next poll is ordered by the cosine between
+/// each direction and the successful step, best aligned first, ties in the random order
+/// (<see cref="MadsSettings.OrderByLastSuccess"/>); a speculative point <c>x + s</c> goes first
 /// (<see cref="MadsSettings.SpeculativeSearch"/>).</para>
 /// <para><b>Ask/tell and opportunism.</b> <see cref="Ask"/> returns the next block of the poll (<see cref="MadsSettings.BlockSize"/>
 /// points, in poll order), so a caller evaluates the block in parallel; the first batch also carries the start point,
@@ -363,7 +366,8 @@ public sealed class MadsOptimizer : IOptimizer
     private void ComputePoll()
     {
         int n = Dimension;
-        var normal = new StandardNormal(SeedSequence.Random(Seed, _pollNumber));
+        var rng = SeedSequence.Random(Seed, _pollNumber);
+        var normal = new StandardNormal(rng);
         var v = new double[n];
         double norm = 0;
         while (norm == 0)
@@ -389,6 +393,12 @@ public sealed class MadsOptimizer : IOptimizer
             order[k] = k;
         }
 
+        for (int k = order.Length - 1; k > 0; k--)
+        {
+            int r = rng.Next(k + 1);
+            (order[k], order[r]) = (order[r], order[k]);
+        }
+
         if (Settings.OrderByLastSuccess && _lastStep is { } s)
         {
             double vs = 0, ss = 0;
@@ -399,17 +409,19 @@ public sealed class MadsOptimizer : IOptimizer
             }
 
             var cosine = new double[2 * n];
+            var rank = new int[2 * n];
             for (int k = 0; k < 2 * n; k++)
             {
                 int j = k % n;
                 double sign = k < n ? 1 : -1;
                 cosine[k] = ss > 0 ? sign * (s[j] - (2 * v[j] * vs)) / Math.Sqrt(ss) : 0;
+                rank[order[k]] = k;
             }
 
             Array.Sort(order, (a, b) =>
             {
                 int byCosine = cosine[b].CompareTo(cosine[a]);
-                return byCosine != 0 ? byCosine : a.CompareTo(b);
+                return byCosine != 0 ? byCosine : rank[a].CompareTo(rank[b]);
             });
         }
 

@@ -47,7 +47,7 @@ public sealed record MadsSettings
 
     /// <summary>
     /// Order each poll by the cosine between its directions and the last successful step, best aligned first (NOMAD's
-    /// default); when false, or before any success, the order is <c>[H, −H]</c> column by column. Default true.
+    /// default); when false, or before any success, the poll keeps its seeded random order. Default true.
     /// </summary>
     public bool OrderByLastSuccess { get; init; } = true;
 

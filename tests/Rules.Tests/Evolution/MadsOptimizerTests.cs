@@ -26,7 +26,7 @@ public sealed class MadsOptimizerTests : OptimizerContractTests
     [Fact]
     public void Tell_ConvergesOnASphere()
     {
-        // Start 3.14 from c; seed 1 measured: converged (frame below 1e-9) at a distance of 2e-10 after 4,700 evaluations.
+        // Start 3.14 from c; seed 1 measured: converged (frame below 1e-9) at a distance of 1.0e-9 after 7,452 evaluations.
         double[] c = TestFunctions.Target(10);
         var optimizer = new MadsOptimizer(10, 1, new MadsSettings());
         RunToEnd(optimizer, TestFunctions.Sphere(c));
@@ -39,7 +39,7 @@ public sealed class MadsOptimizerTests : OptimizerContractTests
     [Fact]
     public void Tell_ConvergesOnRosenbrock()
     {
-        // From (−1.2, 1) along the banana valley to (1, 1); seed 3 measured 2e-7 from the optimum.
+        // From (−1.2, 1) along the banana valley to (1, 1); seed 3 measured 2.0e-7 from the optimum after 3,942 evaluations.
         var optimizer = new MadsOptimizer(2, 3, new MadsSettings(), [-1.2, 1]);
         RunToEnd(optimizer, x => -TestFunctions.RosenbrockCost(x));
         Assert.Equal(MadsStopReason.Converged, optimizer.StopReason);
