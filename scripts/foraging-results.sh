@@ -2,7 +2,8 @@
 # The foraging comparison of docs/results.md: the untrained connectome, then enomad, renomad, ga, es, cmaes and mads at an
 # equal evaluation budget over several seeds. Prints a Markdown table (mean ± sd of the best fitness and of the number of
 # edited weights, CPU seconds per run) and draws docs/img/foraging-fitness.png (best fitness against evaluations) and
-# docs/img/foraging-trajectory.png (the best enomad worm's lifetimes).
+# docs/img/foraging-trajectory.png (the best enomad worm's lifetimes); then scores every refined worm on the four
+# patterns it was not trained on.
 #   scripts/foraging-results.sh [EVALUATIONS] [SEEDS...]      defaults: 10000, seeds 1 2 3 4 5
 # Environment: DATA (the connectome folder; default ../shared/data/connectome beside the repository), OUT (run folders;
 # default runs/foraging-results), THREADS (worker threads; results do not depend on it), IMG (figure folder; default
@@ -53,6 +54,20 @@ for alg in "${algorithms[@]}"; do
     cpu+=("$(awk '{print $1 + $2}' "$out/$alg-$seed.time")")
   done
   echo "| $alg | $(printf '%s\n' "${evals[@]}" | sort -n | sed -n '1p;$p' | paste -sd- | sed 's/^\([0-9]*\)-\1$/\1/') | $(stats "${fit[@]}") | $(stats "${edits[@]}") | $(stats "${cpu[@]}") | ${seeds[*]} |"
+done
+
+# Transfer: each refined worm on the four patterns it was not trained on (random and clusters from the run's seed).
+heldout=grid,circle,clusters,random
+echo
+echo "Held-out patterns ($heldout), one lifetime each, rewards summed:"
+echo
+echo "| algorithm | held-out fitness (mean ± sd) | seeds |"
+echo "|---|---|---|"
+base=(); for seed in "${seeds[@]}"; do base+=("$(neuro simulate --task foraging --data "$data" --patterns "$heldout" --seed "$seed" --json | jq -r .fitness)"); done
+echo "| untrained connectome | $(stats "${base[@]}") | ${seeds[*]} |"
+for alg in "${algorithms[@]}"; do
+  held=(); for seed in "${seeds[@]}"; do held+=("$(neuro simulate --task foraging --rule "$out/$alg-$seed/rule.json" --patterns "$heldout" --json | jq -r .fitness)"); done
+  echo "| $alg | $(stats "${held[@]}") | ${seeds[*]} |"
 done
 
 runs="$out/curves"; rm -rf "$runs"; mkdir -p "$runs"

@@ -23,7 +23,7 @@ internal static class EvolveCommand
     /// <summary>Builds the <c>evolve</c> verb.</summary>
     internal static Command Create()
     {
-        var algorithm = new Option<string>("--algorithm") { Description = "es (OpenAI ES), oes ((mu/mu,lambda)-ES), ga (genetic algorithm), cmaes", DefaultValueFactory = _ => "es" };
+        var algorithm = new Option<string>("--algorithm") { Description = "es (OpenAI ES), oes ((mu/mu,lambda)-ES), ga (genetic algorithm), cmaes, mads, enomad, renomad; --task foraging: enomad (default), renomad, ga, es, cmaes, mads", DefaultValueFactory = _ => "es" };
         var generations = new Option<int>("--generations") { Description = "Total generations of the run (with --resume: the new total)", DefaultValueFactory = _ => 100 };
         var population = new Option<int?>("--population") { Description = "Candidates per generation (default: the algorithm's)" };
         var sigma = new Option<double?>("--sigma")
