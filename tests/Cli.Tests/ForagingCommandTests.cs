@@ -95,6 +95,7 @@ public sealed class ForagingCommandTests : IDisposable
         Assert.Contains("--generations do not apply to --task foraging", NeuroRunner.Run([.. Evolve(dir, "ga", 10), "--generations", "3"]).SingleErrorLine(2), StringComparison.Ordinal);
         Assert.Contains("Unknown --algorithm 'oes' for --task foraging; expected one of enomad, renomad, ga, es, cmaes, mads", NeuroRunner.Run(Evolve(dir, "oes", 10)).SingleErrorLine(2), StringComparison.Ordinal);
         Assert.Contains("cmaes keeps an n×n covariance", NeuroRunner.Run([.. Evolve(dir, "cmaes", 10), "--genes", "2000"]).SingleErrorLine(2), StringComparison.Ordinal);
+        Assert.Contains("--cluster do not apply to --task foraging", NeuroRunner.Run([.. Evolve(dir, "ga", 10), "--cluster", "redis://127.0.0.1:1"]).SingleErrorLine(2), StringComparison.Ordinal);
         Assert.Contains("--task foraging needs --data DIR", NeuroRunner.Run("evolve", "--task", "foraging", "--out", dir).SingleErrorLine(2), StringComparison.Ordinal);
         Assert.Contains("--evaluations apply only to --task foraging", NeuroRunner.Run("evolve", "--task", "synthetic", "--evaluations", "5", "--out", dir).SingleErrorLine(2), StringComparison.Ordinal);
         Directory.CreateDirectory(dir);

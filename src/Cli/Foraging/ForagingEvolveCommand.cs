@@ -87,9 +87,10 @@ internal static class ForagingEvolveCommand
             ? Usage(() => OptimizerFactory.Restore(checkpoint.OptimizerState))
             : Usage(() => ForagingSearch.CreateOptimizer(config.Algorithm, decoder.StartGenome(), config.Seed, task.Spec.FractionBits, config.Population, config.Sigma));
         int threads = result.GetValue<int>("--threads");
+        var evaluators = EvolveEvaluators.Create(task);
         var run = checkpoint is null
-            ? new EvolutionRun<ConnectomeWeights>(dir, optimizer, decoder, task.CreateEvaluator, config.ToJson(), threads) { ValidationRepeats = 1 }
-            : new EvolutionRun<ConnectomeWeights>(dir, checkpoint, optimizer, decoder, task.CreateEvaluator, threads) { ValidationRepeats = 1 };
+            ? new EvolutionRun<ConnectomeWeights>(dir, optimizer, decoder, evaluators, config.ToJson(), threads) { ValidationRepeats = 1 }
+            : new EvolutionRun<ConnectomeWeights>(dir, checkpoint, optimizer, decoder, evaluators, threads) { ValidationRepeats = 1 };
 
         var stderr = result.InvocationConfiguration.Error;
         double untrained = task.Fitness(task.Biological);

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text.Json;
 using Neuro.Rules.Connectome;
 using Neuro.Rules.Foraging;
-using Neuro.Rules.Patterns;
 
 namespace Neuro.Cli.Foraging;
 
@@ -35,14 +34,7 @@ internal static class ForagingSimulateCommand
                 throw new UsageException($"Rule file '{rulePath}' does not exist");
             }
 
-            try
-            {
-                rule = ConnectomeRuleFile.Read(rulePath);
-            }
-            catch (RuleFileException e)
-            {
-                throw new UsageException(e.Message, e);
-            }
+            rule = ConnectomeRuleFile.Read(rulePath); // a JsonInputException is a usage error (exit 2) naming the file and path
         }
 
         // Without explicit options, a rule's lifetimes run as in the run that evolved it (its data, patterns, seed, sensing).
@@ -56,7 +48,7 @@ internal static class ForagingSimulateCommand
         {
             patterns = ForagingOptions.ReadPatterns(result)
                 ?? (extra is not null && extra.TryGetValue("patterns", out var p)
-                    ? [.. JsonSerializer.Deserialize<string[]>(p)!.Select(n => ForagingOptions.ParsePattern(n) ?? throw new UsageException($"{rulePath}: provenance.extra.patterns: unknown pattern '{n}'"))]
+                    ? [.. JsonSerializer.Deserialize<string[]>(p)!.Select(n => ForagingOptions.ParsePattern(n) ?? throw new UsageException($"{rulePath}: provenance.patterns: unknown pattern '{n}'"))]
                     : new ForagingSettings().Patterns);
             sensing = ForagingOptions.ReadSensing(result)
                 ?? (extra is not null && extra.TryGetValue("sensing", out var s) && JsonSerializer.Deserialize<string>(s) == "lateral" ? SensingMode.Lateral : SensingMode.Presence);
@@ -64,7 +56,7 @@ internal static class ForagingSimulateCommand
         }
         catch (JsonException e)
         {
-            throw new UsageException($"{rulePath}: provenance.extra: {e.Message}", e);
+            throw new UsageException($"{rulePath}: provenance: {e.Message}", e);
         }
 
         var task = ForagingSetup.Task(data, rule?.Network ?? new ConnectomeNetworkSettings(), patterns, sensing, seed);
@@ -80,14 +72,7 @@ internal static class ForagingSimulateCommand
                 throw new UsageException($"{rulePath}: connectome.sha256: the rule was evolved on connectome data {rule.ConnectomeSha256[..12]}…, but {data} holds {task.Graph.Fingerprint[..12]}…");
             }
 
-            try
-            {
-                weights = rule.ToWeights(task.Spec);
-            }
-            catch (RuleFileException e)
-            {
-                throw new UsageException($"{rulePath}: {e.Message}", e);
-            }
+            weights = rule.ToWeights(task.Spec, rulePath!);
         }
 
         var clock = Stopwatch.StartNew();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Neuro.Rules.Json;
 using Neuro.Rules.Patterns;
 
 namespace Neuro.Rules.Connectome;
@@ -42,21 +43,22 @@ public sealed record ConnectomeRule(ConnectomeNetworkSettings Network, string Co
     }
 
     /// <summary>
-    /// The weights on <paramref name="spec"/>: the biological ones with <see cref="Edits"/> applied.
+    /// The weights on <paramref name="spec"/>: the biological ones with <see cref="Edits"/> applied;
+    /// <paramref name="source"/> (the rule file) names the rule in errors.
     /// </summary>
-    /// <exception cref="RuleFileException">An edit names no synapse of the spec, repeats one, disagrees with its biological
-    /// weight, or is not on the weight grid; the field is <c>edits[i]</c>.</exception>
-    public ConnectomeWeights ToWeights(ConnectomeNetworkSpec spec)
+    /// <exception cref="JsonInputException">An edit names no synapse of the spec, repeats one, disagrees with its biological
+    /// weight, or is not on the weight grid; the path is <c>edits[i]</c>.</exception>
+    public ConnectomeWeights ToWeights(ConnectomeNetworkSpec spec, string source = "rule")
     {
         ArgumentNullException.ThrowIfNull(spec);
         var index = new Dictionary<(SynapseType, string, string), int>();
         for (int k = 0; k < spec.GeneCount; k++)
         {
-            var (type, source, target) = Synapse(spec, k);
-            index[(type, source, target)] = k;
+            var (type, from, to) = Synapse(spec, k);
+            index[(type, from, to)] = k;
             if (type == SynapseType.Electrical)
             {
-                index[(type, target, source)] = k;
+                index[(type, to, from)] = k;
             }
         }
 
@@ -70,23 +72,23 @@ public sealed record ConnectomeRule(ConnectomeNetworkSettings Network, string Co
             string what = edit.Type == SynapseType.Chemical ? $"chemical synapse {edit.Source} -> {edit.Target}" : $"gap junction {edit.Source} -- {edit.Target}";
             if (!index.TryGetValue((edit.Type, edit.Source, edit.Target), out int k))
             {
-                throw new RuleFileException(field, $"the network has no {what}");
+                throw new JsonInputException(source, field, $"the network has no {what}");
             }
 
             if (!seen.Add(k))
             {
-                throw new RuleFileException(field, $"the {what} is edited twice");
+                throw new JsonInputException(source, field, $"the {what} is edited twice");
             }
 
             if (edit.Biological != genes[k])
             {
-                throw new RuleFileException(field + ".biological", $"the {what} has biological weight {genes[k]} in this connectome, not {edit.Biological}");
+                throw new JsonInputException(source, field + ".biological", $"the {what} has biological weight {genes[k]} in this connectome, not {edit.Biological}");
             }
 
             double scaled = Math.ScaleB(edit.Weight, spec.FractionBits);
             if (!double.IsFinite(edit.Weight) || scaled != Math.Floor(scaled) || Math.Abs(scaled) > int.MaxValue)
             {
-                throw new RuleFileException(field + ".weight", $"must be a finite multiple of 2^-{spec.FractionBits} within ±(2^31 − 1)·2^-{spec.FractionBits}, not {edit.Weight}");
+                throw new JsonInputException(source, field + ".weight", $"must be a finite multiple of 2^-{spec.FractionBits} within ±(2^31 − 1)·2^-{spec.FractionBits}, not {edit.Weight}");
             }
 
             raw[k] = (int)scaled;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Neuro.Rules.Evolution;
+using Neuro.Rules.Json;
 using Neuro.Rules.Patterns;
 using Xunit;
 
@@ -38,23 +39,26 @@ public sealed class ConnectomeRuleFileTests
     }
 
     [Theory]
-    [InlineData("\"family\": \"connectome\",", "\"family\": \"connectome\", \"colour\": 1,", "colour", "could not be mapped")]
-    [InlineData("\"family\": \"connectome\",", "\"family\": \"connectome\", \"family\": \"connectome\",", "family", "Duplicate")]
-    [InlineData("\"weight\": 36", "\"weight\": \"36\"", "edits[0].weight", "could not be converted")]
-    [InlineData("\"weight\": 36", "\"weight\": NaN", "edits[0].weight", "")]
-    [InlineData("\"weight\": 36", "\"weight\": 1e400", "edits[0].weight", "")]
-    [InlineData("\"type\": \"chemical\"", "\"type\": \"ionic\"", "edits[0].type", "could not be converted")]
+    [InlineData("\"family\": \"connectome\",", "\"family\": \"connectome\", \"colour\": 1,", "colour", "unknown member; expected one of")]
+    [InlineData("\"family\": \"connectome\",", "\"family\": \"connectome\", \"family\": \"connectome\",", "family", "appears twice")]
+    [InlineData("\"weight\": 36", "\"weight\": \"36\"", "edits[0].weight", "")]
+    [InlineData("\"weight\": 36", "\"weight\": NaN", "edits[0].weight", "NaN is not a finite number")]
+    [InlineData("\"weight\": 36", "\"weight\": 1e400", "edits[0].weight", "is not a finite number")]
+    [InlineData("\"type\": \"chemical\"", "\"type\": \"ionic\"", "edits[0].type", "")]
     [InlineData("\"format\": \"neuro-rule/2\"", "\"format\": \"neuro-rule/1\"", "format", "expected 'neuro-rule/2', not 'neuro-rule/1'")]
     [InlineData("\"family\": \"connectome\"", "\"family\": \"pattern\"", "family", "unknown family 'pattern'; this reader takes 'connectome'")]
     [InlineData("\"fractionBits\": 0", "\"fractionBits\": 17", "network.fractionBits", "must be 0..16, not 17")]
-    [InlineData("\"biological\": 35,", "", "edits[0]", "missing required properties")]
+    [InlineData("\"biological\": 35,", "", "edits[0]", "required member")]
     public void Parse_RejectsSchemaBreaksNamingTheField(string from, string to, string field, string message)
     {
         string json = ConnectomeRuleFile.ToJson(Edited());
         Assert.Contains(from, json, StringComparison.Ordinal);
-        var e = Assert.Throws<RuleFileException>(() => ConnectomeRuleFile.Parse(json.Replace(from, to, StringComparison.Ordinal)));
-        Assert.StartsWith(field, e.Field, StringComparison.Ordinal);
-        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<JsonInputException>(() => ConnectomeRuleFile.Parse(json.Replace(from, to, StringComparison.Ordinal), "rule.json"));
+        Assert.Equal("rule.json", e.Source);
+        Assert.NotNull(e.JsonPath);
+        Assert.StartsWith(field, e.JsonPath, StringComparison.Ordinal);
+        Assert.Contains(message, e.Problem, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
     }
 
     [Theory]
@@ -64,9 +68,10 @@ public sealed class ConnectomeRuleFileTests
     public void ToWeights_RejectsEditsThatDoNotFitTheNetwork(SynapseType type, string source, string target, double biological, double weight, string field, string message)
     {
         var rule = Edited() with { Edits = [new WeightEdit(type, source, target, biological, weight)] };
-        var e = Assert.Throws<RuleFileException>(() => rule.ToWeights(Spec));
-        Assert.Equal(field, e.Field);
-        Assert.StartsWith(message, e.Message[(field.Length + 2)..], StringComparison.Ordinal);
+        var e = Assert.Throws<JsonInputException>(() => rule.ToWeights(Spec, "rule.json"));
+        Assert.Equal("rule.json", e.Source);
+        Assert.Equal(field, e.JsonPath);
+        Assert.StartsWith(message, e.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,7 +80,7 @@ public sealed class ConnectomeRuleFileTests
         var rule = Edited() with { Edits = [new WeightEdit(SynapseType.Electrical, "C", "B", 3, 4)] };
         Assert.Equal(4, rule.ToWeights(Spec).Raw[5]);
         rule = Edited() with { Edits = [new WeightEdit(SynapseType.Electrical, "C", "B", 3, 4), new WeightEdit(SynapseType.Electrical, "B", "C", 3, 5)] };
-        Assert.Equal("edits[1]: the gap junction B -- C is edited twice", Assert.Throws<RuleFileException>(() => rule.ToWeights(Spec)).Message);
+        Assert.Equal("rule.json: edits[1]: the gap junction B -- C is edited twice", Assert.Throws<JsonInputException>(() => rule.ToWeights(Spec, "rule.json")).Message);
     }
 
     [Fact]
@@ -85,8 +90,8 @@ public sealed class ConnectomeRuleFileTests
         File.WriteAllText(path, "{\"format\": 1}");
         try
         {
-            var e = Assert.Throws<RuleFileException>(() => ConnectomeRuleFile.Read(path));
-            Assert.StartsWith($"{path}: format:", e.Message, StringComparison.Ordinal);
+            var e = Assert.Throws<JsonInputException>(() => ConnectomeRuleFile.Read(path));
+            Assert.StartsWith($"{path}: ", e.Message, StringComparison.Ordinal);
         }
         finally
         {
