@@ -62,7 +62,15 @@ public sealed class ForagingCommandTests : IDisposable
         using var simulated = JsonDocument.Parse(s.Stdout);
         Assert.Equal(evolved.RootElement.GetProperty("bestFitness").GetDouble(), simulated.RootElement.GetProperty("fitness").GetDouble());
         Assert.Equal(rule.Edits.Length, simulated.RootElement.GetProperty("editedWeights").GetInt32());
+
+        // Without --task the rule file's family (connectome) picks the foraging simulation.
+        var byFamily = NeuroRunner.Run("simulate", "--rule", Path.Combine(dir, "rule.json"), "--json");
+        Assert.True(byFamily.ExitCode == 0, byFamily.Stderr);
+        Assert.Equal(s.Stdout, byFamily.Stdout.Replace(FitnessSeconds(byFamily.Stdout), FitnessSeconds(s.Stdout), StringComparison.Ordinal));
     }
+
+    /// <summary>The wall-clock member of simulate's JSON, the one part that differs between two runs.</summary>
+    private static string FitnessSeconds(string json) => "\"seconds\": " + JsonDocument.Parse(json).RootElement.GetProperty("seconds").GetRawText();
 
     [Theory]
     [InlineData("enomad", 4)]
@@ -111,6 +119,14 @@ public sealed class ForagingCommandTests : IDisposable
         Assert.Equal(0, NeuroRunner.Run(Evolve(dir, "ga", 60, "--population", "10")).ExitCode);
         string line = NeuroRunner.Run("evolve", "--out", dir, "--resume", "--evaluations", "100", "--seed", "5").SingleErrorLine(2);
         Assert.Contains("--seed cannot be changed on --resume", line, StringComparison.Ordinal);
+
+        // A damaged run configuration in the checkpoint is one line naming the checkpoint and the member (strict reading).
+        string checkpoint = Path.Combine(dir, "checkpoint.json");
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(checkpoint))!;
+        node["config"] = node["config"]!.GetValue<string>().Replace("\"population\":10", "\"population\":\"10\"", StringComparison.Ordinal);
+        File.WriteAllText(checkpoint, node.ToJsonString());
+        line = NeuroRunner.Run("evolve", "--out", dir, "--resume", "--evaluations", "100").SingleErrorLine(2);
+        Assert.Contains($"{checkpoint}: config: population: ", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,6 +155,7 @@ public sealed class ForagingCommandTests : IDisposable
         Assert.Contains("connectome.sha256: the rule was evolved on connectome data 000000000000", NeuroRunner.Run("simulate", "--task", "foraging", "--rule", path).SingleErrorLine(2), StringComparison.Ordinal);
         string pattern = Path.Combine(RepoPaths.Root, "rules", "synthetic-es.json");
         Assert.Contains($"{pattern}: ", NeuroRunner.Run("simulate", "--task", "foraging", "--data", Data, "--rule", pattern).SingleErrorLine(2), StringComparison.Ordinal);
+        Assert.Contains($"{path}: family: 'connectome' is not a pattern rule", NeuroRunner.Run("simulate", "--task", "synthetic", "--rule", path).SingleErrorLine(2), StringComparison.Ordinal);
         Assert.Contains("--plot apply only to --task foraging", NeuroRunner.Run("simulate", "--task", "synthetic", "--rule", pattern, "--plot", "x.png").SingleErrorLine(2), StringComparison.Ordinal);
     }
 

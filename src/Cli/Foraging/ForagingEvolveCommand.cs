@@ -38,7 +38,7 @@ internal static class ForagingEvolveCommand
                 return null; // not readable here: the pattern family's path reports it
             }
 
-            resumed = ForagingRunConfig.TryRead(checkpoint.Config);
+            resumed = ForagingRunConfig.TryRead(checkpoint.Config, Path.Combine(dir, EvolutionRun<ConnectomeWeights>.CheckpointFile));
         }
 
         if (resumed is null && !ForagingOptions.IsForaging(result))

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Collections.Immutable;
+using Neuro.Rules;
+using Neuro.Rules.Connectome;
 using Neuro.Rules.Foraging;
+using Neuro.Rules.Json;
 
 namespace Neuro.Cli.Foraging;
 
@@ -50,8 +53,37 @@ internal static class ForagingOptions
         command.Options.Add(SensingOption());
     }
 
-    /// <summary>True when the command line asks for the foraging task.</summary>
-    internal static bool IsForaging(ParseResult result) => result.GetValue<string?>("--task") == ForagingTask.Name;
+    /// <summary>
+    /// True when the command line asks for the foraging task: <c>--task foraging</c>, or no <c>--task</c> and a
+    /// <c>--rule</c> file whose header (<see cref="RuleFileHeader"/>) names the <c>connectome</c> family.
+    /// </summary>
+    internal static bool IsForaging(ParseResult result)
+    {
+        if (Given(result).Contains("--task"))
+        {
+            return result.GetValue<string?>("--task") == ForagingTask.Name;
+        }
+
+        return RuleFamily(result) == ConnectomeRuleFile.Family;
+    }
+
+    /// <summary>The family of the <c>--rule</c> file, or null without one or when its header cannot be read (its family's reader reports why).</summary>
+    private static string? RuleFamily(ParseResult result)
+    {
+        if (!result.CommandResult.Command.Options.Any(o => o.Name == "--rule") || result.GetValue<string?>("--rule") is not { } path)
+        {
+            return null;
+        }
+
+        try
+        {
+            return RuleFileHeader.Read(path).Family;
+        }
+        catch (JsonInputException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Throws when a foraging-only option is given to another task.</summary>
     internal static void RejectOutsideForaging(ParseResult result)

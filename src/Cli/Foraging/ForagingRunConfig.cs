@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Neuro.Rules.Json;
 
 namespace Neuro.Cli.Foraging;
 
@@ -37,8 +38,12 @@ internal sealed record ForagingRunConfig(
 
     internal string ToJson() => JsonSerializer.Serialize(this, Options);
 
-    /// <summary>The config in <paramref name="json"/>, or null when it is not a foraging run's.</summary>
-    internal static ForagingRunConfig? TryRead(string json)
+    /// <summary>
+    /// The config in <paramref name="json"/>, or null when it is not a foraging run's; read strictly
+    /// (<see cref="StrictJson"/>), so a damaged configuration is a <see cref="JsonInputException"/> naming
+    /// <paramref name="source"/> (the checkpoint) and the JSON path.
+    /// </summary>
+    internal static ForagingRunConfig? TryRead(string json, string source)
     {
         try
         {
@@ -50,12 +55,12 @@ internal sealed record ForagingRunConfig(
             {
                 return null;
             }
-
-            return JsonSerializer.Deserialize<ForagingRunConfig>(json, Options);
         }
         catch (JsonException e)
         {
-            throw new UsageException($"The checkpoint's run configuration is malformed: {e.Message}", e);
+            throw new UsageException($"{source}: config: the run configuration is malformed JSON: {e.Message}", e);
         }
+
+        return StrictJson.Deserialize<ForagingRunConfig>(json, $"{source}: config");
     }
 }

@@ -8,7 +8,7 @@ using Neuro.Rules.Foraging;
 namespace Neuro.Cli.Foraging;
 
 /// <summary>
-/// <c>neuro simulate --task foraging</c>: one lifetime per food pattern of a connectome (the untrained one, or a
+/// <c>neuro simulate --task foraging</c> (or <c>simulate --rule FILE</c> with a <c>connectome</c> rule): one lifetime per food pattern of a connectome (the untrained one, or a
 /// <c>connectome</c> rule's weights) in the paper's arena; reports the fitness, the food eaten and the edited weights, and
 /// with <c>--plot</c> draws the trajectories.
 /// </summary>
@@ -48,7 +48,7 @@ internal static class ForagingSimulateCommand
         {
             patterns = ForagingOptions.ReadPatterns(result)
                 ?? (extra is not null && extra.TryGetValue("patterns", out var p)
-                    ? [.. JsonSerializer.Deserialize<string[]>(p)!.Select(n => ForagingOptions.ParsePattern(n) ?? throw new UsageException($"{rulePath}: provenance.patterns: unknown pattern '{n}'"))]
+                    ? [.. (JsonSerializer.Deserialize<string[]>(p) ?? throw new UsageException($"{rulePath}: provenance.patterns: expected an array of pattern names, not null")).Select(n => ForagingOptions.ParsePattern(n) ?? throw new UsageException($"{rulePath}: provenance.patterns: unknown pattern '{n}'"))]
                     : new ForagingSettings().Patterns);
             sensing = ForagingOptions.ReadSensing(result)
                 ?? (extra is not null && extra.TryGetValue("sensing", out var s) && JsonSerializer.Deserialize<string>(s) == "lateral" ? SensingMode.Lateral : SensingMode.Presence);
