@@ -1,11 +1,15 @@
 using System.CommandLine;
+using Neuro.Rules.Files;
+using Neuro.Rules.Json;
 
 namespace Neuro.Cli;
 
 /// <summary>The <c>neuro</c> entry point: builds the verbs, parses, runs one, and maps failures to exit codes.</summary>
 /// <remarks>
-/// Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input. Every error is one line on stderr,
-/// <c>neuro: error: …</c>, never a stack trace. <see cref="Run"/> takes the writers so tests run the program in-process.
+/// Exit codes (DESIGN.md §7; docs/command-line.md): 0 success, 1 a check ran and failed (or an unexpected failure),
+/// 2 bad usage or bad input (malformed file, impossible option, unusable path), 130 interrupted by Ctrl-C. Every error is
+/// one line on stderr, <c>neuro: error: …</c>, never a stack trace. <see cref="Run"/> takes the writers so tests run the
+/// program in-process.
 /// </remarks>
 internal static class Program
 {
@@ -17,6 +21,9 @@ internal static class Program
 
     /// <summary>Exit code for bad usage or bad input.</summary>
     internal const int Usage = 2;
+
+    /// <summary>Exit code after Ctrl-C (128 + SIGINT, as shells report it).</summary>
+    internal const int Interrupted = 130;
 
     private static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -52,6 +59,23 @@ internal static class Program
         catch (UsageException e)
         {
             return Fail(stderr, Usage, e.Message);
+        }
+        catch (JsonInputException e)
+        {
+            return Fail(stderr, Usage, e.Message);
+        }
+        catch (OutputFolderException e)
+        {
+            return Fail(stderr, Usage, $"--out: {e.Message}");
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or FileNotFoundException or DirectoryNotFoundException or PathTooLongException)
+        {
+            // A path the user named cannot be read or written (AtomicFile names the file, never its temporary).
+            return Fail(stderr, Usage, e.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(stderr, Interrupted, "interrupted");
         }
 #pragma warning disable CA1031 // The command line is the outermost frame: any failure becomes one line and exit code 1.
         catch (Exception e)

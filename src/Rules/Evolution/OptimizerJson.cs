@@ -6,14 +6,15 @@ namespace Neuro.Rules.Evolution;
 /// <summary>
 /// The JSON conventions of optimizer checkpoints: camelCase names, enums as strings, and named literals for the
 /// infinities a fitness may take. The default number writer prints the shortest round-trip form, so every double
-/// reads back bit for bit.
+/// reads back bit for bit. Reading is strict (<see cref="JsonSerializerOptions.Strict"/>): unknown and duplicate
+/// members are errors, as in every other file a user can hand to <c>neuro</c>.
 /// </summary>
 internal static class OptimizerJson
 {
     /// <summary>The version written to and required in every state.</summary>
     public const int Version = 1;
 
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerOptions.Strict)
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
