@@ -45,6 +45,19 @@ internal static class ExportCommand
             var spec = choice.Network(train);
             var settings = new HardwareExportSettings { Name = result.GetValue(name)!, Samples = result.GetValue(samples), VectorSeed = result.GetValue(vectorSeed) };
             ExportResult exported;
+            try
+            {
+                RomCheck.Ensure(patternRule, config);
+            }
+            catch (RtlExportException e)
+            {
+                throw new UsageException(e.Message, e);
+            }
+            catch (PrecisionConfigException e)
+            {
+                throw new UsageException($"--precision: {e.Message}", e);
+            }
+
             using var folder = OutputOptions.Stage(dir, "export", result.GetValue(force));
             try
             {

@@ -28,7 +28,8 @@ public static partial class Synthesizer
     /// <param name="target">Generic or iCE40.</param>
     /// <param name="device">iCE40 device (a key of <see cref="Ice40Packages"/>).</param>
     /// <param name="frequencyMhz">Target clock for nextpnr (the reported maximum does not depend on it being met).</param>
-    /// <exception cref="RtlExportException">The folder is not an export, a tool is missing, or a tool failed.</exception>
+    /// <exception cref="RtlExportException">The folder is not an export (or changed since), or a tool is missing.</exception>
+    /// <exception cref="ToolFailedException">Yosys or nextpnr ran and failed.</exception>
     public static SynthesisReport Run(string directory, SynthTarget target, string device = "hx8k", double frequencyMhz = 12)
     {
         var folder = ExportFolder.Open(directory);
@@ -56,7 +57,7 @@ public static partial class Synthesizer
             var (code, log) = ExternalTool.Run(yosys, ["-q", "-p", script], folder.Directory, Timeout);
             if (code != 0)
             {
-                throw new RtlExportException($"yosys failed (exit {code}): {Tail(log)}");
+                throw new ToolFailedException($"yosys failed (exit {code}): {Tail(log)}");
             }
 
             var cells = CountCells(netlist, folder.Top, out long memoryBits, out long memories);
@@ -74,7 +75,7 @@ public static partial class Synthesizer
                 [$"--{device}", "--package", package!, "--json", netlist, "--freq", freq, "--seed", "1"], folder.Directory, Timeout);
             if (pnrCode != 0)
             {
-                throw new RtlExportException($"nextpnr-ice40 failed (exit {pnrCode}): {Tail(pnrLog)}");
+                throw new ToolFailedException($"nextpnr-ice40 failed (exit {pnrCode}): {Tail(pnrLog)}");
             }
 
             double? fmax = null;

@@ -86,6 +86,14 @@ public sealed class ExportCommandTests : IDisposable
         string[] lines = File.ReadAllLines(path);
         lines[0] = lines[0] == "0001" ? "0002" : "0001";
         File.WriteAllText(path, string.Join('\n', lines) + "\n");
+        // A file changed behind the manifest's back is bad input: refused before the simulator runs.
+        Assert.StartsWith("neuro: error: 'vectors/neuro_engine_expected_output.mem' in '", NeuroRunner.Run("cosim", outDir).SingleErrorLine(2), StringComparison.Ordinal);
+        // Recorded in the manifest, the wrong vector reaches the testbench, which fails the check: exit 1.
+        string manifestPath = Path.Combine(outDir, "manifest.json");
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        manifest["files"]!.AsArray().Single(f => f!["path"]!.GetValue<string>() == "vectors/neuro_engine_expected_output.mem")!["sha256"] =
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
         var r = NeuroRunner.Run("cosim", outDir);
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("mismatch: neuro_engine output addr=0 expected=", r.Stdout, StringComparison.Ordinal);

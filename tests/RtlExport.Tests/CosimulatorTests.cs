@@ -59,6 +59,7 @@ public sealed class CosimulatorTests
         string original = lines[2];
         lines[2] = Flip(original);
         File.WriteAllText(path, string.Join('\n', lines) + "\n");
+        ManifestFiles.Rehash(dir.Path, "vectors/neuro_engine_expected_hidden.mem");
         var results = Cosimulator.Run(dir.Path, Simulator.Iverilog, ["neuro_engine_tb"]);
         var r = Assert.Single(results);
         Assert.False(r.Passed);
@@ -77,6 +78,7 @@ public sealed class CosimulatorTests
         string[] lines = File.ReadAllLines(path);
         lines[0] = Flip(lines[0]);
         File.WriteAllText(path, string.Join('\n', lines) + "\n");
+        ManifestFiles.Rehash(dir.Path, "vectors/tiny_plasticity_unit_expected.mem");
         var r = Assert.Single(Cosimulator.Run(dir.Path, Simulator.Iverilog, ["tiny_plasticity_unit_tb"]));
         Assert.False(r.Passed);
         Assert.NotEqual(0, r.ExitCode);
