@@ -85,7 +85,7 @@ internal static class EvolveCommand
         backendOptions.AddTo(command);
         Option[] settingOptions = [.. fields.All, algorithm, population, sigma, learningRate, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
             fitness, lifetime, holdout, passes, datasets, init, precision,
-            task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
+            task.Task, task.Data, task.Train, task.Test, task.Header, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
 
         command.SetAction((result, cancellation) =>
         {
@@ -258,7 +258,7 @@ internal static class EvolveCommand
             }
             catch (Exception e) when (e is Neuro.FixedPointSim.Patterns.PrecisionConfigException or ArgumentException)
             {
-                throw new UsageException($"--precision: {e.Message}", e);
+                throw new UsageException($"--precision: {UsageException.Describe(e)}", e);
             }
         }
 

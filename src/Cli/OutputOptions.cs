@@ -33,6 +33,49 @@ internal static class OutputOptions
         return folder;
     });
 
+    /// <summary>
+    /// Checks before any work that a single output file (such as <c>quantize --plot</c>'s) can be written: not a folder,
+    /// and its folder (or, when that is still to be created, its nearest existing parent) accepts new files (probed with a
+    /// temporary file that is removed at once).
+    /// </summary>
+    /// <exception cref="UsageException">It cannot; the message names <paramref name="flag"/> and the path.</exception>
+    internal static void CheckWritableFile(string path, string flag)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UsageException($"{flag}: '{path}' is not a file name");
+        }
+
+        string full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new UsageException($"{flag}: '{path}' is a folder, not a file");
+        }
+
+        string dir = Path.GetDirectoryName(full) ?? ".";
+        while (!Directory.Exists(dir))
+        {
+            if (File.Exists(dir))
+            {
+                throw new UsageException($"{flag}: cannot write '{path}': '{dir}' is a file, not a folder");
+            }
+
+            dir = Path.GetDirectoryName(dir) ?? throw new UsageException($"{flag}: cannot write '{path}': no part of its folder exists");
+        }
+
+        string probe = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{flag}: cannot write '{path}': files cannot be created in '{dir}'", e);
+        }
+    }
+
     private static OutputFolder Guard(Func<OutputFolder> open)
     {
         try

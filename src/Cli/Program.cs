@@ -45,6 +45,7 @@ internal static class Program
             DevicesCommand.Create(),
         };
 
+        OptionRules.Apply(root);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not { ClearsParseErrors: true })
         {
@@ -81,7 +82,7 @@ internal static class Program
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return Fail(stderr, Failure, e.Message);
+            return Fail(stderr, Failure, UsageException.Describe(e));
         }
     }
 

@@ -182,7 +182,7 @@ internal static class SweepCommand
         }
         catch (Exception e) when (e is PrecisionConfigException or ArgumentException)
         {
-            return e is ArgumentException a ? UsageException.Clean(a) : e.Message;
+            return UsageException.Describe(e);
         }
     }
 

@@ -25,6 +25,9 @@ internal sealed class UsageException : Exception
         return new UsageException(prefix + Clean(e), e);
     }
 
+    /// <summary>The message of <paramref name="e"/>, cleaned by <see cref="Clean"/> when it is an <see cref="ArgumentException"/>.</summary>
+    internal static string Describe(Exception e) => e is ArgumentException a ? Clean(a) : e.Message;
+
     /// <summary>The message of <paramref name="e"/> without the parameter-name and actual-value suffixes .NET appends.</summary>
     internal static string Clean(ArgumentException e)
     {
