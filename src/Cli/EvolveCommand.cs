@@ -130,7 +130,7 @@ internal static class EvolveCommand
                 {
                     checkpoint = LoadCheckpoint(dir);
                     config = EvolveConfig.FromJson(checkpoint.Config, $"{Path.Combine(dir, EvolutionRun<PatternRule>.CheckpointFile)}: config");
-                    optimizer = Usage(() => OptimizerFactory.Restore(checkpoint.OptimizerState));
+                    optimizer = Usage(() => OptimizerFactory.Restore(checkpoint.OptimizerState), $"{Path.Combine(dir, EvolutionRun<PatternRule>.CheckpointFile)}: optimizerState: ");
                 }
                 catch
                 {
@@ -398,7 +398,7 @@ internal static class EvolveCommand
         }
     }
 
-    private static T Usage<T>(Func<T> make)
+    private static T Usage<T>(Func<T> make, string? prefix = null)
     {
         try
         {
@@ -406,7 +406,7 @@ internal static class EvolveCommand
         }
         catch (ArgumentException e)
         {
-            throw UsageException.From(e);
+            throw UsageException.From(e, prefix);
         }
     }
 

@@ -42,7 +42,7 @@ internal static class PrecisionOption
         }
         catch (PrecisionConfigException e)
         {
-            throw new UsageException($"--precision {name}: {e.Message}", e);
+            throw new UsageException($"--precision: {e.Message}", e);
         }
     }
 

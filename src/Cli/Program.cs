@@ -29,7 +29,11 @@ internal static class Program
 
     /// <summary>Runs <c>neuro</c> with <paramref name="args"/>, writing results to <paramref name="stdout"/> and errors to <paramref name="stderr"/>.</summary>
     /// <returns>The exit code.</returns>
-    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where progress and errors go.</param>
+    /// <param name="cancellation">Stops a long verb as Ctrl-C does (tests use it; Ctrl-C itself is wired by System.CommandLine).</param>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
     {
         var root = new RootCommand("Neuro: evolved synaptic-plasticity rules, taken to fixed point and hardware.")
         {
@@ -50,12 +54,13 @@ internal static class Program
         if (parsed.Errors.Count > 0 && parsed.Action is not { ClearsParseErrors: true })
         {
             string verb = parsed.CommandResult.Command == root ? "neuro" : $"neuro {parsed.CommandResult.Command.Name}";
-            return Fail(stderr, Usage, $"{string.Join("; ", parsed.Errors.Select(e => e.Message))} (see '{verb} --help')");
+            return Fail(stderr, Usage, $"{string.Join("; ", parsed.Errors.Select(e => Plain(e.Message)))} (see '{verb} --help')");
         }
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+            return parsed.InvokeAsync(configuration, cancellation).GetAwaiter().GetResult();
         }
         catch (UsageException e)
         {
@@ -85,6 +90,14 @@ internal static class Program
             return Fail(stderr, Failure, UsageException.Describe(e));
         }
     }
+
+    /// <summary>A parse error without .NET type names (<c>expected type 'System.Int32'</c> → <c>an integer</c>).</summary>
+    private static string Plain(string message) => message
+        .Replace("as expected type 'System.Int32'", "as an integer", StringComparison.Ordinal)
+        .Replace("as expected type 'System.Nullable`1[System.Int32]'", "as an integer", StringComparison.Ordinal)
+        .Replace("as expected type 'System.Double'", "as a number", StringComparison.Ordinal)
+        .Replace("as expected type 'System.Nullable`1[System.Double]'", "as a number", StringComparison.Ordinal)
+        .Replace("as expected type 'System.Boolean'", "as true or false", StringComparison.Ordinal);
 
     private static int Fail(TextWriter stderr, int code, string message)
     {

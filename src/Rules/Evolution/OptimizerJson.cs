@@ -39,7 +39,7 @@ internal static class OptimizerJson
         }
         catch (JsonException e)
         {
-            throw new ArgumentException($"Optimizer state for '{name}' is malformed: {e.Message}", nameof(json), e);
+            throw new ArgumentException($"Optimizer state for '{name}' is malformed{(e.Path is { } path ? $" at {path}" : "")}: {Brief(e.Message)}", nameof(json), e);
         }
 
         if (state is null)
@@ -49,6 +49,21 @@ internal static class OptimizerJson
 
         Header(name, state.Version, state.Dimension, state.Generation);
         return state;
+    }
+
+    /// <summary>System.Text.Json's message without the .NET type and position it appends (the path is reported apart).</summary>
+    private static string Brief(string message)
+    {
+        foreach (string tail in new[] { " encountered during deserialization", " Path: ", " could not be mapped to any .NET member" })
+        {
+            int at = message.IndexOf(tail, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                message = message[..at] + (tail == " could not be mapped to any .NET member" ? " is not a member of the state" : "");
+            }
+        }
+
+        return message.TrimEnd('.', ' ');
     }
 
     /// <summary><paramref name="sigma"/> after checking that it is positive and finite.</summary>
