@@ -30,7 +30,15 @@ internal static class CosimCommand
             IReadOnlyList<TestbenchResult> results;
             try
             {
-                results = Cosimulator.Run(folder, sim);
+                var testbenches = ExportFolder.Open(folder).Testbenches;
+                results = ProgressBars.Run(result, "cosim: testbenches", testbenches.Length, bar => bar.Active
+                    ? [.. testbenches.SelectMany(t =>
+                    {
+                        var one = Cosimulator.Run(folder, sim, [t.Module]);
+                        bar.Advance();
+                        return one;
+                    })]
+                    : (IReadOnlyList<TestbenchResult>)Cosimulator.Run(folder, sim));
             }
             catch (RtlExportException e)
             {

@@ -49,6 +49,7 @@ internal static class Program
             DevicesCommand.Create(),
         };
 
+        root.Options.Add(ProgressBars.Option);
         OptionRules.Apply(root);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not { ClearsParseErrors: true })

@@ -61,8 +61,10 @@ internal static class SimulateCommand
             var (train, test) = choice.Load();
             var spec = choice.Network(train);
             var clock = Stopwatch.StartNew();
+            var network = PrecisionOption.Build(config, spec, patternRule);
             var run = openCl is null
-                ? RunOnCpu(PrecisionOption.Build(config, spec, patternRule), train, test, passCount, wantRidge)
+                ? ProgressBars.Run(result, "simulate: samples", ((double)passCount + 1) * train.Count + test.Count,
+                    bar => RunOnCpu(network, train, test, passCount, wantRidge, bar))
                 : RunOnOpenCl(openCl, config!, spec, patternRule, train, test, passCount);
             var (online, trainAccuracy, testAccuracy, weightsHash, predictionsHash, ridgeAccuracy) = run;
             double seconds = clock.Elapsed.TotalSeconds;
@@ -142,9 +144,9 @@ internal static class SimulateCommand
     /// The lifetime on a C# network: every <c>Learn</c> and <c>Predict</c> recorded in order. The ridge readout's forward
     /// passes run after the hashes are taken and are not recorded.
     /// </summary>
-    private static Outcome RunOnCpu(IPatternNetwork inner, Rules.Data.Dataset train, Rules.Data.Dataset test, int passes, bool ridge)
+    private static Outcome RunOnCpu(IPatternNetwork inner, Rules.Data.Dataset train, Rules.Data.Dataset test, int passes, bool ridge, ProgressSink progress)
     {
-        var network = new RecordingNetwork(inner);
+        var network = new RecordingNetwork(inner, progress.Active ? progress : null);
         double online = PatternLifetime.Train(network, train, passes);
         double trainAccuracy = PatternLifetime.Accuracy(network, train);
         double testAccuracy = PatternLifetime.Accuracy(network, test);

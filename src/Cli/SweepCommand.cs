@@ -120,20 +120,35 @@ internal static class SweepCommand
                 ? null
                 : (lifetime, cellConfig) => openCl.Run([lifetime], cellConfig, cancellation)[0].ToFixedLifetimeResult();
             string csvPath = Path.Combine(dir, CsvFile), pngPath = Path.Combine(dir, PngFile);
+            ProgressSink bar = ProgressSink.None;
             void OnCell(SweepCell cell)
             {
                 // Finished cells go to the CSV as they come, so an interruption keeps them.
                 finished.Add(cell);
                 AtomicFile.WriteAllText(Path.Combine(folder.WorkPath, CsvFile), Csv(finished));
-                stderr.WriteLine(Progress(finished.Count, total, cell));
+                if (bar.Active)
+                {
+                    bar.Advance();
+                }
+                else
+                {
+                    stderr.WriteLine(Progress(finished.Count, total, cell));
+                }
             }
 
-            SweepResult sweep;
-            try
+            SweepResult? sweep = ProgressBars.Run(result, "sweep: cells", total, sink =>
             {
-                sweep = PrecisionSweep.Run(spec, patternRule, train, test, settings, OnCell, runLifetime, cancellation);
-            }
-            catch (OperationCanceledException)
+                bar = sink;
+                try
+                {
+                    return PrecisionSweep.Run(spec, patternRule, train, test, settings, OnCell, runLifetime, cancellation);
+                }
+                catch (OperationCanceledException)
+                {
+                    return null;
+                }
+            });
+            if (sweep is null)
             {
                 AtomicFile.WriteAllText(Path.Combine(folder.WorkPath, CsvFile), Csv(finished));
                 OutputOptions.Commit(folder);

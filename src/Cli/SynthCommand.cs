@@ -35,7 +35,7 @@ internal static class SynthCommand
             SynthesisReport report;
             try
             {
-                report = Synthesizer.Run(folder, t, result.GetValue(device)!, mhz);
+                report = ProgressBars.Run(result, $"synth: {(t == SynthTarget.Ice40 ? "yosys + nextpnr" : "yosys")}", 1, _ => Synthesizer.Run(folder, t, result.GetValue(device)!, mhz));
             }
             catch (RtlExportException e)
             {
