@@ -67,6 +67,10 @@ internal static class Program
         {
             return Fail(stderr, Usage, e.Message);
         }
+        catch (DemoStageException e)
+        {
+            return Fail(stderr, e.ExitCode, e.Message);
+        }
         catch (JsonInputException e)
         {
             return Fail(stderr, Usage, e.Message);

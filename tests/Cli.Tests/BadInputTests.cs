@@ -194,6 +194,13 @@ public sealed class BadInputTests(BadInputWorkspace workspace, Xunit.Abstraction
         { "synth {ws}/hw --target asic", "Argument 'asic' not recognized" },
         { "synth {ws}/hw --target ice40 --device lp384", "Unknown iCE40 device 'lp384'" },
 
+        // demo.
+        { "demo --seed -1 --out {ws}/new", "--seed must be 0 or more, not -1" },
+        { "demo --out {ws}/afile", "--out: '{ws}/afile' is a file, not a folder" },
+        { "demo --out {ws}/foreign", "--out: '{ws}/foreign' is not empty and was not written by 'neuro demo'" },
+        { "demo --out /proc/neuro-demo", "--out: cannot write '/proc/neuro-demo'" },
+        { "demo --out ''", "--out: '' is not a folder name" },
+
         // fixed.
         { "fixed --format sQ4 1.5", "--format: 'sQ4' is not a format" },
         { "fixed --format sQ4.12 abc", "--rounding is required" },
