@@ -131,6 +131,10 @@ internal static class DemoCommand
         Plots.RomWords(
             [("hidden", rom.Hidden), .. rom.Input is { } input ? [("input", (IReadOnlyList<long>)input)] : Array.Empty<(string, IReadOnlyList<long>)>(), .. rom.Output is { } output ? [("output", (IReadOnlyList<long>)output)] : Array.Empty<(string, IReadOnlyList<long>)>()],
             entry.MinRaw, entry.MaxRaw, precision.RuleEntry.ToString(), Path.Combine(folder.WorkPath, "rom-words.png"));
+        if (Plots.MissingFontsWarning() is { } warning)
+        {
+            log.WriteLine(warning);
+        }
 
         // 4-8. Quantization, widths, hardware.
         var quantized = stages.Verb("quantize", $"quantize --rule {{out}}/rule.json {task} --precision {{out}}/precision.json --plot {{out}}/quantize.png --json");
