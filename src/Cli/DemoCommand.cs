@@ -129,7 +129,7 @@ internal static class DemoCommand
         var rom = new RuleRom(rule, precision);
         var entry = precision.RuleEntry.Format;
         Plots.RomWords(
-            [("hidden", rom.Hidden), .. rom.Input is { } input ? [("input", (IReadOnlyList<long>)input)] : Array.Empty<(string, IReadOnlyList<long>)>(), .. rom.Output is { } output ? [("output", (IReadOnlyList<long>)output)] : Array.Empty<(string, IReadOnlyList<long>)>()],
+            [.. Enumerable.Range(0, rom.TableCount).Select(t => (rom.Layout.Tables[t].Name, (IReadOnlyList<long>)rom.Table(t)))],
             entry.MinRaw, entry.MaxRaw, precision.RuleEntry.ToString(), Path.Combine(folder.WorkPath, "rom-words.png"));
         if (Plots.MissingFontsWarning() is { } warning)
         {
@@ -164,7 +164,7 @@ internal static class DemoCommand
         stages.Begin("report", null);
         var report = new DemoReport(
             seed, outDir, Generations, Population, evolved, startFloat, startFixed, finalFloat, finalFixed, floatTest, fixedTest,
-            errors, rom.Hidden.Length + (rom.Input?.Length ?? 0) + (rom.Output?.Length ?? 0), quantized, sweep, export, cosim, synth,
+            errors, rom.Words().Length, quantized, sweep, export, cosim, synth,
             stages.Commands, skipped, precision, clock.Elapsed.TotalSeconds);
         AtomicFile.WriteAllText(Path.Combine(folder.WorkPath, "report.md"), report.Markdown());
         OutputOptions.Commit(folder);

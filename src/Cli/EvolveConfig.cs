@@ -38,8 +38,25 @@ internal sealed record EvolveConfig(
     /// <summary>SHA-256 of the data the run learns from (<see cref="Hashes.OfData"/>); <c>--resume</c> refuses other data.</summary>
     public string? DataSha256 { get; init; }
 
+    /// <summary>The hidden table's fields as <c>--hidden-fields</c> spells them (<c>preHistory:4,postHistory:4,phase:2</c>), or null for the classic ones.</summary>
+    public string? HiddenFields { get; init; }
+
+    /// <summary>The input table's fields (<c>--input-fields</c>), or null for the classic ones.</summary>
+    public string? InputFields { get; init; }
+
+    /// <summary>The output table's fields (<c>--output-fields</c>), or null for the classic ones.</summary>
+    public string? OutputFields { get; init; }
+
     /// <summary>The rule settings evolution holds fixed.</summary>
-    internal PatternRuleSettings RuleSettings => new(Rounds, Eta, Mode, MisclassifiedOnly, OutputEdges, EvolveInput, EvolveOutput);
+    internal PatternRuleSettings RuleSettings => new(Rounds, Eta, Mode, MisclassifiedOnly, OutputEdges, EvolveInput, EvolveOutput)
+    {
+        HiddenFields = Fields(HiddenFields),
+        InputFields = Fields(InputFields),
+        OutputFields = Fields(OutputFields),
+    };
+
+    private static System.Collections.Immutable.ImmutableArray<Neuro.Rules.Layouts.LayoutField> Fields(string? text) =>
+        text is null ? default : Neuro.Rules.Layouts.RuleLayout.ParseFields(text);
 
     /// <summary>The fixed-point precision fitness is evaluated at, or null for the float reference.</summary>
     internal Neuro.FixedPointSim.Patterns.PrecisionConfig? PrecisionConfig =>
@@ -50,5 +67,5 @@ internal sealed record EvolveConfig(
 
     /// <summary>Reads the config strictly; <paramref name="source"/> names the checkpoint in errors.</summary>
     /// <exception cref="JsonInputException">The JSON breaks the model.</exception>
-    internal static EvolveConfig FromJson(string json, string source) => StrictJson.Deserialize<EvolveConfig>(json, source);
+    internal static EvolveConfig FromJson(string json, string source = "evolve config") => StrictJson.Deserialize<EvolveConfig>(json, source);
 }

@@ -47,6 +47,8 @@ internal static class Program
             CosimCommand.Create(),
             SynthCommand.Create(),
             DevicesCommand.Create(),
+            InspectCommand.Create(),
+            WorkerCommand.Create(),
         };
 
         root.Options.Add(ProgressBars.Option);

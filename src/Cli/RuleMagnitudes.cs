@@ -1,4 +1,5 @@
 using System.Globalization;
+using Neuro.Rules.Layouts;
 using Neuro.Rules.Patterns;
 
 namespace Neuro.Cli;
@@ -23,17 +24,14 @@ internal static class RuleMagnitudes
     internal static string? Problem(PatternRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        foreach (var (name, table) in new[] { ("hidden", (IReadOnlyList<double>?)rule.Hidden), ("input", rule.Input), ("output", rule.Output) })
+        for (int t = 0; t < rule.Tables.Length; t++)
         {
-            if (table is null)
-            {
-                continue;
-            }
-
-            for (int i = 0; i < table.Count; i++)
+            var layout = rule.Layout.Tables[t];
+            var table = rule.Tables[t];
+            for (int i = 0; i < table.Length; i++)
             {
                 double step = rule.Eta * table[i];
-                string where = string.Create(CultureInfo.InvariantCulture, $"{name}[{i}]: eta·entry = {rule.Eta:G6} × {table[i]:G6}");
+                string where = string.Create(CultureInfo.InvariantCulture, $"{layout.Name}[{i}]: eta·entry = {rule.Eta:G6} × {table[i]:G6}");
                 if (!double.IsFinite(step))
                 {
                     return $"{where} overflows to infinity";
@@ -44,7 +42,7 @@ internal static class RuleMagnitudes
                     return string.Create(CultureInfo.InvariantCulture, $"{where} = {step:G6} is beyond ±2^64; the weights would overflow to infinity and NaN");
                 }
 
-                if (rule.Mode == PatternUpdateMode.Multiplicative && !double.IsFinite(1 + step))
+                if (layout.Mode == TableMode.Multiply && !double.IsFinite(1 + step))
                 {
                     return $"{where}: the factor 1 + eta·entry is not finite";
                 }

@@ -230,17 +230,12 @@ internal static class SimulateCommand
     /// usage errors that name the file and field.</summary>
     internal static (PatternRule Rule, RuleProvenance? Provenance) ReadRule(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"Rule file '{path}' does not exist");
-        }
-
         (PatternRule Rule, RuleProvenance? Provenance) read;
         try
         {
             read = PatternRuleFile.Read(path);
         }
-        catch (RuleFileException e)
+        catch (Neuro.Rules.Json.JsonInputException e)
         {
             throw new UsageException(e.Message, e);
         }

@@ -22,14 +22,14 @@ public static class RomCheck
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(precision);
         var rom = new RuleRom(rule, precision);
-        if (rom.Hidden.Concat(rom.Input ?? []).Concat(rom.Output ?? []).Any(w => w != 0))
+        if (rom.Words().Any(w => w != 0))
         {
             return null;
         }
 
         var weight = precision.Weight;
         var entry = precision.RuleEntry;
-        double largest = rule.Hidden.Concat(rule.Input ?? []).Concat(rule.Output ?? []).Select(e => Math.Abs(rule.Eta * e)).Max();
+        double largest = rule.Tables.SelectMany(t => t).Select(e => Math.Abs(rule.Eta * e)).DefaultIfEmpty(0).Max();
         if (largest == 0)
         {
             return "every entry of the rule's tables is zero, so no weight ever changes; there is nothing to export";

@@ -29,7 +29,7 @@ public sealed class BadInputTests(BadInputWorkspace workspace, Xunit.Abstraction
 
         // simulate: flags.
         { "simulate " + Synthetic, "--rule FILE is required" },
-        { "simulate --rule {ws}/missing.json " + Synthetic, "Rule file '{ws}/missing.json' does not exist" },
+        { "simulate --rule {ws}/missing.json " + Synthetic, "{ws}/missing.json: file not found" },
         { Sim + " --task nope", "Unknown task 'nope'" },
         { Sim, "Name the data: --task synthetic|halfspace|mnist|fashion" },
         { Sim + " " + Synthetic + " --seed -5", "--seed must be 0 or more, not -5" },
@@ -91,6 +91,23 @@ public sealed class BadInputTests(BadInputWorkspace workspace, Xunit.Abstraction
         { Sim + " " + Synthetic + " --weight-type sQ4", "--weight-type: 'sQ4' is not a format" },
         { Sim + " " + Synthetic + " --entry-type sQ8.8", "ruleEntry: must have the weight's 12 fractional bits" },
 
+        // Rule files, both formats (the neuro-rule/2 reader: StrictJson, paths named).
+        { "simulate --rule {ws}/rules/nan.json " + Synthetic, "nan.json: hidden[0]: NaN is not a finite number" },
+        { "simulate --rule {ws}/rules/duplicate.json " + Synthetic, "duplicate.json: eta: appears twice" },
+        { "simulate --rule {ws}/rules/unknown.json " + Synthetic, "unknown.json: colour: unknown member" },
+        { "simulate --rule {ws}/rules/eta-overflow.json " + Synthetic, "eta-overflow.json: eta: 1e999 is not a finite number" },
+        { "simulate --rule {ws}/rules/truncated.json " + Synthetic, "truncated.json: eta: malformed JSON at line 1" },
+        { "simulate --rule {ws}/rules/deep.json " + Synthetic, "deep.json: provenance.x: nested deeper than 64 levels" },
+        { "simulate --rule {ws}/rules/bad-utf8.json " + Synthetic, "bad-utf8.json: is not valid UTF-8" },
+        { "simulate --rule {ws}/rules/short-table.json " + Synthetic, "short-table.json: hidden: must have 256 entries for this number of rounds, not 10" },
+        { "simulate --rule {ws}/rules/v2-format-9.json " + Synthetic, "v2-format-9.json: format: unknown format 'neuro-rule/9'" },
+        { "simulate --rule {ws}/rules/v2-unknown-signal.json " + Synthetic, "v2-unknown-signal.json: tables[2].fields[2].signal: expected one of preHistory" },
+        { "simulate --rule {ws}/rules/v2-mode.json " + Synthetic, "v2-mode.json: tables[0].mode: expected one of add, multiply, write, not \"divide\"" },
+        { "simulate --rule {ws}/rules/v2-entries.json " + Synthetic, "v2-entries.json: tables[1].entries: must have 16 entries" },
+        { "simulate --rule {ws}/rules/v2-bits.json " + Synthetic, "v2-bits.json: tables[0].fields[0]: Field 'preHistory' must have 1..16 bits, not 40" },
+        { "export --rule {ws}/rules/nan.json --out {ws}/new --hidden 6 --cap 3", "nan.json: hidden[0]: NaN is not a finite number" },
+        { "inspect {ws}/rules/duplicate.json", "duplicate.json: eta: appears twice" },
+
         // Rules that parse but are absurd.
         { "simulate --rule {ws}/rules/overflowing-step.json " + Synthetic, "overflowing-step.json: hidden[17]: eta·entry = 1E+300 × 1E+10 overflows to infinity" },
         { "simulate --rule {ws}/rules/huge-step.json " + Synthetic, "huge-step.json: hidden[3]: eta·entry = 0.01 × 1E+30 = 1E+28 is beyond ±2^64" },
@@ -106,7 +123,7 @@ public sealed class BadInputTests(BadInputWorkspace workspace, Xunit.Abstraction
         { EvolveBare + " --out {ws}/new --population 0", "--population must be at least 1, not 0" },
         { Evolve + " --out {ws}/new --algorithm simplex", "Unknown --algorithm 'simplex'; expected one of" },
         { Evolve + " --out {ws}/new --fitness vibes", "Unknown --fitness 'vibes'; expected joosten or holdout" },
-        { Evolve + " --out {ws}/new --rounds 9", "--rounds must be 0..7 and --eta a finite positive number" },
+        { Evolve + " --out {ws}/new --rounds 9", "--rounds must be 0..7, not 9" },
         { Evolve + " --out {ws}/new --eta 0", "--eta a finite positive number" },
         { Evolve + " --out {ws}/new --sigma -1", "Sigma must be positive and finite, not -1" },
         { Evolve + " --out {ws}/new --learning-rate 0", "LearningRate must be positive and finite, not 0" },
@@ -116,7 +133,7 @@ public sealed class BadInputTests(BadInputWorkspace workspace, Xunit.Abstraction
         { EvolveBare + " --out {ws}/new --batch-size 0", "--batch-size must be at least 1, not 0" },
         { Evolve + " --out {ws}/new --datasets 0", "--datasets must be at least 1, not 0" },
         { "evolve " + Csv + " --generations 1 --out {ws}/new --fitness holdout --datasets 3", "--datasets above 1 needs a generated task" },
-        { Evolve + " --out {ws}/new --init {ws}/missing.json", "Rule file '{ws}/missing.json' does not exist" },
+        { Evolve + " --out {ws}/new --init {ws}/missing.json", "{ws}/missing.json: file not found" },
         { Evolve + " --out {ws}/new --init {ws}/rules/two-rounds.json", "--init {ws}/rules/two-rounds.json has 2 rounds" },
         { Evolve.Replace("--batch-size 20", "--batch-size 100000", StringComparison.Ordinal) + " --out {ws}/new", "must be 1..200 (the training set), not 100000" },
         { Evolve + " --out {ws}/new --precision {ws}/precision/narrow-activation.json", "--precision: activation: ap_fixed<8,2,AP_RND_CONV,AP_SAT_SYM> cannot hold the worst-case accumulated sum" },

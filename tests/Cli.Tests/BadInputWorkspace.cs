@@ -26,6 +26,7 @@ public sealed class BadInputWorkspace : IDisposable
         WriteRules();
         WriteIdx();
         MakeRuns();
+        WriteBrokenRules();
         MakeExports();
     }
 
@@ -143,6 +144,45 @@ public sealed class BadInputWorkspace : IDisposable
         });
     }
 
+    /// <summary>Broken rule files in both formats (the first format, and neuro-rule/2 from a run with a margin field).</summary>
+    private void WriteBrokenRules()
+    {
+        string text = File.ReadAllText(At("rule.json"));
+        File.WriteAllText(At("rules", "nan.json"), ReplaceFirst(text, "\"hidden\": [", "\"hidden\": [NaN, ") );
+        File.WriteAllText(At("rules", "duplicate.json"), ReplaceFirst(text, "\"eta\":", "\"eta\": 0.01, \"eta\":"));
+        File.WriteAllText(At("rules", "unknown.json"), ReplaceFirst(text, "\"eta\":", "\"colour\": 1, \"eta\":"));
+        File.WriteAllText(At("rules", "eta-overflow.json"), ReplaceFirst(text, "\"eta\": 0.01", "\"eta\": 1e999"));
+        File.WriteAllText(At("rules", "truncated.json"), "{ \"family\": \"pattern\", \"rounds\": 3, \"eta\": ");
+        File.WriteAllText(At("rules", "deep.json"), "{ \"family\": \"pattern\", \"provenance\": { \"x\": " + new string('[', 100) + new string(']', 100) + " } }");
+        byte[] bytes = Encoding.UTF8.GetBytes(ReplaceFirst(text, "\"algorithm\": \"es\"", "\"algorithm\": \"eX\""));
+        bytes[Array.IndexOf(bytes, (byte)'X')] = 0xFF;
+        File.WriteAllBytes(At("rules", "bad-utf8.json"), bytes);
+        var shortTable = JsonNode.Parse(text)!.AsObject();
+        shortTable["hidden"] = Table(10);
+        File.WriteAllText(At("rules", "short-table.json"), shortTable.ToJsonString());
+
+        var v2 = JsonNode.Parse(File.ReadAllText(At("run-v2", "rule.json")))!.AsObject();
+        void V2(string name, Action<JsonObject> edit)
+        {
+            var copy = v2.DeepClone().AsObject();
+            edit(copy);
+            File.WriteAllText(At("rules", name), copy.ToJsonString());
+        }
+
+        V2("v2-format-9.json", r => r["format"] = "neuro-rule/9");
+        V2("v2-unknown-signal.json", r => r["tables"]![2]!["fields"]![2]!["signal"] = "mood");
+        V2("v2-mode.json", r => r["tables"]![0]!["mode"] = "divide");
+        V2("v2-entries.json", r => r["tables"]![1]!["entries"] = Table(3));
+        V2("v2-bits.json", r => r["tables"]![0]!["fields"]![0]!["bits"] = 40);
+    }
+
+    private static string ReplaceFirst(string text, string what, string with)
+    {
+        int at = text.IndexOf(what, StringComparison.Ordinal);
+        Assert.True(at >= 0, what);
+        return text[..at] + with + text[(at + what.Length)..];
+    }
+
     private static JsonArray Table(int entries) => new([.. Enumerable.Range(0, entries).Select(_ => (JsonNode?)JsonValue.Create(0.1))]);
 
     private void WriteIdx()
@@ -161,6 +201,10 @@ public sealed class BadInputWorkspace : IDisposable
             "evolve", "--task", "synthetic", "--generations", "1", "--population", "4", "--hidden", "6", "--cap", "3", "--batches", "1",
             "--batch-size", "20", "--limit", "100", "--out", At("run"));
         Assert.True(r.ExitCode == 0, r.Stderr);
+        var v2 = NeuroRunner.Run(
+            "evolve", "--task", "synthetic", "--generations", "1", "--population", "4", "--hidden", "6", "--cap", "3", "--batches", "1",
+            "--batch-size", "20", "--limit", "100", "--output-fields", "preHistory:4,role:1,margin:2", "--out", At("run-v2"));
+        Assert.True(v2.ExitCode == 0, v2.Stderr);
         string checkpoint = File.ReadAllText(At("run", "checkpoint.json"));
         void Variant(string name, Func<string, string> edit)
         {
