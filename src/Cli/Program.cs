@@ -49,6 +49,7 @@ internal static class Program
             DevicesCommand.Create(),
             InspectCommand.Create(),
             WorkerCommand.Create(),
+            Continual.ContinualCommand.Create(),
         };
 
         root.Options.Add(ProgressBars.Option);

@@ -13,8 +13,9 @@ namespace Neuro.RtlExport;
 /// file's SHA-256, so a tool never runs on files that changed since <c>neuro export</c> wrote them.
 /// </summary>
 /// <remarks>
-/// The sections only people read (<c>update</c>, <c>precision</c>, <c>network</c>, <c>tables</c>, <c>vectors</c>) are
-/// kept as JSON values; the sections the tools act on are typed.
+/// The sections only people read (<c>update</c>, <c>precision</c>, <c>network</c>, <c>tables</c>, <c>vectors</c>,
+/// <c>learner</c>) are kept as JSON values; the sections the tools act on are typed. This is the one reader of a
+/// manifest: <see cref="ExportFolder.Open"/> (which <c>cosim</c> and <c>synth</c> go through) reads and verifies with it.
 /// </remarks>
 public sealed partial record ExportManifest(
     string Format,
@@ -32,6 +33,7 @@ public sealed partial record ExportManifest(
     ImmutableArray<string> Rtl,
     ImmutableArray<ExportManifestTestbench> Testbenches,
     JsonElement Vectors,
+    JsonElement Learner,
     ImmutableArray<ExportedFile> Files)
 {
     /// <summary>The manifest format <see cref="HardwareExporter"/> writes and this reader takes.</summary>
@@ -76,6 +78,9 @@ public sealed partial record ExportManifest(
         CheckName(manifest, "modules.rom", Modules.Rom);
         CheckName(manifest, "modules.plasticityUnit", Modules.PlasticityUnit);
         CheckName(manifest, "modules.engine", Modules.Engine);
+        CheckName(manifest, "modules.requantize", Modules.Requantize);
+        CheckName(manifest, "modules.learnerCore", Modules.LearnerCore);
+        CheckName(manifest, "modules.learner", Modules.Learner);
         CheckName(manifest, "modules.top", Modules.Top);
         if (Rtl.IsDefaultOrEmpty)
         {
@@ -143,8 +148,7 @@ public sealed partial record ExportManifest(
 
             if (actual != file.Sha256)
             {
-                throw new RtlExportException(
-                    $"'{file.Path}' in '{directory}' changed since 'neuro export' wrote it: its sha256 is {actual[..12]}…, {manifest} (files[{i}]) records {file.Sha256[..12]}…; export again or restore the file");
+                throw new RtlExportException($"'{file.Path}' in '{directory}' does not match its SHA-256 in manifest.json (changed after the export); export again");
             }
         }
     }

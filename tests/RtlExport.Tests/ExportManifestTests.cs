@@ -34,18 +34,27 @@ public sealed class ExportManifestTests
         var manifest = ExportManifest.Read(dir.Path);
         manifest.Verify(dir.Path);
         Assert.Equal(ExportManifest.CurrentFormat, manifest.Format);
-        Assert.Equal("neuro_engine", manifest.Modules.Top);
-        Assert.Equal(["neuro_plasticity_unit_tb", "neuro_engine_tb"], manifest.Testbenches.Select(t => t.Module));
+        Assert.Equal("neuro_learner", manifest.Modules.Top);
+        Assert.Equal("neuro_engine", manifest.Modules.Engine);
+        Assert.Equal(["neuro_plasticity_unit_tb", "neuro_engine_tb", "neuro_requantize_tb", "neuro_learner_tb"], manifest.Testbenches.Select(t => t.Module));
     }
 
     [Fact]
-    public void Verify_ChangedFile_NamesItAndBothHashes()
+    public void Verify_ChangedFile_NamesIt()
     {
         using var dir = ExportWith();
         File.AppendAllText(Path.Combine(dir.Path, "rtl", "neuro_engine.v"), "// edited\n");
-        string message = Failure(dir);
-        Assert.StartsWith("'rtl/neuro_engine.v' in 'DIR' changed since 'neuro export' wrote it: its sha256 is ", message, StringComparison.Ordinal);
-        Assert.EndsWith("; export again or restore the file", message, StringComparison.Ordinal);
+        Assert.Equal("'rtl/neuro_engine.v' in 'DIR' does not match its SHA-256 in manifest.json (changed after the export); export again", Failure(dir));
+    }
+
+    [Fact]
+    public void Verify_ChangedLearnerRom_Refused()
+    {
+        // The learner's ROM images are listed and hashed like the rule ROMs.
+        using var dir = ExportWith();
+        string rom = Directory.EnumerateFiles(Path.Combine(dir.Path, "rom"), "neuro_learner_*.mem").Order(StringComparer.Ordinal).First();
+        File.AppendAllText(rom, "0\n");
+        Assert.Equal($"'rom/{Path.GetFileName(rom)}' in 'DIR' does not match its SHA-256 in manifest.json (changed after the export); export again", Failure(dir));
     }
 
     [Fact]
@@ -54,7 +63,7 @@ public sealed class ExportManifestTests
         using var dir = ExportWith();
         string vectors = Path.Combine(dir.Path, "vectors", "neuro_engine_expected_hidden.mem");
         File.AppendAllText(vectors, "0000\n");
-        Assert.StartsWith("'vectors/neuro_engine_expected_hidden.mem' in 'DIR' changed since", Failure(dir), StringComparison.Ordinal);
+        Assert.StartsWith("'vectors/neuro_engine_expected_hidden.mem' in 'DIR' does not match its SHA-256", Failure(dir), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,10 +13,14 @@ public sealed class ToolFailedExceptionTests
     {
         var dir = new TempFolder();
         RtlCases.Fixed("r0-hidden-only-satsym").ExportTo(dir.Path);
-        File.AppendAllText(Path.Combine(dir.Path, "rtl", "tiny_engine.v"), "module broken(;\n");
+        string broken = File.ReadAllText(Path.Combine(dir.Path, "rtl", "tiny_engine.v")) + "module broken(;\n";
         if (recordIt)
         {
-            ManifestFiles.Rehash(dir.Path, "rtl/tiny_engine.v");
+            ExportPatch.Rewrite(dir.Path, "rtl/tiny_engine.v", broken);
+        }
+        else
+        {
+            File.WriteAllText(Path.Combine(dir.Path, "rtl", "tiny_engine.v"), broken);
         }
 
         return dir;
