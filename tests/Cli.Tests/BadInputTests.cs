@@ -136,6 +136,18 @@ public sealed class BadInputTests(BadInputWorkspace workspace, Xunit.Abstraction
         { Evolve + " --out {ws}/new --init {ws}/missing.json", "{ws}/missing.json: file not found" },
         { Evolve + " --out {ws}/new --init {ws}/rules/two-rounds.json", "--init {ws}/rules/two-rounds.json has 2 rounds" },
         { Evolve.Replace("--batch-size 20", "--batch-size 100000", StringComparison.Ordinal) + " --out {ws}/new", "must be 1..200 (the training set), not 100000" },
+
+        // continual evolve: the same output-folder contract as evolve (refused before any data are read).
+        { "continual evolve --data {ws} --out {ws}/foreign", "--out: '{ws}/foreign' is not empty and was not written by 'neuro continual evolve'; choose another --out, or pass --force to replace it" },
+        { "continual evolve --data {ws} --out {ws}/run", "--out: '{ws}/run' is not empty and was not written by 'neuro continual evolve'" },
+        { "continual evolve --data {ws} --out {ws}/rule.json", "--out: '{ws}/rule.json' is a file" },
+        { "continual evolve --data {ws} --out {ws}/new --seed -5", "--seed must be 0 or more, not -5" },
+        { "continual evolve --data {ws} --out {ws}/new --threads -4", "--threads must be 0 or more, not -4" },
+        { "continual evolve --out {ws}/run --resume --force", "--force starts a new run over the folder; it cannot be combined with --resume" },
+        { "continual evolve --out {ws}/new --resume", "Cannot resume from '{ws}/new': it holds no checkpoint.json" },
+        { "continual evolve --out {ws}/run --resume", "{ws}/run/checkpoint.json: config: " },
+        { "continual --data {ws} --baseline sgd --plot {ws}/rule.json/m.png", "--plot: cannot write '{ws}/rule.json/m.png': '{ws}/rule.json' is a file, not a folder" },
+        { "continual --data {ws} --baseline sgd --seed -1", "--seed must be 0 or more, not -1" },
         { Evolve + " --out {ws}/new --precision {ws}/precision/narrow-activation.json", "--precision: activation: ap_fixed<8,2,AP_RND_CONV,AP_SAT_SYM> cannot hold the worst-case accumulated sum" },
         { "evolve --out {ws}/nothing --resume", "Cannot resume from '{ws}/nothing': it holds no checkpoint.json" },
         { "evolve --out {ws}/foreign --resume", "Cannot resume from '{ws}/foreign': it holds no checkpoint.json" },
