@@ -42,9 +42,18 @@ internal static class CosimCommand
             var runs = new List<(Simulator Simulator, IReadOnlyList<TestbenchResult> Results)>();
             try
             {
+                var limit = TimeSpan.FromMinutes(minutes);
+                var testbenches = ExportFolder.Open(folder).Testbenches;
                 foreach (var sim in simulators)
                 {
-                    runs.Add((sim, Cosimulator.Run(folder, sim, timeout: TimeSpan.FromMinutes(minutes))));
+                    runs.Add((sim, ProgressBars.Run(result, $"cosim: {sim.ToString().ToLowerInvariant()} testbenches", testbenches.Length, bar => bar.Active
+                        ? [.. testbenches.SelectMany(t =>
+                        {
+                            var one = Cosimulator.Run(folder, sim, [t.Module], limit);
+                            bar.Advance();
+                            return one;
+                        })]
+                        : (IReadOnlyList<TestbenchResult>)Cosimulator.Run(folder, sim, timeout: limit))));
                 }
             }
             catch (RtlExportException e)

@@ -5,6 +5,8 @@ using Neuro.OpenClKernels.Patterns;
 using Neuro.Rules;
 using Neuro.Rules.Data;
 using Neuro.Rules.Evolution;
+using Neuro.Rules.Files;
+using Neuro.Rules.Json;
 using Neuro.Rules.Layouts;
 using Neuro.Rules.Patterns;
 
@@ -14,8 +16,14 @@ namespace Neuro.Cli;
 /// <c>neuro evolve</c>: evolves a pattern rule with an ask/tell optimizer and Joosten's batch fitness, writing
 /// <c>rule.json</c> (best rule, with provenance), <c>log.csv</c> and <c>checkpoint.json</c> into <c>--out</c> after every
 /// generation. <c>--resume</c> continues from the checkpoint with the run's stored settings and gives the same result
-/// as an uninterrupted run; Ctrl-C stops between evaluations and leaves the last checkpoint intact.
+/// as an uninterrupted run; Ctrl-C stops between evaluations, leaves the last checkpoint intact and exits with 130.
 /// </summary>
+/// <remarks>
+/// The run folder is an <see cref="OutputFolder"/>: a new run is staged beside it until its first checkpoint exists and
+/// then renamed into place (an interrupted first generation leaves nothing); from then on it is written in place, one
+/// atomic file at a time, under the folder's lock, which <c>--resume</c> takes too. Data paths are stored absolute and
+/// the data's SHA-256 is stored and checked on <c>--resume</c>.
+/// </remarks>
 internal static class EvolveCommand
 {
     /// <summary>The rule file evolve writes into the run folder.</summary>
@@ -25,7 +33,7 @@ internal static class EvolveCommand
     internal static Command Create()
     {
         var algorithm = new Option<string>("--algorithm") { Description = "es (OpenAI ES), oes ((mu/mu,lambda)-ES), ga (genetic algorithm), cmaes, mads, enomad, renomad; --task foraging: enomad (default), renomad, ga, es, cmaes, mads", DefaultValueFactory = _ => "es" };
-        var generations = new Option<int>("--generations") { Description = "Total generations of the run (with --resume: the new total)", DefaultValueFactory = _ => 100 };
+        var generations = new Option<int>("--generations") { Description = "Total generations of the run (with --resume: the new total; default the run's own)", DefaultValueFactory = _ => 100 };
         var population = new Option<int?>("--population") { Description = "Candidates per generation (default: the algorithm's)" };
         var sigma = new Option<double?>("--sigma")
         {
@@ -36,7 +44,7 @@ internal static class EvolveCommand
         {
             Description = string.Create(CultureInfo.InvariantCulture, $"es only: the Adam step (default {new OpenAiEsSettings().LearningRate})"),
         };
-        var output = new Option<string>("--out") { Description = "Run folder: rule.json, log.csv, checkpoint.json", Required = true, HelpName = "DIR" };
+        var output = new Option<string>("--out") { Description = "Run folder: rule.json, log.csv, checkpoint.json (a new run refuses an existing run folder unless --force)", Required = true, HelpName = "DIR" };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint, with its stored settings" };
         var batches = new Option<int>("--batches") { Description = "Batches per fitness evaluation", DefaultValueFactory = _ => 4 };
         var batchSize = new Option<int>("--batch-size") { Description = "Samples per batch (Joosten: 100)", DefaultValueFactory = _ => 100 };
@@ -49,6 +57,7 @@ internal static class EvolveCommand
         var noInput = new Option<bool>("--no-input-rule") { Description = "Keep input weights fixed (no input table)" };
         var noOutput = new Option<bool>("--no-output-rule") { Description = "Keep output weights fixed (no output table)" };
         var json = new Option<bool>("--json") { Description = "Print the final summary as JSON" };
+        var force = OutputOptions.Force();
         var fitness = new Option<string>("--fitness")
         {
             Description = "joosten: reset, one pass over a batch, accuracy on the same batch; holdout: a --lifetime-sample online lifetime, then accuracy on --holdout unseen samples",
@@ -81,7 +90,7 @@ internal static class EvolveCommand
         var clusterOptions = new ClusterCommandOptions();
         var command = new Command("evolve", "Evolve a plasticity rule (ask/tell ES, GA or CMA-ES) with checkpoints after every generation")
         {
-            algorithm, generations, population, sigma, learningRate, output, resume, batches, batchSize, threads, rounds, eta, multiplicative, always, allEdges, noInput, noOutput, json,
+            algorithm, generations, population, sigma, learningRate, output, resume, force, batches, batchSize, threads, rounds, eta, multiplicative, always, allEdges, noInput, noOutput, json,
             fitness, lifetime, holdout, passes, datasets, init, precision, hiddenFields, inputFields, outputFields,
         };
         task.AddTo(command);
@@ -91,7 +100,7 @@ internal static class EvolveCommand
         clusterOptions.AddTo(command);
         Option[] settingOptions = [.. fields.All, algorithm, population, sigma, learningRate, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
             fitness, lifetime, holdout, passes, datasets, init, precision, hiddenFields, inputFields, outputFields,
-            task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
+            task.Task, task.Data, task.Train, task.Test, task.Header, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
 
         command.SetAction((result, cancellation) =>
         {
@@ -101,16 +110,29 @@ internal static class EvolveCommand
             }
 
             string dir = result.GetRequiredValue(output);
-            int total = result.GetValue(generations);
-            if (total < 1)
+            bool resuming = result.GetValue(resume);
+            int? asked = result.GetResult(generations) is { Implicit: false } ? result.GetValue(generations) : null;
+            if (asked is < 1)
             {
-                throw new UsageException($"--generations must be at least 1, not {total}");
+                throw new UsageException($"--generations must be at least 1, not {asked}");
+            }
+
+            int threadCount = result.GetValue(threads);
+            if (threadCount < 0)
+            {
+                throw new UsageException($"--threads must be at least 0 (0: all cores), not {threadCount}");
+            }
+
+            if (resuming && result.GetValue(force))
+            {
+                throw new UsageException("--force starts a new run over the folder; it cannot be combined with --resume");
             }
 
             EvolveConfig config;
             IOptimizer optimizer;
             EvolutionCheckpoint? checkpoint = null;
-            if (result.GetValue(resume))
+            OutputFolder folder;
+            if (resuming)
             {
                 var changed = settingOptions.Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToArray();
                 if (changed.Length > 0)
@@ -118,14 +140,28 @@ internal static class EvolveCommand
                     throw new UsageException($"{string.Join(", ", changed)} cannot be changed on --resume; the run's settings come from {Path.Combine(dir, EvolutionRun<PatternRule>.CheckpointFile)}");
                 }
 
-                checkpoint = LoadCheckpoint(dir);
-                config = EvolveConfig.FromJson(checkpoint.Config);
-                optimizer = OptimizerFactory.Restore(checkpoint.OptimizerState);
+                if (!File.Exists(Path.Combine(dir, EvolutionRun<PatternRule>.CheckpointFile)))
+                {
+                    throw new UsageException($"Cannot resume from '{dir}': it holds no {EvolutionRun<PatternRule>.CheckpointFile} (start a run there without --resume)");
+                }
+
+                folder = OutputOptions.OpenInPlace(dir, "evolve");
+                try
+                {
+                    checkpoint = LoadCheckpoint(dir);
+                    config = EvolveConfig.FromJson(checkpoint.Config, $"{Path.Combine(dir, EvolutionRun<PatternRule>.CheckpointFile)}: config");
+                    optimizer = Usage(() => OptimizerFactory.Restore(checkpoint.OptimizerState), $"{Path.Combine(dir, EvolutionRun<PatternRule>.CheckpointFile)}: optimizerState: ");
+                }
+                catch
+                {
+                    folder.Dispose();
+                    throw;
+                }
             }
             else
             {
                 config = new EvolveConfig(
-                    task.Read(result), result.GetRequiredValue(algorithm), result.GetValue(population), result.GetValue(batches), result.GetValue(batchSize),
+                    Absolute(task.Read(result)), result.GetRequiredValue(algorithm), result.GetValue(population), result.GetValue(batches), result.GetValue(batchSize),
                     result.GetValue(rounds), result.GetValue(eta),
                     result.GetValue(multiplicative) ? PatternUpdateMode.Multiplicative : PatternUpdateMode.Additive,
                     !result.GetValue(always),
@@ -179,97 +215,195 @@ internal static class EvolveCommand
                 }
 
                 optimizer = Usage(() => OptimizerFactory.Create(config.Algorithm, config.RuleSettings.GeneCount, config.Task.Seed, config.InitialGenes, config.Population, config.Sigma, config.LearningRate));
+                folder = OutputOptions.Stage(dir, "evolve", result.GetValue(force), replaceOwn: false);
             }
 
-            var (train, test) = config.Task.Load();
-            var network = config.Task.Network(train);
-            var decoder = new PatternRuleDecoder(config.RuleSettings);
-            var precisionConfig = config.PrecisionConfig;
-            // The backend does not change any result (the kernel is bit-exact), so it may differ on --resume.
-            using var openCl = backendOptions.Open(result, precisionConfig);
-            var local = EvolveEvaluators.Create(config, train, network, openCl);
-            IRuleEvaluator<PatternRule> Evaluator() => local();
-
-            _ = Usage(Evaluator); // validate batch settings before any work
-            if (precisionConfig is not null)
+            using (folder)
             {
-                try
-                {
-                    precisionConfig.Validate(network);
-                }
-                catch (Exception e) when (e is Neuro.FixedPointSim.Patterns.PrecisionConfigException or ArgumentException)
-                {
-                    throw new UsageException($"--precision: {e.Message}", e);
-                }
+                return Task.FromResult(Evolve(result, folder, dir, config, optimizer, checkpoint, asked, threadCount, backendOptions, clusterOptions, json, cancellation));
             }
-            int threadCount = result.GetValue(threads);
-            // With --cluster every lifetime runs on the workers; the results are the same as in process.
-            using var cluster = clusterOptions.Address(result) is { } address
-                ? ClusterEvaluation.Connect(address, clusterOptions.Tls(result), config.ToJson(), result.InvocationConfiguration.Error)
-                : null;
-            Func<IRuleEvaluator<PatternRule>> evaluators = cluster is null ? Evaluator : () => cluster.Evaluator;
-            var run = checkpoint is null
-                ? new EvolutionRun<PatternRule>(dir, optimizer, decoder, evaluators, config.ToJson(), threadCount)
-                : new EvolutionRun<PatternRule>(dir, checkpoint, optimizer, decoder, evaluators, threadCount);
-
-            var stderr = result.InvocationConfiguration.Error;
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"neuro evolve: {config.Algorithm} on {config.Task.Task} ({train.Count} train / {test.Count} test), {config.RuleSettings.GeneCount} genes, {(precisionConfig is null ? "float" : openCl is null ? "fixed-point" : $"fixed-point (OpenCL device {openCl.Device.Index}, {openCl.Device.Name})")} fitness, seed {config.Task.Seed}, generations {optimizer.Generation}→{total}{(cluster is null ? "" : $", on the cluster at {cluster.Address}")}, out {dir}"));
-            try
-            {
-                run.Run(total, record =>
-                {
-                    WriteRule(dir, decoder, run, config, extra: null);
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"generation {record.Generation}/{total}  best {record.Best:F4}  mean {record.Mean:F4}  std {record.Std:F4}  validation {record.Validation:F4}  evaluations {record.Evaluations}  {record.Seconds:F2} s"));
-                }, cancellation);
-            }
-            catch (OperationCanceledException)
-            {
-                stderr.WriteLine($"neuro evolve: interrupted; the checkpoint after generation {run.Optimizer.Generation} is intact. Continue with: neuro evolve --out {dir} --resume --generations {total}");
-                return Task.FromResult(Program.Failure);
-            }
-
-            // Score the best rule the way users will run it: one online pass over the training set, then the test set.
-            var best = decoder.Decode(RuleGenome.Of(run.BestGenes)) ?? throw new InvalidOperationException("The best genome does not decode");
-            var net = PrecisionOption.Build(precisionConfig, network, best);
-            double online = PatternLifetime.Train(net, train, 1);
-            double testAccuracy = PatternLifetime.Accuracy(net, test);
-            var extra = new Dictionary<string, string>
-            {
-                ["testAccuracy"] = Num(testAccuracy),
-                ["onlineTrainAccuracy"] = Num(online),
-            };
-            string rulePath = WriteRule(dir, decoder, run, config, extra);
-            var stdout = result.InvocationConfiguration.Output;
-            if (result.GetValue(json))
-            {
-                Output.Json(stdout, w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("rule", rulePath);
-                    w.WriteString("algorithm", config.Algorithm);
-                    w.WriteString("task", config.Task.Task);
-                    w.WriteNumber("seed", config.Task.Seed);
-                    w.WriteNumber("generations", run.Optimizer.Generation);
-                    w.WriteNumber("evaluations", run.Evaluations);
-                    w.WriteNumber("bestFitness", run.BestFitness);
-                    w.WriteNumber("bestGeneration", run.BestGeneration);
-                    w.WriteNumber("onlineTrainAccuracy", online);
-                    w.WriteNumber("testAccuracy", testAccuracy);
-                    w.WriteEndObject();
-                });
-            }
-            else
-            {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"best validation fitness {run.BestFitness:F4} (generation {run.BestGeneration}); one online pass: train {online:P2}, test {testAccuracy:P2}; rule written to {rulePath}"));
-            }
-
-            return Task.FromResult(Program.Success);
         });
         return command;
     }
+
+    /// <summary>
+    /// Runs the evolution in <paramref name="folder"/>: a new run is staged until its first checkpoint exists, then
+    /// renamed into place and continued there from that checkpoint (so the folder at --out always holds a run that
+    /// <c>--resume</c> can continue); a resumed run is written in place under the folder's lock.
+    /// </summary>
+    private static int Evolve(
+        ParseResult result, OutputFolder folder, string dir, EvolveConfig config, IOptimizer optimizer, EvolutionCheckpoint? checkpoint, int? asked, int threadCount,
+        BackendOptions backendOptions, ClusterCommandOptions clusterOptions, Option<bool> json, CancellationToken cancellation)
+    {
+        var stderr = result.InvocationConfiguration.Error;
+        int total = asked ?? config.Generations ?? 100;
+        var (train, test) = config.Task.Load();
+        string dataHash = Hashes.OfData(train, test);
+        if (checkpoint is null)
+        {
+            config = config with { Generations = total, DataSha256 = dataHash };
+        }
+        else
+        {
+            if (config.DataSha256 is { } recorded && recorded != dataHash)
+            {
+                throw new UsageException(
+                    $"Cannot resume '{dir}': the data differ from the data the run started on (sha256 {dataHash[..12]}…, recorded {recorded[..12]}…); {DataSource(config.Task)} changed since");
+            }
+
+            if (optimizer.Generation >= total)
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"neuro evolve: the run in {dir} has already completed {optimizer.Generation} of {total} generations; nothing to do (pass a larger --generations to continue it)"));
+                return Program.Success;
+            }
+
+            config = config with { Generations = total, DataSha256 = dataHash };
+        }
+
+        var network = config.Task.Network(train);
+        var decoder = new PatternRuleDecoder(config.RuleSettings);
+        var precisionConfig = config.PrecisionConfig;
+        // The backend does not change any result (the kernel is bit-exact), so it may differ on --resume.
+        using var openCl = backendOptions.Open(result, precisionConfig);
+        var local = EvolveEvaluators.Create(config, train, network, openCl);
+        IRuleEvaluator<PatternRule> Evaluator() => local();
+
+        _ = Usage(Evaluator); // validate batch settings before any work
+        if (precisionConfig is not null)
+        {
+            try
+            {
+                precisionConfig.Validate(network);
+            }
+            catch (Exception e) when (e is Neuro.FixedPointSim.Patterns.PrecisionConfigException or ArgumentException)
+            {
+                throw new UsageException($"--precision: {UsageException.Describe(e)}", e);
+            }
+        }
+
+        // With --cluster every lifetime runs on the workers; the results are the same as in process.
+        using var cluster = clusterOptions.Address(result) is { } address
+            ? ClusterEvaluation.Connect(address, clusterOptions.Tls(result), config.ToJson(), stderr)
+            : null;
+        Func<IRuleEvaluator<PatternRule>> evaluators = cluster is null ? Evaluator : () => cluster.Evaluator;
+        EvolutionRun<PatternRule> Resumed(string at, EvolutionCheckpoint saved) =>
+            new(at, saved with { Config = config.ToJson() }, OptimizerFactory.Restore(saved.OptimizerState), decoder, evaluators, threadCount);
+        var run = checkpoint is null
+            ? new EvolutionRun<PatternRule>(folder.WorkPath, optimizer, decoder, evaluators, config.ToJson(), threadCount)
+            : Resumed(folder.WorkPath, checkpoint);
+
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"neuro evolve: {config.Algorithm} on {config.Task.Task} ({train.Count} train / {test.Count} test), {config.RuleSettings.GeneCount} genes, {(precisionConfig is null ? "float" : openCl is null ? "fixed-point" : $"fixed-point (OpenCL device {openCl.Device.Index}, {openCl.Device.Name})")} fitness, seed {config.Task.Seed}, generations {optimizer.Generation}→{total}{(cluster is null ? "" : $", on the cluster at {cluster.Address}")}, out {dir}"));
+        int startGeneration = optimizer.Generation;
+        ProgressSink bar = ProgressSink.None;
+        void OnGeneration(GenerationRecord record)
+        {
+            WriteRule(folder.WorkPath, decoder, run, config, extra: null);
+            if (bar.Active)
+            {
+                bar.Set(record.Generation - startGeneration);
+                bar.Status(string.Create(CultureInfo.InvariantCulture, $"(best validation {run.BestFitness:F4})"));
+            }
+            else
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"generation {record.Generation}/{total}  best {record.Best:F4}  mean {record.Mean:F4}  std {record.Std:F4}  validation {record.Validation:F4}  evaluations {record.Evaluations}  {record.Seconds:F2} s"));
+            }
+        }
+
+        bool interrupted = ProgressBars.Run(result, "evolve: generations", total - startGeneration, sink =>
+        {
+            bar = sink;
+            try
+            {
+                if (!folder.IsInPlace)
+                {
+                    // Rename into place once the run has its first checkpoint; from then on it continues in place, locked.
+                    run.Run(1, OnGeneration, cancellation);
+                    OutputOptions.Commit(folder);
+                    run = Resumed(folder.Path, EvolutionCheckpoint.LoadFrom(folder.Path));
+                }
+
+                run.Run(total, OnGeneration, cancellation);
+                return false;
+            }
+            catch (OperationCanceledException)
+            {
+                return true;
+            }
+        });
+        if (interrupted)
+        {
+            stderr.WriteLine(folder.IsInPlace
+                ? $"neuro evolve: interrupted; the checkpoint after generation {run.Optimizer.Generation} is intact. Continue with: neuro evolve --out {dir} --resume --generations {total}"
+                : $"neuro evolve: interrupted before the first generation finished; nothing was written to {dir}");
+            return Program.Interrupted;
+        }
+
+        // Score the best rule the way users will run it: one online pass over the training set, then the test set.
+        var best = decoder.Decode(RuleGenome.Of(run.BestGenes)) ?? throw new InvalidOperationException("The best genome does not decode");
+        var net = PrecisionOption.Build(precisionConfig, network, best);
+        double online = PatternLifetime.Train(net, train, 1);
+        double testAccuracy = PatternLifetime.Accuracy(net, test);
+        var extra = new Dictionary<string, string>
+        {
+            ["testAccuracy"] = Num(testAccuracy),
+            ["onlineTrainAccuracy"] = Num(online),
+        };
+        WriteRule(folder.WorkPath, decoder, run, config, extra);
+        string rulePath = Path.Combine(dir, RuleFile);
+        var stdout = result.InvocationConfiguration.Output;
+        if (result.GetValue(json))
+        {
+            Output.Json(stdout, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("rule", rulePath);
+                w.WriteString("algorithm", config.Algorithm);
+                w.WriteString("task", config.Task.Task);
+                w.WriteNumber("seed", config.Task.Seed);
+                w.WriteNumber("generations", run.Optimizer.Generation);
+                w.WriteNumber("evaluations", run.Evaluations);
+                w.WriteNumber("bestFitness", run.BestFitness);
+                w.WriteNumber("bestGeneration", run.BestGeneration);
+                w.WriteNumber("onlineTrainAccuracy", online);
+                w.WriteNumber("testAccuracy", testAccuracy);
+                w.WriteString("dataSha256", dataHash);
+                w.WriteEndObject();
+            });
+        }
+        else
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"best validation fitness {run.BestFitness:F4} (generation {run.BestGeneration}); one online pass: train {online:P2}, test {testAccuracy:P2}; rule written to {rulePath}"));
+        }
+
+        return Program.Success;
+    }
+
+    /// <summary>The task with every data path made absolute, so <c>--resume</c> from another directory reads the same files.</summary>
+    private static TaskChoice Absolute(TaskChoice task)
+    {
+        static string? Full(string? path) => path is null ? null : Path.GetFullPath(path);
+        return task with
+        {
+            Data = Full(task.Data),
+            Train = Full(task.Train),
+            Test = Full(task.Test),
+            TrainIdx = task.TrainIdx?.Select(p => Path.GetFullPath(p)).ToArray(),
+            TestIdx = task.TestIdx?.Select(p => Path.GetFullPath(p)).ToArray(),
+        };
+    }
+
+    private static string DataSource(TaskChoice task) =>
+        task.Task switch
+        {
+            "csv" => $"{task.Train} or {task.Test}",
+            "idx" => string.Join(", ", (task.TrainIdx ?? []).Concat(task.TestIdx ?? [])),
+            "mnist" or "fashion" => $"the files in {task.Data}",
+            _ => "the data generator",
+        };
 
     /// <summary>Checks the field options and the layout they make, as usage errors.</summary>
     private static void CheckLayout(EvolveConfig config)
@@ -312,13 +446,13 @@ internal static class EvolveCommand
         {
             return EvolutionCheckpoint.LoadFrom(dir);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (JsonInputException e)
         {
             throw new UsageException($"Cannot resume from '{dir}': {e.Message}", e);
         }
     }
 
-    private static T Usage<T>(Func<T> make)
+    private static T Usage<T>(Func<T> make, string? prefix = null)
     {
         try
         {
@@ -326,7 +460,7 @@ internal static class EvolveCommand
         }
         catch (ArgumentException e)
         {
-            throw new UsageException(e.Message, e);
+            throw UsageException.From(e, prefix);
         }
     }
 

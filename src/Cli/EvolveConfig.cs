@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Neuro.Rules.Json;
 using Neuro.Rules.Patterns;
 
 namespace Neuro.Cli;
@@ -31,6 +32,12 @@ internal sealed record EvolveConfig(
     /// <summary>The ES learning rate (<c>--learning-rate</c>), or null for the default.</summary>
     public double? LearningRate { get; init; }
 
+    /// <summary>The run's total generations as last asked for (<c>--generations</c>); <c>--resume</c> without it continues to this.</summary>
+    public int? Generations { get; init; }
+
+    /// <summary>SHA-256 of the data the run learns from (<see cref="Hashes.OfData"/>); <c>--resume</c> refuses other data.</summary>
+    public string? DataSha256 { get; init; }
+
     /// <summary>The hidden table's fields as <c>--hidden-fields</c> spells them (<c>preHistory:4,postHistory:4,phase:2</c>), or null for the classic ones.</summary>
     public string? HiddenFields { get; init; }
 
@@ -39,8 +46,6 @@ internal sealed record EvolveConfig(
 
     /// <summary>The output table's fields (<c>--output-fields</c>), or null for the classic ones.</summary>
     public string? OutputFields { get; init; }
-
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>The rule settings evolution holds fixed.</summary>
     internal PatternRuleSettings RuleSettings => new(Rounds, Eta, Mode, MisclassifiedOnly, OutputEdges, EvolveInput, EvolveOutput)
@@ -57,8 +62,10 @@ internal sealed record EvolveConfig(
     internal Neuro.FixedPointSim.Patterns.PrecisionConfig? PrecisionConfig =>
         Precision is null ? null : Neuro.FixedPointSim.Patterns.PrecisionConfig.FromJson(Precision);
 
-    internal string ToJson() => JsonSerializer.Serialize(this, Options);
+    /// <summary>The config as one line of JSON (camelCase, enums as strings), as the checkpoint stores it.</summary>
+    internal string ToJson() => JsonSerializer.Serialize(this, StrictJson.Options);
 
-    internal static EvolveConfig FromJson(string json) =>
-        JsonSerializer.Deserialize<EvolveConfig>(json, Options) ?? throw new InvalidDataException("The checkpoint holds no run configuration");
+    /// <summary>Reads the config strictly; <paramref name="source"/> names the checkpoint in errors.</summary>
+    /// <exception cref="JsonInputException">The JSON breaks the model.</exception>
+    internal static EvolveConfig FromJson(string json, string source = "evolve config") => StrictJson.Deserialize<EvolveConfig>(json, source);
 }

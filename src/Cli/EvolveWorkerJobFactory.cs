@@ -15,7 +15,7 @@ internal sealed class EvolveWorkerJobFactory(OpenClLifetimeBatch? openCl) : IWor
     /// <inheritdoc/>
     public IWorkerJob Create(string config)
     {
-        var evolve = EvolveConfig.FromJson(config);
+        var evolve = EvolveConfig.FromJson(config, "cluster job config");
         var (train, _) = evolve.Task.Load();
         var network = evolve.Task.Network(train);
         var precision = evolve.PrecisionConfig;

@@ -19,7 +19,8 @@ internal static class ExportCommand
         var precision = PrecisionOption.Create();
         precision.Description = "Precision config: 'default' (the default when absent) or a precision config JSON file; sets the ROM word and weight widths and the overflow mode";
         var fields = new PrecisionFieldOptions();
-        var outDir = new Option<string?>("--out") { Description = "The export folder (created if needed)", HelpName = "DIR" };
+        var outDir = new Option<string?>("--out") { Description = "The export folder, replaced as a whole (see --force)", HelpName = "DIR" };
+        var force = OutputOptions.Force();
         var name = new Option<string>("--name") { Description = "Module and file name prefix: a Verilog identifier of letters, digits and '_'", DefaultValueFactory = _ => "neuro" };
         var samples = new Option<int>("--samples") { Description = "Training samples in the lifetime golden vectors", DefaultValueFactory = _ => new HardwareExportSettings().Samples };
         var vectorSeed = new Option<int>("--vector-seed") { Description = "Seed of the plasticity-unit and narrowing vectors and of the learner testbench's random stream gaps", DefaultValueFactory = _ => 1 };
@@ -27,7 +28,7 @@ internal static class ExportCommand
         var testSamples = new Option<int>("--test-samples") { Description = "Samples the learner testbench runs after the lifetime with learning off", DefaultValueFactory = _ => new HardwareExportSettings().TestSamples };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text" };
         var task = new TaskOptions();
-        var command = new Command("export", "Write rule ROM images, Verilog, testbenches, golden vectors and a manifest (the network and lifetime come from the task options; --task synthetic when none is named)") { rule, outDir, name, samples, vectorSeed, lanes, testSamples, json, precision };
+        var command = new Command("export", "Write rule ROM images, Verilog, testbenches, golden vectors and a manifest (the network and lifetime come from the task options; --task synthetic when none is named)") { rule, outDir, force, name, samples, vectorSeed, lanes, testSamples, json, precision };
         task.AddTo(command);
         fields.AddTo(command);
         command.SetAction(result =>
@@ -51,7 +52,22 @@ internal static class ExportCommand
             ExportResult exported;
             try
             {
-                exported = HardwareExporter.Export(patternRule, config, spec, train, settings, dir);
+                RomCheck.Ensure(patternRule, config);
+            }
+            catch (RtlExportException e)
+            {
+                throw new UsageException(e.Message, e);
+            }
+            catch (PrecisionConfigException e)
+            {
+                throw new UsageException($"--precision: {e.Message}", e);
+            }
+
+            using var folder = OutputOptions.Stage(dir, "export", result.GetValue(force));
+            try
+            {
+                exported = HardwareExporter.Export(patternRule, config, spec, train, settings, folder.WorkPath);
+                OutputOptions.Commit(folder);
             }
             catch (RtlExportException e)
             {

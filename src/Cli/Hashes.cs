@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using Neuro.Rules.Data;
 
 namespace Neuro.Cli;
 
@@ -35,6 +37,40 @@ internal static class Hashes
         {
             BinaryPrimitives.WriteInt32LittleEndian(buffer, p);
             hash.AppendData(buffer);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// Lower-case hex SHA-256 of datasets as a run sees them, in order: per dataset its features, classes and count as
+    /// little-endian 32-bit integers, then its values' IEEE-754 bits and its labels, little-endian. Two runs learn from
+    /// the same data exactly when these agree, whatever the files were called.
+    /// </summary>
+    internal static string OfData(params Dataset[] datasets)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> header = stackalloc byte[12];
+        foreach (var data in datasets)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(header, data.Features);
+            BinaryPrimitives.WriteInt32LittleEndian(header[4..], data.Classes);
+            BinaryPrimitives.WriteInt32LittleEndian(header[8..], data.Count);
+            hash.AppendData(header);
+            if (BitConverter.IsLittleEndian)
+            {
+                hash.AppendData(MemoryMarshal.AsBytes(data.Values));
+                hash.AppendData(MemoryMarshal.AsBytes(data.Labels));
+            }
+            else
+            {
+                Append(hash, data.Values);
+                foreach (int label in data.Labels)
+                {
+                    BinaryPrimitives.WriteInt32LittleEndian(header, label);
+                    hash.AppendData(header[..4]);
+                }
+            }
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

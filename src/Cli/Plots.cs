@@ -1,11 +1,12 @@
 using System.Globalization;
+using Neuro.FixedPointSim;
 using Neuro.FixedPointSim.Patterns;
 using Neuro.Rules;
 using ScottPlot;
 
 namespace Neuro.Cli;
 
-/// <summary>The PNG figures of <c>quantize --plot</c> and <c>sweep</c> (ScottPlot, rendered off-screen), written atomically.</summary>
+/// <summary>The PNG figures of <c>quantize --plot</c>, <c>sweep</c> and <c>demo</c> (ScottPlot, rendered off-screen), written atomically.</summary>
 internal static class Plots
 {
     private const int PanelWidth = 640;
@@ -88,6 +89,114 @@ internal static class Plots
         int width = Math.Clamp(160 + (60 * weight.Count), 640, 1600);
         int height = Math.Clamp(140 + (45 * entry.Count), 400, 1200);
         AtomicFile.WriteAllBytes(path, plot.GetImageBytes(width, height, ImageFormat.Png));
+    }
+
+    /// <summary>
+    /// Online accuracy over a lifetime: for each network, the fraction of the last <paramref name="window"/> training
+    /// samples it predicted right before learning from them, against samples seen; dashed lines mark each network's test
+    /// accuracy after the lifetime.
+    /// </summary>
+    internal static void Lifetime(IReadOnlyList<(string Name, bool[] Correct, double TestAccuracy)> curves, int window, double chance, string path)
+    {
+        var plot = new Plot();
+        foreach (var (name, correct, test) in curves)
+        {
+            var xs = new List<double>();
+            var ys = new List<double>();
+            int sum = 0;
+            for (int i = 0; i < correct.Length; i++)
+            {
+                sum += correct[i] ? 1 : 0;
+                if (i >= window)
+                {
+                    sum -= correct[i - window] ? 1 : 0;
+                }
+
+                if (i + 1 >= window)
+                {
+                    xs.Add(i + 1);
+                    ys.Add(100.0 * sum / window);
+                }
+            }
+
+            var line = plot.Add.Scatter(xs.ToArray(), ys.ToArray());
+            line.MarkerSize = 0;
+            line.LegendText = string.Create(CultureInfo.InvariantCulture, $"{name}: online (last {window}); test {100 * test:F1} %");
+            var testLine = plot.Add.HorizontalLine(100 * test);
+            testLine.LineColor = line.LineColor;
+            testLine.LinePattern = LinePattern.Dashed;
+        }
+
+        var chanceLine = plot.Add.HorizontalLine(100 * chance);
+        chanceLine.LineColor = Colors.Gray;
+        chanceLine.LinePattern = LinePattern.Dotted;
+        chanceLine.LegendText = "chance";
+        plot.ShowLegend(Alignment.LowerRight);
+        plot.Title("Accuracy over the lifetime (one online pass)", 14);
+        plot.XLabel("training samples seen");
+        plot.YLabel("accuracy (%)");
+        plot.Axes.SetLimitsY(0, 100);
+        AtomicFile.WriteAllBytes(path, plot.GetImageBytes(PanelWidth + 160, PanelHeight, ImageFormat.Png));
+    }
+
+    /// <summary>
+    /// A histogram of <c>fixed − float</c> over the plastic weights after the same lifetime, with the float weights' RMS
+    /// (the scale to read the errors against) and the weight's LSB in the title.
+    /// </summary>
+    internal static void WeightErrors(IReadOnlyList<double> errors, double floatRms, FixedType weight, string path)
+    {
+        double lsb = Math.ScaleB(1, -weight.Format.FracBits);
+        double max = errors.Count == 0 ? lsb : Math.Max(lsb, errors.Max(e => Math.Abs(e)));
+        const int bins = 41;
+        double width = 2 * max / bins;
+        var counts = new double[bins];
+        foreach (double e in errors)
+        {
+            counts[Math.Clamp((int)Math.Floor((e + max) / width), 0, bins - 1)]++;
+        }
+
+        double[] centres = [.. Enumerable.Range(0, bins).Select(i => -max + ((i + 0.5) * width))];
+        var plot = new Plot();
+        var bars = plot.Add.Bars(centres, counts);
+        foreach (var bar in bars.Bars)
+        {
+            bar.Size = width * 0.95;
+        }
+
+        double rms = errors.Count == 0 ? 0 : Math.Sqrt(errors.Average(e => e * e));
+        plot.Title(string.Create(CultureInfo.InvariantCulture,
+            $"Plastic weights after the lifetime: fixed − float\n{errors.Count} weights; error RMS {rms:G3}, float weights RMS {floatRms:G3}, LSB {lsb:G3}"), 13);
+        plot.XLabel($"fixed − float ({weight.Format})");
+        plot.YLabel("weights");
+        AtomicFile.WriteAllBytes(path, plot.GetImageBytes(PanelWidth + 160, PanelHeight, ImageFormat.Png));
+    }
+
+    /// <summary>The rule ROM's words (raw integers) by address, one series per table, with the word's range marked.</summary>
+    internal static void RomWords(IReadOnlyList<(string Table, IReadOnlyList<long> Words)> tables, long minRaw, long maxRaw, string entryType, string path)
+    {
+        var plot = new Plot();
+        int offset = 0;
+        foreach (var (table, words) in tables)
+        {
+            double[] xs = [.. Enumerable.Range(offset, words.Count).Select(i => (double)i)];
+            var points = plot.Add.ScatterPoints(xs, [.. words.Select(w => (double)w)]);
+            points.MarkerSize = 4;
+            points.LegendText = string.Create(CultureInfo.InvariantCulture, $"{table} ({words.Count} words, from {offset})");
+            offset += words.Count;
+        }
+
+        foreach (long limit in new[] { minRaw, maxRaw })
+        {
+            var line = plot.Add.HorizontalLine(limit);
+            line.LineColor = Colors.Gray;
+            line.LinePattern = LinePattern.Dashed;
+        }
+
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.Title($"Rule ROM words: eta·entry in the weight's LSBs\n{entryType}; dashed: the word's range", 13);
+        plot.XLabel("address (tables side by side)");
+        plot.YLabel("raw word");
+        AtomicFile.WriteAllBytes(path, plot.GetImageBytes(PanelWidth + 160, PanelHeight, ImageFormat.Png));
     }
 
     private static void TablePanel(Plot plot, TableQuantizationError table)

@@ -55,7 +55,7 @@ internal sealed class PrecisionFieldOptions
         }
         catch (Exception e) when (e is PrecisionConfigException or ArgumentException)
         {
-            throw new UsageException($"precision flags: {e.Message}", e);
+            throw new UsageException($"precision flags: {UsageException.Describe(e)}", e);
         }
     }
 

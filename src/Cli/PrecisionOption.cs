@@ -42,7 +42,7 @@ internal static class PrecisionOption
         }
         catch (PrecisionConfigException e)
         {
-            throw new UsageException($"--precision {name}: {e.Message}", e);
+            throw new UsageException($"--precision: {e.Message}", e);
         }
     }
 
@@ -59,7 +59,7 @@ internal static class PrecisionOption
         }
         catch (Exception e) when (e is PrecisionConfigException or ArgumentException)
         {
-            throw new UsageException($"--precision: {e.Message}", e);
+            throw new UsageException($"--precision: {UsageException.Describe(e)}", e);
         }
     }
 }

@@ -47,12 +47,17 @@ internal static class QuantizeCommand
 
             string rulePath = result.GetValue(rule) ?? throw new UsageException("--rule FILE is required");
             var (patternRule, _) = SimulateCommand.ReadRule(rulePath);
+            string? plotPath = result.GetValue(plot);
+            if (plotPath is not null)
+            {
+                OutputOptions.CheckWritableFile(plotPath, "--plot");
+            }
+
             var (train, test) = choice.Load();
             var spec = choice.Network(train);
             _ = PrecisionOption.Build(config, spec, patternRule); // a config that does not suit the network is a usage error
             var report = QuantizationAnalysis.Run(spec, patternRule, config, train, test, new QuantizationAnalysisSettings { Passes = passCount }, cancellation);
 
-            string? plotPath = result.GetValue(plot);
             if (plotPath is not null)
             {
                 Plots.Quantization(report, plotPath);
@@ -144,13 +149,13 @@ internal static class QuantizeCommand
             w.WriteString("task", choice.Task);
             w.WriteNumber("seed", choice.Seed);
             w.WriteNumber("dataSeed", choice.DataSeed);
-            w.WriteNumber("hidden", r.Spec.Hidden);
-            w.WriteNumber("cap", r.Spec.Cap);
-            w.WriteNumber("p", r.Spec.EdgeProbability);
-            w.WriteNumber("rounds", rounds);
-            w.WriteNumber("passes", r.Passes);
-            w.WriteNumber("trainSamples", r.TrainSamples);
-            w.WriteNumber("testSamples", r.TestSamples);
+            Finite(w, "hidden", r.Spec.Hidden);
+            Finite(w, "cap", r.Spec.Cap);
+            Finite(w, "p", r.Spec.EdgeProbability);
+            Finite(w, "rounds", rounds);
+            Finite(w, "passes", r.Passes);
+            Finite(w, "trainSamples", r.TrainSamples);
+            Finite(w, "testSamples", r.TestSamples);
             Output.Embed(w, "precision", r.Precision.ToJson());
 
             w.WriteStartObject("tables");
@@ -163,16 +168,16 @@ internal static class QuantizeCommand
                 }
 
                 w.WriteStartObject(name);
-                w.WriteNumber("entries", t.Entries);
-                w.WriteNumber("lsb", t.Lsb);
-                w.WriteNumber("maxAbsErrorLsb", t.MaxAbsErrorLsb);
-                w.WriteNumber("maxAbsError", t.MaxAbsError);
-                w.WriteNumber("rmsError", t.RmsError);
-                w.WriteNumber("rmsErrorLsb", t.RmsErrorLsb);
+                Finite(w, "entries", t.Entries);
+                Finite(w, "lsb", t.Lsb);
+                Finite(w, "maxAbsErrorLsb", t.MaxAbsErrorLsb);
+                Finite(w, "maxAbsError", t.MaxAbsError);
+                Finite(w, "rmsError", t.RmsError);
+                Finite(w, "rmsErrorLsb", t.RmsErrorLsb);
                 Finite(w, "sqnrDb", t.SqnrDb);
                 w.WriteBoolean("exact", t.Exact);
-                w.WriteNumber("saturated", t.Saturated);
-                w.WriteNumber("zeroed", t.Zeroed);
+                Finite(w, "saturated", t.Saturated);
+                Finite(w, "zeroed", t.Zeroed);
                 w.WriteEndObject();
             }
 
@@ -182,24 +187,24 @@ internal static class QuantizeCommand
             foreach (var l in new[] { r.Projection, r.Hidden, r.Logits })
             {
                 w.WriteStartObject(l.Layer);
-                w.WriteNumber("elements", l.Elements);
-                w.WriteNumber("maxAbsError", l.MaxAbsError);
-                w.WriteNumber("rmsError", l.RmsError);
-                w.WriteNumber("lockstepElements", l.LockstepElements);
-                w.WriteNumber("lockstepMaxAbsError", l.LockstepMaxAbsError);
-                w.WriteNumber("lockstepRmsError", l.LockstepRmsError);
+                Finite(w, "elements", l.Elements);
+                Finite(w, "maxAbsError", l.MaxAbsError);
+                Finite(w, "rmsError", l.RmsError);
+                Finite(w, "lockstepElements", l.LockstepElements);
+                Finite(w, "lockstepMaxAbsError", l.LockstepMaxAbsError);
+                Finite(w, "lockstepRmsError", l.LockstepRmsError);
                 w.WriteEndObject();
             }
 
             w.WriteEndObject();
 
             w.WriteStartObject("agreement");
-            w.WriteNumber("samples", r.LifetimeSamples);
-            w.WriteNumber("patterns", r.PatternAgreement);
-            w.WriteNumber("predictions", r.PredictionAgreement);
+            Finite(w, "samples", r.LifetimeSamples);
+            Finite(w, "patterns", r.PatternAgreement);
+            Finite(w, "predictions", r.PredictionAgreement);
             if (r.FirstDivergence is int first)
             {
-                w.WriteNumber("firstDivergence", first);
+                Finite(w, "firstDivergence", first);
             }
             else
             {
@@ -219,9 +224,9 @@ internal static class QuantizeCommand
             w.WriteEndArray();
 
             w.WriteStartObject("accuracy");
-            w.WriteNumber("float", r.FloatAccuracy);
-            w.WriteNumber("fixed", r.FixedAccuracy);
-            w.WriteNumber("lossPoints", r.LossPoints);
+            Finite(w, "float", r.FloatAccuracy);
+            Finite(w, "fixed", r.FixedAccuracy);
+            Finite(w, "lossPoints", r.LossPoints);
             w.WriteEndObject();
             if (plotPath is not null)
             {
@@ -236,22 +241,23 @@ internal static class QuantizeCommand
     private static void WriteDrift(Utf8JsonWriter w, DriftCheckpoint checkpoint)
     {
         w.WriteStartObject();
-        w.WriteNumber("samples", checkpoint.Samples);
+        Finite(w, "samples", checkpoint.Samples);
         foreach (var m in new[] { checkpoint.Input, checkpoint.Recurrent, checkpoint.Output })
         {
             w.WriteStartObject(m.Matrix);
             w.WriteBoolean("plastic", m.Plastic);
-            w.WriteNumber("weights", m.Weights);
-            w.WriteNumber("maxAbsDrift", m.MaxAbsDrift);
-            w.WriteNumber("rmsDrift", m.RmsDrift);
-            w.WriteNumber("floatRms", m.FloatRms);
+            Finite(w, "weights", m.Weights);
+            Finite(w, "maxAbsDrift", m.MaxAbsDrift);
+            Finite(w, "rmsDrift", m.RmsDrift);
+            Finite(w, "floatRms", m.FloatRms);
             w.WriteEndObject();
         }
 
         w.WriteEndObject();
     }
 
-    /// <summary>A number, or null where JSON has none (SQNR of an exact table is +∞; see <c>exact</c>).</summary>
+    /// <summary>A number, or null where JSON has none (SQNR of an exact table is +∞; see <c>exact</c>; an error that
+    /// overflowed is ±∞ or NaN), so <c>--json</c> never fails on a value it cannot spell.</summary>
     private static void Finite(Utf8JsonWriter w, string name, double value)
     {
         if (double.IsFinite(value))

@@ -2,8 +2,11 @@ using Neuro.Rules.Patterns;
 
 namespace Neuro.Cli;
 
-/// <summary>Wraps a network and records every prediction it makes, in order (for the prediction-sequence hash).</summary>
-internal sealed class RecordingNetwork(IPatternNetwork inner) : IPatternNetwork
+/// <summary>
+/// Wraps a network and records every prediction it makes, in order (for the prediction-sequence hash), advancing a
+/// progress bar by one step per sample.
+/// </summary>
+internal sealed class RecordingNetwork(IPatternNetwork inner, ProgressSink? progress = null) : IPatternNetwork
 {
     private readonly List<int> predictions = [];
 
@@ -19,6 +22,7 @@ internal sealed class RecordingNetwork(IPatternNetwork inner) : IPatternNetwork
     {
         int p = Inner.Predict(x);
         predictions.Add(p);
+        progress?.Advance();
         return p;
     }
 
@@ -26,6 +30,7 @@ internal sealed class RecordingNetwork(IPatternNetwork inner) : IPatternNetwork
     {
         int p = Inner.Learn(x, label);
         predictions.Add(p);
+        progress?.Advance();
         return p;
     }
 }

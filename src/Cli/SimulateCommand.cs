@@ -67,8 +67,10 @@ internal static class SimulateCommand
             var (train, test) = choice.Load();
             var spec = choice.Network(train);
             var clock = Stopwatch.StartNew();
+            var network = PrecisionOption.Build(config, spec, patternRule);
             var run = openCl is null
-                ? RunOnCpu(PrecisionOption.Build(config, spec, patternRule), train, test, passCount, wantRidge)
+                ? ProgressBars.Run(result, "simulate: samples", ((double)passCount + 1) * train.Count + test.Count,
+                    bar => RunOnCpu(network, train, test, passCount, wantRidge, bar))
                 : RunOnOpenCl(openCl, config!, spec, patternRule, train, test, passCount);
             var (online, trainAccuracy, testAccuracy, weightsHash, predictionsHash, ridgeAccuracy) = run;
             double seconds = clock.Elapsed.TotalSeconds;
@@ -148,12 +150,17 @@ internal static class SimulateCommand
     /// The lifetime on a C# network: every <c>Learn</c> and <c>Predict</c> recorded in order. The ridge readout's forward
     /// passes run after the hashes are taken and are not recorded.
     /// </summary>
-    private static Outcome RunOnCpu(IPatternNetwork inner, Rules.Data.Dataset train, Rules.Data.Dataset test, int passes, bool ridge)
+    private static Outcome RunOnCpu(IPatternNetwork inner, Rules.Data.Dataset train, Rules.Data.Dataset test, int passes, bool ridge, ProgressSink progress)
     {
-        var network = new RecordingNetwork(inner);
+        var network = new RecordingNetwork(inner, progress.Active ? progress : null);
         double online = PatternLifetime.Train(network, train, passes);
         double trainAccuracy = PatternLifetime.Accuracy(network, train);
         double testAccuracy = PatternLifetime.Accuracy(network, test);
+        if (inner is ReferencePatternNetwork floatNet && !AllFinite(floatNet))
+        {
+            throw new UsageException("the rule's updates drove the float weights to infinity or NaN during the lifetime; its steps eta·entry are too large for this task (fewer passes or a smaller eta)");
+        }
+
         var outcome = new Outcome(online, trainAccuracy, testAccuracy, WeightsHash(network.Inner), Hashes.Of(network.Predictions));
         return ridge && inner is ReferencePatternNetwork reference
             ? outcome with { Ridge = RidgeReadout.HiddenStateAccuracy(reference, train, test) }
@@ -178,7 +185,7 @@ internal static class SimulateCommand
         }
         catch (Exception e) when (e is PrecisionConfigException or ArgumentException)
         {
-            throw new UsageException($"--precision: {e.Message}", e);
+            throw new UsageException($"--precision: {UsageException.Describe(e)}", e);
         }
 
         var frozen = r.HoldoutPredictions;
@@ -201,6 +208,22 @@ internal static class SimulateCommand
             Hashes.Of([.. r.TrainPredictions, .. r.HoldoutPredictions]));
     }
 
+    private static bool AllFinite(ReferencePatternNetwork network) =>
+        Finite(network.InputWeights) && Finite(network.RecurrentWeights) && Finite(network.OutputWeights);
+
+    private static bool Finite(ReadOnlySpan<double> values)
+    {
+        foreach (double v in values)
+        {
+            if (!double.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>SHA-256 of the final weights: raw integers (fixed) or IEEE bits (float), little-endian, Win then Wg then Wout.</summary>
     private static string WeightsHash(IPatternNetwork network) => network switch
     {
@@ -209,17 +232,21 @@ internal static class SimulateCommand
         _ => throw new InvalidOperationException($"No weight hash for {network.GetType().Name}"),
     };
 
-    /// <summary>Reads a rule file, turning schema and I/O errors into usage errors that name the file and field.</summary>
+    /// <summary>Reads a rule file, turning schema and I/O errors, and absurd magnitudes (<see cref="RuleMagnitudes"/>), into
+    /// usage errors that name the file and field.</summary>
     internal static (PatternRule Rule, RuleProvenance? Provenance) ReadRule(string path)
     {
+        (PatternRule Rule, RuleProvenance? Provenance) read;
         try
         {
-            return PatternRuleFile.Read(path);
+            read = PatternRuleFile.Read(path);
         }
         catch (Neuro.Rules.Json.JsonInputException e)
         {
             throw new UsageException(e.Message, e);
         }
+
+        return RuleMagnitudes.Problem(read.Rule) is { } problem ? throw new UsageException($"{path}: {problem}") : read;
     }
 
     private static string Percent(double accuracy) => accuracy.ToString("P2", CultureInfo.InvariantCulture);

@@ -10,7 +10,9 @@ namespace Neuro.Cli;
 /// <summary>
 /// <c>neuro sweep</c>: test accuracy of the fixed-point network over a grid of rule-entry width × weight width
 /// (<see cref="PrecisionSweep"/>; docs/quantization-analysis.md), against the float reference, with the smallest formats
-/// within an accuracy-loss budget. Writes <c>sweep.csv</c> and <c>sweep.png</c> into <c>--out</c>.
+/// within an accuracy-loss budget. Writes <c>sweep.csv</c> and <c>sweep.png</c> into <c>--out</c>, an
+/// <see cref="Neuro.Rules.Files.OutputFolder"/> checked before any work; the CSV grows cell by cell, and Ctrl-C keeps the
+/// finished cells (exit 130).
 /// </summary>
 internal static class SweepCommand
 {
@@ -19,6 +21,9 @@ internal static class SweepCommand
 
     /// <summary>The heat map the sweep writes into <c>--out</c>.</summary>
     internal const string PngFile = "sweep.png";
+
+    /// <summary>The folder the sweep writes when <c>--out</c> is not given.</summary>
+    internal const string DefaultOut = "sweep-out";
 
     /// <summary>The CSV header.</summary>
     internal const string CsvHeader = "entryBits,weightBits,accuracy,lossPoints,valid";
@@ -52,14 +57,15 @@ internal static class SweepCommand
             DefaultValueFactory = _ => defaults.BudgetPoints,
         };
         var passes = new Option<int>("--passes") { Description = "Online passes over the training set (no resets between passes)", DefaultValueFactory = _ => 1 };
-        var output = new Option<string>("--out") { Description = $"Folder for {CsvFile} and {PngFile}", HelpName = "DIR", DefaultValueFactory = _ => "." };
+        var output = new Option<string>("--out") { Description = $"Folder for {CsvFile} and {PngFile} (replaced as a whole; see --force)", HelpName = "DIR", DefaultValueFactory = _ => DefaultOut };
+        var force = OutputOptions.Force();
         var threads = new Option<int>("--threads") { Description = "Cells run at once (0: all cores); results do not depend on it", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print JSON (floatAccuracy, cells, smallest, …) instead of text" };
         var task = new TaskOptions();
         var backendOptions = new BackendOptions();
         var command = new Command("sweep", "Test accuracy over rule-entry width × weight width, and the smallest formats within an accuracy-loss budget")
         {
-            rule, precision, entryBits, weightBits, budget, passes, output, threads, json,
+            rule, precision, entryBits, weightBits, budget, passes, output, force, threads, json,
         };
         task.AddTo(command);
         backendOptions.AddTo(command);
@@ -91,30 +97,78 @@ internal static class SweepCommand
                 throw new UsageException($"--threads must be at least 0 (0: all cores), not {settings.Threads}");
             }
 
-            using var openCl = backendOptions.Open(result, config);
             string rulePath = result.GetValue(rule) ?? throw new UsageException("--rule FILE is required");
             var (patternRule, _) = SimulateCommand.ReadRule(rulePath);
+            if (!settings.EntryBits.Widths.Any(e => settings.WeightBits.Widths.Any(w => Derivable(config, e, w))))
+            {
+                string? example = Problem(config, settings.EntryBits.Min, settings.WeightBits.Max);
+                throw new UsageException($"every cell of --entry-bits {settings.EntryBits} × --weight-bits {settings.WeightBits} is invalid (e.g. entry {settings.EntryBits.Min} × weight {settings.WeightBits.Max}: {example}); choose wider weights or narrower entries");
+            }
+
+            string dir = result.GetRequiredValue(output);
+            using var folder = OutputOptions.Stage(dir, "sweep", result.GetValue(force));
+            using var openCl = backendOptions.Open(result, config);
             var (train, test) = choice.Load();
             var spec = choice.Network(train);
-            string dir = result.GetRequiredValue(output);
 
             var stderr = result.InvocationConfiguration.Error;
-            int total = settings.EntryBits.Count * settings.WeightBits.Count, done = 0;
+            int total = settings.EntryBits.Count * settings.WeightBits.Count;
+            var finished = new List<SweepCell>();
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"neuro sweep: {total} cells (entry {settings.EntryBits} × weight {settings.WeightBits} bits), {settings.Passes} pass(es) over {train.Count} samples each{(openCl is null ? "" : $", on OpenCL device {openCl.Device.Index} ({openCl.Device.Name})")}"));
             Func<FixedLifetime, PrecisionConfig, FixedLifetimeResult>? runLifetime = openCl is null
                 ? null
                 : (lifetime, cellConfig) => openCl.Run([lifetime], cellConfig, cancellation)[0].ToFixedLifetimeResult();
-            var sweep = PrecisionSweep.Run(spec, patternRule, train, test, settings, cell => stderr.WriteLine(Progress(++done, total, cell)), runLifetime, cancellation);
-
             string csvPath = Path.Combine(dir, CsvFile), pngPath = Path.Combine(dir, PngFile);
-            AtomicFile.WriteAllText(csvPath, Csv(sweep));
-            Plots.Sweep(sweep, pngPath);
+            ProgressSink bar = ProgressSink.None;
+            void OnCell(SweepCell cell)
+            {
+                // Finished cells go to the CSV as they come, so an interruption keeps them.
+                finished.Add(cell);
+                AtomicFile.WriteAllText(Path.Combine(folder.WorkPath, CsvFile), Csv(finished));
+                if (bar.Active)
+                {
+                    bar.Advance();
+                }
+                else
+                {
+                    stderr.WriteLine(Progress(finished.Count, total, cell));
+                }
+            }
+
+            SweepResult? sweep = ProgressBars.Run(result, "sweep: cells", total, sink =>
+            {
+                bar = sink;
+                try
+                {
+                    return PrecisionSweep.Run(spec, patternRule, train, test, settings, OnCell, runLifetime, cancellation);
+                }
+                catch (OperationCanceledException)
+                {
+                    return null;
+                }
+            });
+            if (sweep is null)
+            {
+                AtomicFile.WriteAllText(Path.Combine(folder.WorkPath, CsvFile), Csv(finished));
+                OutputOptions.Commit(folder);
+                stderr.WriteLine($"neuro sweep: interrupted after {finished.Count} of {total} cells; the finished cells are in {csvPath}");
+                return Task.FromResult(Program.Interrupted);
+            }
+
+            if (!sweep.Cells.Any(c => c.Valid))
+            {
+                var first = sweep.Cells[0];
+                throw new UsageException($"every cell is invalid for this network (e.g. entry {first.EntryBits} × weight {first.WeightBits}: {first.Problem}); choose other --entry-bits/--weight-bits or --precision");
+            }
+
+            AtomicFile.WriteAllText(Path.Combine(folder.WorkPath, CsvFile), Csv(sweep.Cells));
+            Plots.Sweep(sweep, Path.Combine(folder.WorkPath, PngFile));
+            OutputOptions.Commit(folder);
             if (Plots.MissingFontsWarning() is { } warning)
             {
                 stderr.WriteLine(warning);
             }
-
 
             var stdout = result.InvocationConfiguration.Output;
             if (result.GetValue(json))
@@ -131,11 +185,30 @@ internal static class SweepCommand
         return command;
     }
 
-    /// <summary>The grid as CSV: <see cref="CsvHeader"/>, then one row per cell in <see cref="SweepResult.Cells"/> order; an invalid cell has empty accuracy and loss.</summary>
-    internal static string Csv(SweepResult sweep)
+    private static bool Derivable(PrecisionConfig config, int entryBits, int weightBits) => Problem(config, entryBits, weightBits) is null;
+
+    /// <summary>Why a cell's widths give no config (<see cref="PrecisionSweep.Derive"/>), or null when they give one.</summary>
+    private static string? Problem(PrecisionConfig config, int entryBits, int weightBits)
+    {
+        try
+        {
+            _ = PrecisionSweep.Derive(config, entryBits, weightBits);
+            return null;
+        }
+        catch (Exception e) when (e is PrecisionConfigException or ArgumentException)
+        {
+            return UsageException.Describe(e);
+        }
+    }
+
+    /// <summary>
+    /// Cells as CSV: <see cref="CsvHeader"/>, then one row per cell by entry bits, then weight bits (the order of
+    /// <see cref="SweepResult.Cells"/>); an invalid cell has empty accuracy and loss.
+    /// </summary>
+    internal static string Csv(IEnumerable<SweepCell> cells)
     {
         var csv = new StringBuilder(CsvHeader).Append('\n');
-        foreach (var cell in sweep.Cells)
+        foreach (var cell in cells.OrderBy(c => c.EntryBits).ThenBy(c => c.WeightBits))
         {
             csv.Append(CultureInfo.InvariantCulture, $"{cell.EntryBits},{cell.WeightBits},{cell.Accuracy},{cell.LossPoints},{(cell.Valid ? "true" : "false")}\n");
         }

@@ -42,7 +42,8 @@ internal static class SynthCommand
             SynthesisReport report;
             try
             {
-                report = Synthesizer.Run(folder, t, result.GetValue(device)!, mhz, result.GetValue(top), result.GetValue(seeds));
+                report = ProgressBars.Run(result, $"synth: {(t == SynthTarget.Ice40 ? "yosys + nextpnr" : "yosys")}", 1,
+                    _ => Synthesizer.Run(folder, t, result.GetValue(device)!, mhz, result.GetValue(top), result.GetValue(seeds)));
             }
             catch (RtlExportException e)
             {

@@ -18,6 +18,11 @@ internal sealed record TaskChoice(
     int Seed,
     int DataSeed)
 {
+    /// <summary>Whether the CSV files start with a header line: <c>auto</c> (see <see cref="CsvDatasetReader"/>), <c>yes</c> or <c>no</c>.</summary>
+    public string Header { get; init; } = "auto";
+
+    private bool? HasHeader => Header switch { "yes" => true, "no" => false, _ => null };
+
     /// <summary>Loads (or generates) the training and test sets; bad input becomes a <see cref="UsageException"/>.</summary>
     internal (Dataset Train, Dataset Test) Load()
     {
@@ -64,8 +69,8 @@ internal sealed record TaskChoice(
                         IdxReader.ReadDataset(Path.Combine(dir, "train-images-idx3-ubyte.gz"), Path.Combine(dir, "train-labels-idx1-ubyte.gz"), Limit),
                         IdxReader.ReadDataset(Path.Combine(dir, "t10k-images-idx3-ubyte.gz"), Path.Combine(dir, "t10k-labels-idx1-ubyte.gz"), Limit is int l ? Math.Max(100, l / 6) : null));
                 case "csv":
-                    var train = CsvDatasetReader.Read(Train ?? throw new UsageException("--task csv needs --train A.csv and --test B.csv"));
-                    var test = CsvDatasetReader.Read(Test ?? throw new UsageException("--task csv needs --test B.csv"), classes: train.Classes);
+                    var train = CsvDatasetReader.Read(Train ?? throw new UsageException("--task csv needs --train A.csv and --test B.csv"), hasHeader: HasHeader);
+                    var test = CsvDatasetReader.Read(Test ?? throw new UsageException("--task csv needs --test B.csv"), classes: train.Classes, hasHeader: HasHeader);
                     return (train, test);
                 case "idx":
                     if (TrainIdx is not [var ti, var tl] || TestIdx is not [var si, var sl])

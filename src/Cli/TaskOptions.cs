@@ -28,6 +28,8 @@ internal sealed class TaskOptions
 
     internal Option<string?> Test { get; } = new("--test") { Description = "Test CSV, same columns as --train", HelpName = "FILE" };
 
+    internal Option<string> Header { get; } = MakeHeader();
+
     internal Option<string[]?> TrainIdx { get; } = new("--train-idx")
     {
         Description = "Training IDX images and labels files",
@@ -59,7 +61,7 @@ internal sealed class TaskOptions
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     internal void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Task, Data, Train, Test, TrainIdx, TestIdx, Limit, Hidden, Cap, EdgeProbability, Seed, DataSeed })
+        foreach (Option option in new Option[] { Task, Data, Train, Test, Header, TrainIdx, TestIdx, Limit, Hidden, Cap, EdgeProbability, Seed, DataSeed })
         {
             command.Options.Add(option);
         }
@@ -79,5 +81,19 @@ internal sealed class TaskOptions
         result.GetValue(Cap),
         result.GetValue(EdgeProbability),
         result.GetValue(Seed),
-        result.GetValue(DataSeed) ?? result.GetValue(Seed));
+        result.GetValue(DataSeed) ?? result.GetValue(Seed))
+    {
+        Header = result.GetValue(Header) ?? "auto",
+    };
+
+    private static Option<string> MakeHeader()
+    {
+        var option = new Option<string>("--header")
+        {
+            Description = "Whether --train/--test CSV files start with a header line: auto (a first line of only text is one, of only numbers is data, of both is an error), yes or no",
+            DefaultValueFactory = _ => "auto",
+        };
+        option.AcceptOnlyFromAmong("auto", "yes", "no");
+        return option;
+    }
 }

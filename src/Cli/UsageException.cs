@@ -15,6 +15,38 @@ internal sealed class UsageException : Exception
     {
     }
 
+    /// <summary>
+    /// A usage error from a library's <see cref="ArgumentException"/>: its message without the .NET parameter name and
+    /// actual-value suffixes (<c>(Parameter 'lifetimeSamples')</c>), which name code, not flags.
+    /// </summary>
+    internal static UsageException From(ArgumentException e, string? prefix = null)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new UsageException(prefix + Clean(e), e);
+    }
+
+    /// <summary>The message of <paramref name="e"/>, cleaned by <see cref="Clean"/> when it is an <see cref="ArgumentException"/>.</summary>
+    internal static string Describe(Exception e) => e is ArgumentException a ? Clean(a) : e.Message;
+
+    /// <summary>The message of <paramref name="e"/> without the parameter-name and actual-value suffixes .NET appends.</summary>
+    internal static string Clean(ArgumentException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        string message = e.Message;
+        if (e.ParamName is { } name)
+        {
+            message = message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal);
+        }
+
+        int actual = message.IndexOf("Actual value was", StringComparison.Ordinal);
+        if (actual >= 0)
+        {
+            message = message[..actual];
+        }
+
+        return message.ReplaceLineEndings(" ").Trim();
+    }
+
     /// <summary>Creates the exception with a generic message.</summary>
     public UsageException()
     {

@@ -31,7 +31,8 @@ public static partial class Synthesizer
     /// <param name="frequencyMhz">Target clock for nextpnr (the reported maximum does not depend on it being met).</param>
     /// <param name="top">The module to synthesize: one of the export's RTL modules; null for the export's top (the learner).</param>
     /// <param name="seeds">iCE40: place and route with nextpnr seeds 1..seeds; Fmax is reported per seed, as the median and the minimum.</param>
-    /// <exception cref="RtlExportException">The folder is not an export, the module is not one of its modules, a tool is missing, or a tool failed.</exception>
+    /// <exception cref="RtlExportException">The folder is not an export (or changed since), the module is not one of its modules, or a tool is missing.</exception>
+    /// <exception cref="ToolFailedException">Yosys or nextpnr ran and failed.</exception>
     public static SynthesisReport Run(string directory, SynthTarget target, string device = "hx8k", double frequencyMhz = 12, string? top = null, int seeds = 1)
     {
         var folder = ExportFolder.Open(directory);
@@ -68,7 +69,7 @@ public static partial class Synthesizer
             var (code, log) = ExternalTool.Run(yosys, ["-q", "-p", script], folder.Directory, Timeout);
             if (code != 0)
             {
-                throw new RtlExportException($"yosys failed (exit {code}): {Tail(log)}");
+                throw new ToolFailedException($"yosys failed (exit {code}): {Tail(log)}");
             }
 
             var cells = CountCells(netlist, module, out long memoryBits, out long memories);
@@ -97,7 +98,7 @@ public static partial class Synthesizer
                     [$"--{device}", "--package", package!, "--json", netlist, "--freq", freq, "--seed", seed.ToString(CultureInfo.InvariantCulture)], folder.Directory, Timeout);
                 if (pnrCode != 0)
                 {
-                    throw new RtlExportException($"nextpnr-ice40 failed (exit {pnrCode}, seed {seed}): {Tail(pnrLog)}");
+                    throw new ToolFailedException($"nextpnr-ice40 failed (exit {pnrCode}, seed {seed}): {Tail(pnrLog)}");
                 }
 
                 double? last = null;
@@ -106,7 +107,7 @@ public static partial class Synthesizer
                     last = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
                 }
 
-                fmax.Add(last ?? throw new RtlExportException($"nextpnr-ice40 reported no maximum frequency (seed {seed}): {Tail(pnrLog)}"));
+                fmax.Add(last ?? throw new ToolFailedException($"nextpnr-ice40 reported no maximum frequency (seed {seed}): {Tail(pnrLog)}"));
                 pnrLogs.Append(pnrLog);
             }
 

@@ -144,6 +144,59 @@ public sealed class ContinualCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Heavy")] // reads MNIST and Fashion-MNIST in full (about 10-30 s)
+    public void Evolve_ForeignOut_RefusedUnlessForced_ThenARunFolderThatOnlyResumeContinues()
+    {
+        string run = Path.Combine(dir, "run"), notes = Path.Combine(run, "notes.txt");
+        Directory.CreateDirectory(run);
+        File.WriteAllText(notes, "mine");
+        string[] common = ["continual", "evolve", "--data", Data, "--algorithm", "ga", "--population", "4", "--hidden", "16", "--active", "4",
+            "--samples", "20", "--validation-samples", "10", "--validation-split", "59000", "--seed", "5", "--out", run];
+
+        // A folder neuro did not write is left alone without --force.
+        Assert.Equal($"neuro: error: --out: '{run}' is not empty and was not written by 'neuro continual evolve'; choose another --out, or pass --force to replace it",
+            NeuroRunner.Run([.. common, "--generations", "1"]).SingleErrorLine(2));
+        Assert.Equal("mine", File.ReadAllText(notes));
+
+        var forced = NeuroRunner.Run([.. common, "--generations", "1", "--force"]);
+        Assert.True(forced.ExitCode == 0, forced.Stderr);
+        Assert.False(File.Exists(notes));
+        Assert.True(File.Exists(Path.Combine(run, "rule.json")));
+        Assert.Equal("continual evolve", Neuro.Rules.Files.OutputFolder.WrittenBy(run));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir, ".run.*"));
+
+        // A new run over it is refused (it is continued with --resume); a finished run resumed to the same total does nothing.
+        Assert.StartsWith($"neuro: error: --out: '{run}' already holds a 'neuro continual evolve' run", NeuroRunner.Run([.. common, "--generations", "1"]).SingleErrorLine(2), StringComparison.Ordinal);
+        string log = File.ReadAllText(Path.Combine(run, "log.csv"));
+        var done = NeuroRunner.Run("continual", "evolve", "--out", run, "--resume", "--generations", "1");
+        Assert.True(done.ExitCode == 0, done.Stderr);
+        Assert.Contains("has already completed 1 of 1 generations; nothing to do", done.Stderr, StringComparison.Ordinal);
+        Assert.Equal(log, File.ReadAllText(Path.Combine(run, "log.csv")));
+    }
+
+    [Fact]
+    [Trait("Category", "Heavy")] // reads MNIST and Fashion-MNIST in full (about 10-30 s)
+    public void Evolve_ResumeWithOtherData_IsExitTwo()
+    {
+        // A run whose checkpoint records another data hash (as if the files under --data had changed) is not continued.
+        string run = Path.Combine(dir, "run");
+        string[] common = ["continual", "evolve", "--data", Data, "--algorithm", "ga", "--population", "4", "--hidden", "16", "--active", "4",
+            "--samples", "20", "--validation-samples", "10", "--validation-split", "59000", "--seed", "5", "--out", run];
+        Assert.Equal(0, NeuroRunner.Run([.. common, "--generations", "1"]).ExitCode);
+        string checkpoint = Path.Combine(run, "checkpoint.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(checkpoint))!;
+        var config = System.Text.Json.Nodes.JsonNode.Parse(json["config"]!.GetValue<string>())!;
+        Assert.Matches("^[0-9a-f]{64}$", config["dataSha256"]!.GetValue<string>());
+        config["dataSha256"] = new string('0', 64);
+        json["config"] = config.ToJsonString();
+        File.WriteAllText(checkpoint, json.ToJsonString());
+        string before = File.ReadAllText(checkpoint);
+        Assert.StartsWith($"neuro: error: Cannot resume '{run}': the data differ from the data the run started on",
+            NeuroRunner.Run("continual", "evolve", "--out", run, "--resume", "--generations", "2").SingleErrorLine(2), StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(checkpoint));
+    }
+
+    [Fact]
     public void Evolve_ChangingASettingOnResumeIsExitTwo()
     {
         string line = NeuroRunner.Run("continual", "evolve", "--out", dir, "--resume", "--samples", "10").SingleErrorLine(2);

@@ -25,11 +25,14 @@ internal static class NeuroRunner
         }
     }
 
-    internal static Result Run(params string[] args)
+    internal static Result Run(params string[] args) => Run(CancellationToken.None, args);
+
+    /// <summary>Runs <c>neuro</c> with a token that stands in for Ctrl-C.</summary>
+    internal static Result Run(CancellationToken cancellation, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int code = Program.Run(args, stdout, stderr);
+        int code = Program.Run(args, stdout, stderr, cancellation);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 }

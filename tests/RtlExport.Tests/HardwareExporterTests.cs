@@ -157,7 +157,7 @@ public sealed class HardwareExporterTests
         Assert.EndsWith("has no manifest.json; it is not a 'neuro export' folder", noManifest.Message, StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(dir.Path, "manifest.json"), "{ \"modules\": {} }");
         var malformed = Assert.Throws<RtlExportException>(() => ExportFolder.Open(dir.Path));
-        Assert.Contains("is malformed", malformed.Message, StringComparison.Ordinal);
+        Assert.Contains("manifest.json: modules: required member", malformed.Message, StringComparison.Ordinal);
     }
 
     [Fact]

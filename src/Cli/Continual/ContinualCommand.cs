@@ -80,6 +80,11 @@ internal static class ContinualCommand
                 throw new UsageException($"--plot must name a .png file, not '{plotPath}'");
             }
 
+            if (plotPath is not null)
+            {
+                OutputOptions.CheckWritableFile(plotPath, "--plot");
+            }
+
             options.TaskNames(result);
             HebbianRule? hebbian = rulePath is null ? null : ReadRule(rulePath);
             var hebbianPrecision = hebbian is null ? null : ResolvePrecision(result.GetValue(precision));

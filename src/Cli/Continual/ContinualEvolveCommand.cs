@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using Neuro.Rules.Continual;
 using Neuro.Rules.Evolution;
+using Neuro.Rules.Files;
 using Neuro.Rules.Hebbian;
+using Neuro.Rules.Json;
 using Neuro.Rules.Patterns;
 
 namespace Neuro.Cli.Continual;
@@ -13,17 +15,24 @@ namespace Neuro.Cli.Continual;
 /// continual fitness on held-out data (<see cref="ContinualEvaluator"/>: windows of each task's training set learned in
 /// turn, scored on the last <c>--validation-split</c> training images, never the test sets), writing <c>rule.json</c>,
 /// <c>log.csv</c> and <c>checkpoint.json</c> into <c>--out</c> after every generation; <c>--resume</c> continues exactly.
+/// The run folder follows the output-folder contract of <c>neuro evolve</c> (docs/command-line.md): staged until the first
+/// checkpoint, never replacing a folder it did not write unless <c>--force</c>, locked while written; <c>--resume</c>
+/// refuses other data (the data's SHA-256 is in the checkpoint's config).
 /// </summary>
 internal static class ContinualEvolveCommand
 {
     /// <summary>The rule file written into the run folder.</summary>
     internal const string RuleFile = "rule.json";
 
+    /// <summary>The verb recorded in the run folder's marker (<see cref="OutputFolder"/>).</summary>
+    private const string Verb = "continual evolve";
+
     /// <summary>Builds the <c>evolve</c> subcommand.</summary>
     internal static Command Create()
     {
         var output = new Option<string>("--out") { Description = "Run folder: rule.json, log.csv, checkpoint.json", Required = true, HelpName = "DIR" };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint, with its stored settings" };
+        var force = OutputOptions.Force();
         var algorithm = new Option<string>("--algorithm") { Description = "ga (tournament selection, uniform crossover, mutation, elitism), es (OpenAI ES), oes ((mu/mu,lambda)-ES), cmaes", DefaultValueFactory = _ => "ga" };
         var generations = new Option<int>("--generations") { Description = "Total generations (with --resume: the new total)", DefaultValueFactory = _ => 30 };
         var population = new Option<int?>("--population") { Description = "Candidates per generation (default: the algorithm's)" };
@@ -43,7 +52,7 @@ internal static class ContinualEvolveCommand
         var options = new ContinualOptions();
         var command = new Command("evolve", "Evolve a hebbian rule on the continual protocol (fitness on held-out training images)")
         {
-            output, resume, algorithm, generations, population, sigma, mutationRate, crossoverRate, tournament, elitism, initScale, samples, validation, repeats, split, threads, init, json,
+            output, resume, force, algorithm, generations, population, sigma, mutationRate, crossoverRate, tournament, elitism, initScale, samples, validation, repeats, split, threads, init, json,
         };
         options.AddTo(command);
         Option[] settings = [algorithm, population, sigma, mutationRate, crossoverRate, tournament, elitism, initScale, samples, validation, repeats, split, init,
@@ -57,28 +66,50 @@ internal static class ContinualEvolveCommand
                 throw new UsageException($"--generations must be at least 1, not {total}");
             }
 
+            bool resuming = result.GetValue(resume);
+            if (resuming && result.GetValue(force))
+            {
+                throw new UsageException("--force starts a new run over the folder; it cannot be combined with --resume");
+            }
+
+            string checkpointPath = Path.Combine(dir, EvolutionRun<HebbianRule>.CheckpointFile);
             ContinualEvolveConfig config;
             IOptimizer optimizer;
             EvolutionCheckpoint? checkpoint = null;
-            if (result.GetValue(resume))
+            OutputFolder folder;
+            if (resuming)
             {
                 var changed = settings.Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToArray();
                 if (changed.Length > 0)
                 {
-                    throw new UsageException($"{string.Join(", ", changed)} cannot be changed on --resume; the run's settings come from {Path.Combine(dir, EvolutionRun<HebbianRule>.CheckpointFile)}");
+                    throw new UsageException($"{string.Join(", ", changed)} cannot be changed on --resume; the run's settings come from {checkpointPath}");
                 }
 
+                if (!File.Exists(checkpointPath))
+                {
+                    throw new UsageException($"Cannot resume from '{dir}': it holds no {EvolutionRun<HebbianRule>.CheckpointFile} (start a run there without --resume)");
+                }
+
+                folder = OutputOptions.OpenInPlace(dir, Verb);
                 try
                 {
-                    checkpoint = EvolutionCheckpoint.LoadFrom(dir);
-                }
-                catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-                {
-                    throw new UsageException($"Cannot resume from '{dir}': {e.Message}", e);
-                }
+                    try
+                    {
+                        checkpoint = EvolutionCheckpoint.LoadFrom(dir);
+                    }
+                    catch (JsonInputException e)
+                    {
+                        throw new UsageException($"Cannot resume from '{dir}': {e.Message}", e);
+                    }
 
-                config = ContinualEvolveConfig.FromJson(checkpoint.Config);
-                optimizer = OptimizerFactory.Restore(checkpoint.OptimizerState);
+                    config = ContinualEvolveConfig.FromJson(checkpoint.Config, $"{checkpointPath}: config");
+                    optimizer = Usage(() => OptimizerFactory.Restore(checkpoint.OptimizerState), $"{checkpointPath}: optimizerState: ");
+                }
+                catch
+                {
+                    folder.Dispose();
+                    throw;
+                }
             }
             else
             {
@@ -110,72 +141,140 @@ internal static class ContinualEvolveCommand
                     Command = ContinualOptions.CommandLine(result),
                 };
                 optimizer = CreateOptimizer(config);
+                // Refuse a foreign or locked --out before the data are read (the folder is created only on commit).
+                folder = OutputOptions.Stage(dir, Verb, result.GetValue(force), replaceOwn: false);
             }
 
-            var all = LoadTasks(config);
-            var tasks = Usage(() => ContinualTasks.ValidationSplit(all, config.ValidationSplit));
-            var spec = new HebbianNetworkSpec(tasks[0].Train.Features, tasks.Sum(t => t.Classes), config.Hidden, config.Active, Seed: config.Seed);
-            if (spec.Problem is { } problem)
+            using (folder)
             {
-                throw new UsageException($"--hidden/--active: {problem}");
+                return Task.FromResult(Evolve(result, folder, dir, config, optimizer, checkpoint, total, result.GetValue(threads), result.GetValue(json), cancellation));
+            }
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Runs the evolution in <paramref name="folder"/> as <c>neuro evolve</c> does: a new run is staged until its first
+    /// checkpoint exists, then renamed into place and continued there (locked); a resumed run is written in place.
+    /// </summary>
+    private static int Evolve(
+        ParseResult result, OutputFolder folder, string dir, ContinualEvolveConfig config, IOptimizer optimizer, EvolutionCheckpoint? checkpoint, int total, int threadCount,
+        bool json, CancellationToken cancellation)
+    {
+        var stderr = result.InvocationConfiguration.Error;
+        var all = LoadTasks(config);
+        string dataHash = Hashes.OfData([.. all.SelectMany(t => new[] { t.Train, t.Test })]);
+        if (checkpoint is not null)
+        {
+            if (config.DataSha256 is { } recorded && recorded != dataHash)
+            {
+                throw new UsageException(
+                    $"Cannot resume '{dir}': the data differ from the data the run started on (sha256 {dataHash[..12]}…, recorded {recorded[..12]}…); the files in {config.Data} changed since");
             }
 
-            var fitness = new ContinualFitnessSettings { SamplesPerTask = config.Samples, ValidationPerTask = config.ValidationSamples, Repeats = config.Repeats };
-            if (fitness.Problem is { } fitnessProblem)
+            if (optimizer.Generation >= total)
             {
-                throw new UsageException(fitnessProblem);
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"neuro continual evolve: the run in {dir} has already completed {optimizer.Generation} of {total} generations; nothing to do (pass a larger --generations to continue it)"));
+                return Program.Success;
             }
+        }
 
-            var evaluator = Usage(() => new ContinualEvaluator(tasks, spec, fitness));
-            var decoder = new HebbianRuleDecoder();
-            int threadCount = result.GetValue(threads);
-            var run = checkpoint is null
-                ? new EvolutionRun<HebbianRule>(dir, optimizer, decoder, () => evaluator, config.ToJson(), threadCount)
-                : new EvolutionRun<HebbianRule>(dir, checkpoint, optimizer, decoder, () => evaluator, threadCount);
-            var stderr = result.InvocationConfiguration.Error;
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"neuro continual evolve: {config.Algorithm}, {HebbianRuleDecoder.GeneCount} genes, {string.Join(" then ", config.Tasks)}, {config.Samples} samples per task, {config.ValidationSamples} held-out per task, {config.Hidden} hidden ({config.Active} active), seed {config.Seed}, generations {optimizer.Generation}→{total}, out {dir}"));
-            try
-            {
-                run.Run(total, record =>
-                {
-                    WriteRule(dir, decoder, run, config);
-                    stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"generation {record.Generation}/{total}  best {record.Best:F4}  mean {record.Mean:F4}  validation {record.Validation:F4}  evaluations {record.Evaluations}  {record.Seconds:F1} s"));
-                }, cancellation);
-            }
-            catch (OperationCanceledException)
-            {
-                stderr.WriteLine($"neuro continual evolve: interrupted; the checkpoint after generation {run.Optimizer.Generation} is intact. Continue with: neuro continual evolve --out {dir} --resume --generations {total}");
-                return Task.FromResult(Program.Failure);
-            }
+        config = config with { DataSha256 = dataHash };
+        var tasks = Usage(() => ContinualTasks.ValidationSplit(all, config.ValidationSplit));
+        var spec = new HebbianNetworkSpec(tasks[0].Train.Features, tasks.Sum(t => t.Classes), config.Hidden, config.Active, Seed: config.Seed);
+        if (spec.Problem is { } problem)
+        {
+            throw new UsageException($"--hidden/--active: {problem}");
+        }
 
-            string rulePath = WriteRule(dir, decoder, run, config);
-            var stdout = result.InvocationConfiguration.Output;
-            if (result.GetValue(json))
+        var fitness = new ContinualFitnessSettings { SamplesPerTask = config.Samples, ValidationPerTask = config.ValidationSamples, Repeats = config.Repeats };
+        if (fitness.Problem is { } fitnessProblem)
+        {
+            throw new UsageException(fitnessProblem);
+        }
+
+        var evaluator = Usage(() => new ContinualEvaluator(tasks, spec, fitness));
+        var decoder = new HebbianRuleDecoder();
+        EvolutionRun<HebbianRule> Resumed(string at, EvolutionCheckpoint saved) =>
+            new(at, saved with { Config = config.ToJson() }, OptimizerFactory.Restore(saved.OptimizerState), decoder, () => evaluator, threadCount);
+        var run = checkpoint is null
+            ? new EvolutionRun<HebbianRule>(folder.WorkPath, optimizer, decoder, () => evaluator, config.ToJson(), threadCount)
+            : Resumed(folder.WorkPath, checkpoint);
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"neuro continual evolve: {config.Algorithm}, {HebbianRuleDecoder.GeneCount} genes, {string.Join(" then ", config.Tasks)}, {config.Samples} samples per task, {config.ValidationSamples} held-out per task, {config.Hidden} hidden ({config.Active} active), seed {config.Seed}, generations {optimizer.Generation}→{total}, out {dir}"));
+        int startGeneration = optimizer.Generation;
+        ProgressSink bar = ProgressSink.None;
+        void OnGeneration(GenerationRecord record)
+        {
+            WriteRule(folder.WorkPath, decoder, run, config);
+            if (bar.Active)
             {
-                Output.Json(stdout, w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("rule", rulePath);
-                    w.WriteString("algorithm", config.Algorithm);
-                    w.WriteNumber("seed", config.Seed);
-                    w.WriteNumber("generations", run.Optimizer.Generation);
-                    w.WriteNumber("evaluations", run.Evaluations);
-                    w.WriteNumber("bestFitness", run.BestFitness);
-                    w.WriteNumber("bestGeneration", run.BestGeneration);
-                    w.WriteEndObject();
-                });
+                bar.Set(record.Generation - startGeneration);
+                bar.Status(string.Create(CultureInfo.InvariantCulture, $"(best validation {run.BestFitness:F4})"));
             }
             else
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"best validation fitness {run.BestFitness:F4} (generation {run.BestGeneration}, {run.Evaluations} evaluations); rule written to {rulePath}"));
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"generation {record.Generation}/{total}  best {record.Best:F4}  mean {record.Mean:F4}  validation {record.Validation:F4}  evaluations {record.Evaluations}  {record.Seconds:F1} s"));
             }
+        }
 
-            return Task.FromResult(Program.Success);
+        bool interrupted = ProgressBars.Run(result, "continual evolve: generations", total - startGeneration, sink =>
+        {
+            bar = sink;
+            try
+            {
+                if (!folder.IsInPlace)
+                {
+                    // Rename into place once the run has its first checkpoint; from then on it continues in place, locked.
+                    run.Run(1, OnGeneration, cancellation);
+                    OutputOptions.Commit(folder);
+                    run = Resumed(folder.Path, EvolutionCheckpoint.LoadFrom(folder.Path));
+                }
+
+                run.Run(total, OnGeneration, cancellation);
+                return false;
+            }
+            catch (OperationCanceledException)
+            {
+                return true;
+            }
         });
-        return command;
+        if (interrupted)
+        {
+            stderr.WriteLine(folder.IsInPlace
+                ? $"neuro continual evolve: interrupted; the checkpoint after generation {run.Optimizer.Generation} is intact. Continue with: neuro continual evolve --out {dir} --resume --generations {total}"
+                : $"neuro continual evolve: interrupted before the first generation finished; nothing was written to {dir}");
+            return Program.Interrupted;
+        }
+
+        WriteRule(folder.WorkPath, decoder, run, config);
+        string rulePath = Path.Combine(dir, RuleFile);
+        var stdout = result.InvocationConfiguration.Output;
+        if (json)
+        {
+            Output.Json(stdout, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("rule", rulePath);
+                w.WriteString("algorithm", config.Algorithm);
+                w.WriteNumber("seed", config.Seed);
+                w.WriteNumber("generations", run.Optimizer.Generation);
+                w.WriteNumber("evaluations", run.Evaluations);
+                w.WriteNumber("bestFitness", run.BestFitness);
+                w.WriteNumber("bestGeneration", run.BestGeneration);
+                w.WriteString("dataSha256", dataHash);
+                w.WriteEndObject();
+            });
+        }
+        else
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"best validation fitness {run.BestFitness:F4} (generation {run.BestGeneration}, {run.Evaluations} evaluations); rule written to {rulePath}"));
+        }
+
+        return Program.Success;
     }
 
     /// <summary>The optimizer of a new run: the GA with the given overrides of <see cref="GeneticSettings"/>, or another by name.</summary>
@@ -223,7 +322,7 @@ internal static class ContinualEvolveCommand
         }
     }
 
-    private static T Usage<T>(Func<T> make)
+    private static T Usage<T>(Func<T> make, string? prefix = null)
     {
         try
         {
@@ -231,7 +330,7 @@ internal static class ContinualEvolveCommand
         }
         catch (ArgumentException e)
         {
-            throw new UsageException(e.Message, e);
+            throw UsageException.From(e, prefix);
         }
     }
 

@@ -1,12 +1,11 @@
 using System.Text.Json;
+using Neuro.Rules.Json;
 
 namespace Neuro.Cli.Continual;
 
 /// <summary>Everything that defines a <c>neuro continual evolve</c> run; stored in its checkpoint so <c>--resume</c> rebuilds the same run.</summary>
 internal sealed record ContinualEvolveConfig
 {
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public required string Data { get; init; }
 
     public required string[] Tasks { get; init; }
@@ -45,8 +44,13 @@ internal sealed record ContinualEvolveConfig
 
     public required string Command { get; init; }
 
-    internal string ToJson() => JsonSerializer.Serialize(this, Options);
+    /// <summary>SHA-256 of every task's training and test set (<see cref="Hashes.OfData"/>); <c>--resume</c> refuses other data.</summary>
+    public string? DataSha256 { get; init; }
 
-    internal static ContinualEvolveConfig FromJson(string json) =>
-        JsonSerializer.Deserialize<ContinualEvolveConfig>(json, Options) ?? throw new InvalidDataException("The checkpoint holds no run configuration");
+    /// <summary>The config as one line of JSON (camelCase), as the checkpoint stores it.</summary>
+    internal string ToJson() => JsonSerializer.Serialize(this, StrictJson.Options);
+
+    /// <summary>Reads the config strictly; <paramref name="source"/> names the checkpoint in errors.</summary>
+    /// <exception cref="JsonInputException">The JSON breaks the model.</exception>
+    internal static ContinualEvolveConfig FromJson(string json, string source) => StrictJson.Deserialize<ContinualEvolveConfig>(json, source);
 }

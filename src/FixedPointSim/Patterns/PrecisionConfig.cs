@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Neuro.Rules;
+using Neuro.Rules.Json;
 using Neuro.Rules.Patterns;
 
 namespace Neuro.FixedPointSim.Patterns;
@@ -176,74 +177,26 @@ public sealed record PrecisionConfig
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>Parses and validates a config; all four fields are required and unknown fields are rejected.</summary>
+    /// <summary>
+    /// Parses and validates a config strictly (<see cref="StrictJson"/>): all four fields are required strings; unknown and
+    /// duplicate fields, other value kinds and invalid UTF-8 are rejected.
+    /// </summary>
     /// <exception cref="PrecisionConfigException">The JSON is malformed, a field is missing, unknown or unparsable, or the
     /// types are inconsistent; <see cref="PrecisionConfigException.Field"/> names the field.</exception>
     public static PrecisionConfig FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            throw new PrecisionConfigException("$", $"malformed JSON: {e.Message}");
-        }
-
-        using (doc)
-        {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new PrecisionConfigException("$", $"expected an object, found {root.ValueKind}");
-            }
-
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var property in root.EnumerateObject())
-            {
-                if (!Fields.Contains(property.Name, StringComparer.Ordinal))
-                {
-                    throw new PrecisionConfigException(property.Name, $"unknown field; expected {string.Join(", ", Fields)}");
-                }
-
-                if (!seen.Add(property.Name))
-                {
-                    throw new PrecisionConfigException(property.Name, "appears more than once");
-                }
-            }
-
-            var config = new PrecisionConfig(Default)
-            {
-                Input = TypeField(root, "input"),
-                Weight = TypeField(root, "weight"),
-                Activation = TypeField(root, "activation"),
-                RuleEntry = TypeField(root, "ruleEntry"),
-            };
-            config.Validate();
-            return config;
-        }
+        return FromModel(Parse(() => StrictJson.Deserialize<PrecisionConfigJson>(json, "precision config")));
     }
 
-    /// <summary>Reads and validates a config file.</summary>
+    /// <summary>Reads and validates a config file (UTF-8, at most <see cref="StrictJson.DefaultMaxBytes"/>).</summary>
     /// <exception cref="PrecisionConfigException">The file cannot be read or breaks the schema; the message starts with the path.</exception>
     public static PrecisionConfig Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
         try
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new PrecisionConfigException(path, "$", $"cannot read the precision config: {e.Message}");
-        }
-
-        try
-        {
-            return FromJson(text);
+            return FromModel(Parse(() => StrictJson.ReadFile<PrecisionConfigJson>(path)));
         }
         catch (PrecisionConfigException e)
         {
@@ -254,21 +207,47 @@ public sealed record PrecisionConfig
     /// <summary>Writes <see cref="ToJson"/> to a file atomically.</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
 
-    private static FixedType TypeField(JsonElement root, string name)
+    /// <summary>The JSON model: four type spellings, all required.</summary>
+    private sealed record PrecisionConfigJson(string Input, string Weight, string Activation, string RuleEntry);
+
+    private static PrecisionConfigJson Parse(Func<PrecisionConfigJson> read)
     {
-        if (!root.TryGetProperty(name, out var element))
-        {
-            throw new PrecisionConfigException(name, $"missing; expected a type such as \"{Default.Weight}\"");
-        }
-
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            throw new PrecisionConfigException(name, $"expected a string such as \"{Default.Weight}\", found {element.ValueKind}");
-        }
-
         try
         {
-            return FixedType.Parse(element.GetString()!);
+            return read();
+        }
+        catch (JsonInputException e)
+        {
+            // "required member 'weight' is missing" belongs to the field, not to the document.
+            if (e.JsonPath is null && e.Problem.StartsWith("required member '", StringComparison.Ordinal)
+                && e.Problem.IndexOf('\'', "required member '".Length) is var close and > 0
+                && e.Problem["required member '".Length..close] is var name && Fields.Contains(name, StringComparer.Ordinal))
+            {
+                throw new PrecisionConfigException(name, $"missing; expected a type such as \"{Default.Weight}\"");
+            }
+
+            throw new PrecisionConfigException(e.JsonPath ?? "$", e.Problem);
+        }
+    }
+
+    private static PrecisionConfig FromModel(PrecisionConfigJson model)
+    {
+        var config = new PrecisionConfig(Default)
+        {
+            Input = TypeField("input", model.Input),
+            Weight = TypeField("weight", model.Weight),
+            Activation = TypeField("activation", model.Activation),
+            RuleEntry = TypeField("ruleEntry", model.RuleEntry),
+        };
+        config.Validate();
+        return config;
+    }
+
+    private static FixedType TypeField(string name, string text)
+    {
+        try
+        {
+            return FixedType.Parse(text);
         }
         catch (FormatException e)
         {

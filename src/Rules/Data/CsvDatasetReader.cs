@@ -10,17 +10,24 @@ namespace Neuro.Rules.Data;
 /// <list type="bullet">
 /// <item>Delimiter: comma, semicolon or tab, chosen from the first non-blank line (tab if it has a tab and no comma or
 /// semicolon, semicolon if it has one and no comma, comma otherwise) and then required on every line. No quoting.</item>
-/// <item>Header: the first non-blank line is a header when any of its fields is not a number (unless the caller says
-/// otherwise); it must have as many fields as the data lines.</item>
+/// <item>Header: unless the caller says whether there is one, the first non-blank line is a header when none of its fields
+/// is a number and data when all are; a first line with both is an error (it is neither clearly a header nor clearly a
+/// sample, and guessing would drop a sample or misread a header). A header must have as many fields as the data lines.</item>
 /// <item>Blank lines are skipped; fields are trimmed; line numbers in errors count every physical line from 1.</item>
 /// <item>Features must be finite (no <c>NaN</c>, <c>Infinity</c> or overflow such as <c>1e999</c>); labels must be
 /// non-negative integers (<c>3</c> or <c>3.0</c>, not <c>3.5</c>).</item>
-/// <item>Classes: <c>max label + 1</c> unless given, in which case every label must be below it.</item>
+/// <item>Classes: <c>max label + 1</c> unless given, in which case every label must be below it; labels are below
+/// <see cref="Dataset.MaxClasses"/>.</item>
+/// <item>Size: files above <see cref="MaxBytes"/> and datasets above <see cref="Dataset.MaxValues"/> values are refused
+/// before they are read whole; the text must be valid UTF-8.</item>
 /// </list>
 /// Every problem throws <see cref="DatasetFormatException"/> naming the file and line.
 /// </remarks>
 public static class CsvDatasetReader
 {
+    /// <summary>The largest file <see cref="Read(string, int?, bool?)"/> reads: 1 GiB.</summary>
+    public const long MaxBytes = 1L << 30;
+
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
     /// <param name="path">The file to read (UTF-8; a byte-order mark is allowed).</param>
     /// <param name="classes">The number of classes, or null for <c>max label + 1</c>.</param>
@@ -29,8 +36,21 @@ public static class CsvDatasetReader
     public static Dataset Read(string path, int? classes = null, bool? hasHeader = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var reader = new StreamReader(path);
-        return Read(reader, path, classes, hasHeader);
+        var info = new FileInfo(path);
+        if (info.Exists && info.Length > MaxBytes)
+        {
+            throw new DatasetFormatException(path, null, $"is {info.Length} bytes; the largest CSV file this reader takes is {MaxBytes} bytes (1 GiB)");
+        }
+
+        using var reader = new StreamReader(path, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
+        try
+        {
+            return Read(reader, path, classes, hasHeader);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            throw new DatasetFormatException(path, null, "is not valid UTF-8 text", e);
+        }
     }
 
     /// <summary>Reads from <paramref name="reader"/> to its end.</summary>
@@ -75,6 +95,16 @@ public static class CsvDatasetReader
                 if (fields < 2)
                 {
                     throw new DatasetFormatException(sourceName, lineNumber, $"found 1 field; each line needs at least one feature and then a label, separated by '{Show(delimiter)}'");
+                }
+
+                if (hasHeader is null)
+                {
+                    int numbers = first.Count(IsNumber);
+                    if (numbers > 0 && numbers < first.Length)
+                    {
+                        throw new DatasetFormatException(sourceName, lineNumber,
+                            $"has {numbers} numeric and {first.Length - numbers} non-numeric fields, so it is neither clearly a header nor clearly a sample; say which (neuro: --header yes or --header no)");
+                    }
                 }
 
                 if (hasHeader ?? !Array.TrueForAll(first, IsNumber))
@@ -125,6 +155,11 @@ public static class CsvDatasetReader
             values.Add(value);
         }
 
+        if (values.Count > Dataset.MaxValues)
+        {
+            throw new DatasetFormatException(source, lineNumber, $"the file holds more than the {Dataset.MaxValues} feature values a dataset may hold");
+        }
+
         string labelText = parts[fields - 1].Trim();
         if (!double.TryParse(labelText, NumberStyles.Float, CultureInfo.InvariantCulture, out double labelValue))
         {
@@ -140,6 +175,11 @@ public static class CsvDatasetReader
         if (labelProblem is not null)
         {
             throw new DatasetFormatException(source, lineNumber, $"label '{labelText}' {labelProblem}");
+        }
+
+        if (labelValue >= Dataset.MaxClasses)
+        {
+            throw new DatasetFormatException(source, lineNumber, $"label '{labelText}' is above the largest class a dataset may have ({Dataset.MaxClasses - 1})");
         }
 
         int label = (int)labelValue;

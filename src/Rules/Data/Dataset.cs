@@ -79,6 +79,12 @@ public sealed class Dataset
     /// <summary>Number of classes; labels lie in <c>0..Classes−1</c> (not every class need occur).</summary>
     public int Classes { get; }
 
+    /// <summary>The most classes a dataset may have (labels <c>0..MaxClasses−1</c>); readers refuse larger labels before allocating.</summary>
+    public const int MaxClasses = 1 << 16;
+
+    /// <summary>The most feature values a reader loads into one dataset: 2^28 doubles (2 GiB); larger files need a limit.</summary>
+    public const long MaxValues = 1L << 28;
+
     /// <summary>Number of rows.</summary>
     public int Count => _labels.Length;
 

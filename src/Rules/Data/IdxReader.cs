@@ -60,9 +60,9 @@ public static class IdxReader
 
         int features = dims[1] * dims[2];
         int take = labels.Length;
-        if ((long)take * features > Array.MaxLength)
+        if ((long)take * features > Dataset.MaxValues)
         {
-            throw new DatasetFormatException(imagesPath, null, $"{take} images of {features} pixels do not fit one array; pass a smaller limit");
+            throw new DatasetFormatException(imagesPath, null, $"{take} images of {features} pixels are more than the {Dataset.MaxValues} values a dataset may hold; pass a smaller limit");
         }
 
         var values = new double[take * features];
@@ -105,6 +105,11 @@ public static class IdxReader
     {
         using Stream stream = Open(path);
         int count = ReadHeader(stream, path, LabelsMagic, "unsigned-byte labels", 1)[0];
+        if (Math.Min(count, limit ?? int.MaxValue) > Dataset.MaxValues)
+        {
+            throw new DatasetFormatException(path, null, $"promises {count} labels, more than the {Dataset.MaxValues} a dataset may hold; pass a smaller limit");
+        }
+
         var labels = new byte[Math.Min(count, limit ?? int.MaxValue)];
         long read = 0;
         Guard(path, () =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Neuro.Rules.Json;
 
 namespace Neuro.Rules.Evolution;
 
@@ -8,8 +9,11 @@ namespace Neuro.Rules.Evolution;
 /// </summary>
 public sealed record EvolutionCheckpoint
 {
+    /// <summary>The only <see cref="Version"/> this reader takes.</summary>
+    public const int CurrentVersion = 1;
+
     /// <summary>Format version of the checkpoint file.</summary>
-    public int Version { get; init; } = 1;
+    public int Version { get; init; } = CurrentVersion;
 
     /// <summary>Completed generations.</summary>
     public int Generation { get; init; }
@@ -36,22 +40,27 @@ public sealed record EvolutionCheckpoint
     public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Options));
 
     /// <summary>Reads the checkpoint of the run in <paramref name="directory"/>.</summary>
+    /// <exception cref="JsonInputException">The file is missing, malformed, or not a checkpoint of this version.</exception>
     public static EvolutionCheckpoint LoadFrom(string directory) => Load(Path.Combine(directory, "checkpoint.json"));
 
-    /// <summary>Reads a checkpoint.</summary>
-    /// <exception cref="InvalidDataException">The file is not a checkpoint of this version.</exception>
+    /// <summary>Reads a checkpoint strictly (<see cref="StrictJson"/>: unknown or duplicate members, missing required
+    /// members and non-finite numbers are errors naming the JSON path) and checks its version and counts.</summary>
+    /// <exception cref="JsonInputException">The file is missing, malformed, or not a checkpoint of this version.</exception>
     public static EvolutionCheckpoint Load(string path)
     {
-        try
+        var checkpoint = StrictJson.ReadFile<EvolutionCheckpoint>(path);
+        if (checkpoint.Version != CurrentVersion)
         {
-            var checkpoint = JsonSerializer.Deserialize<EvolutionCheckpoint>(File.ReadAllText(path), Options)
-                ?? throw new InvalidDataException($"{path}: empty checkpoint");
-            return checkpoint.Version == 1 ? checkpoint : throw new InvalidDataException($"{path}: checkpoint version {checkpoint.Version} is not supported");
+            throw new JsonInputException(path, "version", $"checkpoint version {checkpoint.Version} is not supported; this reader takes {CurrentVersion}");
         }
-        catch (JsonException e)
+
+        if (checkpoint.Generation < 0 || checkpoint.Evaluations < 0 || checkpoint.BestGeneration < 0 || checkpoint.BestGeneration > checkpoint.Generation)
         {
-            throw new InvalidDataException($"{path}: not a valid checkpoint: {e.Message}", e);
+            throw new JsonInputException(path, null,
+                $"inconsistent counts: generation {checkpoint.Generation}, evaluations {checkpoint.Evaluations}, bestGeneration {checkpoint.BestGeneration}");
         }
+
+        return checkpoint;
     }
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };

@@ -6,14 +6,15 @@ namespace Neuro.Rules.Evolution;
 /// <summary>
 /// The JSON conventions of optimizer checkpoints: camelCase names, enums as strings, and named literals for the
 /// infinities a fitness may take. The default number writer prints the shortest round-trip form, so every double
-/// reads back bit for bit.
+/// reads back bit for bit. Reading is strict (<see cref="JsonSerializerOptions.Strict"/>): unknown and duplicate
+/// members are errors, as in every other file a user can hand to <c>neuro</c>.
 /// </summary>
 internal static class OptimizerJson
 {
     /// <summary>The version written to and required in every state.</summary>
     public const int Version = 1;
 
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerOptions.Strict)
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
@@ -38,7 +39,7 @@ internal static class OptimizerJson
         }
         catch (JsonException e)
         {
-            throw new ArgumentException($"Optimizer state for '{name}' is malformed: {e.Message}", nameof(json), e);
+            throw new ArgumentException($"Optimizer state for '{name}' is malformed{(e.Path is { } path ? $" at {path}" : "")}: {Brief(e.Message)}", nameof(json), e);
         }
 
         if (state is null)
@@ -48,6 +49,21 @@ internal static class OptimizerJson
 
         Header(name, state.Version, state.Dimension, state.Generation);
         return state;
+    }
+
+    /// <summary>System.Text.Json's message without the .NET type and position it appends (the path is reported apart).</summary>
+    private static string Brief(string message)
+    {
+        foreach (string tail in new[] { " encountered during deserialization", " Path: ", " could not be mapped to any .NET member" })
+        {
+            int at = message.IndexOf(tail, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                message = message[..at] + (tail == " could not be mapped to any .NET member" ? " is not a member of the state" : "");
+            }
+        }
+
+        return message.TrimEnd('.', ' ');
     }
 
     /// <summary><paramref name="sigma"/> after checking that it is positive and finite.</summary>

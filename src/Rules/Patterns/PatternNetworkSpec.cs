@@ -15,11 +15,25 @@ namespace Neuro.Rules.Patterns;
 /// <param name="Seed">Seed of the masks and the fixed random weights.</param>
 public sealed record PatternNetworkSpec(int Inputs, int Classes, int Hidden = 20, int Cap = 10, double EdgeProbability = 0.5, int Seed = 1)
 {
+    /// <summary>The most input features a network may have.</summary>
+    public const int MaxInputs = 1 << 16;
+
+    /// <summary>The most classes a network may have (as <see cref="Dataset.MaxClasses"/>).</summary>
+    public const int MaxClasses = Dataset.MaxClasses;
+
+    /// <summary>The most hidden neurons a network may have: the recurrent matrix then has 2^28 weights (2 GiB as doubles).</summary>
+    public const int MaxHidden = 1 << 14;
+
+    /// <summary>The most weights one matrix may have (2^28; 2 GiB as doubles), checked before anything is allocated.</summary>
+    public const long MaxMatrixWeights = 1L << 28;
+
     /// <summary>Says what is wrong with the spec, or null when it is valid.</summary>
     public string? Problem =>
-        Inputs < 1 ? $"Inputs must be at least 1, not {Inputs}"
-        : Classes < 2 ? $"Classes must be at least 2, not {Classes}"
-        : Hidden < 1 ? $"Hidden must be at least 1, not {Hidden}"
+        Inputs < 1 || Inputs > MaxInputs ? $"Inputs must be 1..{MaxInputs}, not {Inputs}"
+        : Classes < 2 || Classes > MaxClasses ? $"Classes must be 2..{MaxClasses}, not {Classes}"
+        : Hidden < 1 || Hidden > MaxHidden ? $"Hidden must be 1..{MaxHidden}, not {Hidden}"
+        : (long)Hidden * Inputs > MaxMatrixWeights || (long)Hidden * Classes > MaxMatrixWeights
+            ? $"{Hidden} hidden neurons with {Inputs} inputs and {Classes} classes need more than {MaxMatrixWeights} weights in one matrix"
         : Cap < 1 || Cap > Hidden ? $"Cap must be 1..Hidden ({Hidden}), not {Cap}"
         : !(EdgeProbability >= 0 && EdgeProbability <= 1) ? $"EdgeProbability must be in [0, 1], not {EdgeProbability}"
         : null;

@@ -52,15 +52,17 @@ public sealed class PrecisionConfigTests
     }
 
     [Theory]
-    [InlineData("""{ "input": "sQ4.12", "weight": "sQ4.12", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-4>", "bias": "sQ4.12" }""", "bias", "unknown field")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ4.12", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-4>", "bias": "sQ4.12" }""", "bias", "unknown member; expected one of input, weight, activation, ruleEntry")]
     [InlineData("""{ "input": "sQ4.12", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-4>" }""", "weight", "missing")]
     [InlineData("""{ "input": "sQ4.12", "weight": "ap_fixed<16>", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-4>" }""", "weight", "ap_fixed")]
-    [InlineData("""{ "input": "sQ4.12", "weight": "sQ4.12", "activation": 32, "ruleEntry": "ap_fixed<8,-4>" }""", "activation", "found Number")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ4.12", "activation": 32, "ruleEntry": "ap_fixed<8,-4>" }""", "activation", "expected a string, not 32")]
     [InlineData("""{ "input": "sQ4.12", "weight": "sQ4.12", "activation": "sQ12.20", "ruleEntry": "sQ4.4" }""", "ruleEntry", "must have the weight's 12 fractional bits")]
     [InlineData("""{ "input": "sQ4.12", "weight": "uQ4.12", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-4>" }""", "weight", "must be signed")]
-    [InlineData("""{ "input": "sQ4.12", "weight": "sQ4.12", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-4>", "input": "sQ4.12" }""", "input", "more than once")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ4.12", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-4>", "input": "sQ4.12" }""", "input", "appears twice")]
     [InlineData("""{ "input": "sQ4.12", """, "$", "malformed JSON")]
     [InlineData("""[1, 2]""", "$", "expected an object")]
+    [InlineData("""{ "input": "sQ4.12", "weight": null, "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-4>" }""", "weight", "must not be null")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ4.12", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-4>" """, "$", "malformed JSON")]
     public void FromJson_NamesTheOffendingField(string json, string field, string fragment)
     {
         var e = Assert.Throws<PrecisionConfigException>(() => PrecisionConfig.FromJson(json));

@@ -38,6 +38,34 @@ public sealed class CsvDatasetReaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("1.5,abc,0\n1,2,1\n", "mixed:1: has 2 numeric and 1 non-numeric fields, so it is neither clearly a header nor clearly a sample; say which (neuro: --header yes or --header no)")]
+    [InlineData("x,2,label\n1,2,1\n", "mixed:1: has 1 numeric and 2 non-numeric fields, so it is neither clearly a header nor clearly a sample; say which (neuro: --header yes or --header no)")]
+    public void Read_AutoHeader_FirstLineMixingNumbersAndText_IsAnError(string text, string message)
+    {
+        var e = Assert.Throws<DatasetFormatException>(() => CsvDatasetReader.Read(new StringReader(text), "mixed"));
+        Assert.Equal(message, e.Message);
+        // Said explicitly, the same first line is a header.
+        Assert.Equal(1, CsvDatasetReader.Read(new StringReader(text), "mixed", hasHeader: true).Count);
+    }
+
+    [Fact]
+    public void Read_LabelBeyondTheClassLimit_IsAnErrorBeforeAllocating()
+    {
+        var e = Assert.Throws<DatasetFormatException>(() => CsvDatasetReader.Read(new StringReader("1,2,0\n3,4,1e9\n"), "huge"));
+        Assert.Equal("huge:2: label '1e9' is above the largest class a dataset may have (65535)", e.Message);
+        Assert.Equal(65536, CsvDatasetReader.Read(new StringReader("1,2,0\n3,4,65535\n"), "largest").Classes);
+    }
+
+    [Fact]
+    public void Read_InvalidUtf8_IsAnError()
+    {
+        string path = Path.Combine(_dir.Path, "bad.csv");
+        File.WriteAllBytes(path, [.. "1,2,0\n"u8, 0xC3, 0x28, .. ",2,1\n"u8]);
+        var e = Assert.Throws<DatasetFormatException>(() => CsvDatasetReader.Read(path));
+        Assert.Equal($"{path}: is not valid UTF-8 text", e.Message);
+    }
+
+    [Theory]
     [InlineData("1;2;0\n3;4;1\n")]
     [InlineData("1\t2\t0\n3\t4\t1\n")]
     [InlineData("x;y;label\r\n1;2;0\r\n3;4;1\r\n")]

@@ -112,9 +112,12 @@ public sealed class ReferencePatternNetworkTests
     }
 
     [Theory]
-    [InlineData(0, 10, 20, 10, "Inputs must be at least 1, not 0")]
-    [InlineData(10, 1, 20, 10, "Classes must be at least 2, not 1")]
+    [InlineData(0, 10, 20, 10, "Inputs must be 1..65536, not 0")]
+    [InlineData(10, 1, 20, 10, "Classes must be 2..65536, not 1")]
     [InlineData(10, 4, 20, 21, "Cap must be 1..Hidden (20), not 21")]
+    [InlineData(10, 4, 16385, 10, "Hidden must be 1..16384, not 16385")]
+    [InlineData(10, 70000, 20, 10, "Classes must be 2..65536, not 70000")]
+    [InlineData(65536, 4, 16384, 10, "16384 hidden neurons with 65536 inputs and 4 classes need more than 268435456 weights in one matrix")]
     public void Spec_RejectsImpossibleShapes(int inputs, int classes, int hidden, int cap, string message)
     {
         var e = Assert.Throws<ArgumentException>(() => new PatternNetworkSpec(inputs, classes, hidden, cap).BuildMasks());
