@@ -33,7 +33,7 @@ internal static class ForagingEvolveCommand
             {
                 checkpoint = EvolutionCheckpoint.LoadFrom(dir);
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Neuro.Rules.Json.JsonInputException)
             {
                 return null; // not readable here: the pattern family's path reports it
             }
