@@ -13,8 +13,6 @@ namespace Neuro.FixedPointSim.Linear;
 /// <param name="Output">Type <c>W·x + b</c> (formed exactly) is narrowed into.</param>
 public sealed record LinearPrecision(FixedType Input, FixedType Weight, FixedType Output)
 {
-    private static readonly JsonSerializerOptions Strict = new(JsonSerializerOptions.Strict) { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     private static readonly JsonSerializerOptions Indented = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -41,16 +39,7 @@ public sealed record LinearPrecision(FixedType Input, FixedType Weight, FixedTyp
     public static LinearPrecision FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        Model model;
-        try
-        {
-            model = JsonSerializer.Deserialize<Model>(json, Strict) ?? throw new FormatException("$: expected an object, found null");
-        }
-        catch (JsonException e)
-        {
-            int cut = e.Message.IndexOf(" Path:", StringComparison.Ordinal);
-            throw new FormatException($"{e.Path ?? "$"}: {(cut > 0 ? e.Message[..cut] : e.Message)}", e);
-        }
+        var model = StrictJson.Read<Model>(json);
 
         return new LinearPrecision(Type("input", model.Input), Type("weight", model.Weight), Type("output", model.Output));
     }

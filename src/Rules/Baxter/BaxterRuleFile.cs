@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Neuro.Rules.Patterns;
@@ -36,11 +35,6 @@ public static class BaxterRuleFile
 
     /// <summary>The synapse group the table updates: the learnable synapses.</summary>
     public const string SynapseGroup = "learnable";
-
-    private static readonly JsonSerializerOptions ReadOptions = new(JsonSerializerOptions.Strict)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
 
     private static readonly JsonSerializerOptions WriteOptions = new()
     {
@@ -99,11 +93,11 @@ public static class BaxterRuleFile
         FileModel model;
         try
         {
-            model = JsonSerializer.Deserialize<FileModel>(json, ReadOptions) ?? throw new RuleFileException("$", "expected an object, found null");
+            model = StrictJson.Read<FileModel>(json);
         }
-        catch (JsonException e)
+        catch (StrictJsonException e)
         {
-            throw new RuleFileException(e.Path ?? "$", Explain(e));
+            throw new RuleFileException(e.Path, e.Reason);
         }
 
         return ToDocument(model);
@@ -230,64 +224,6 @@ public static class BaxterRuleFile
         }
 
         return BaxterRule.FromTable(t.Entries);
-    }
-
-    /// <summary>A one-line reason for a deserialization failure, without .NET type names.</summary>
-    private static string Explain(JsonException e)
-    {
-        string line = e.LineNumber is { } l ? $" (line {l + 1})" : "";
-        string message = e.Message;
-        if (message.Contains("could not be mapped", StringComparison.Ordinal))
-        {
-            return $"unknown member{Quoted(message)}{line}";
-        }
-
-        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
-        {
-            return $"duplicate member{Quoted(message)}{line}";
-        }
-
-        if (message.Contains("missing required properties", StringComparison.Ordinal) || message.Contains("required", StringComparison.OrdinalIgnoreCase))
-        {
-            return $"missing member(s){Quoted(message)}{line}";
-        }
-
-        if (message.Contains("could not be converted", StringComparison.Ordinal))
-        {
-            return $"wrong type or value (integers, true/false and strings where the format has them){line}";
-        }
-
-        if (message.Contains("null", StringComparison.OrdinalIgnoreCase))
-        {
-            return $"must not be null{line}";
-        }
-
-        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return $"malformed JSON: {(cut > 0 ? message[..cut] : message)}{line}";
-    }
-
-    private static string Quoted(string message)
-    {
-        var names = new StringBuilder();
-        int start = 0;
-        while ((start = message.IndexOf('\'', start)) >= 0)
-        {
-            int end = message.IndexOf('\'', start + 1);
-            if (end < 0)
-            {
-                break;
-            }
-
-            string name = message[(start + 1)..end];
-            if (!name.Contains('.', StringComparison.Ordinal) && !name.Contains('`', StringComparison.Ordinal))
-            {
-                names.Append(names.Length == 0 ? " '" : ", '").Append(name).Append('\'');
-            }
-
-            start = end + 1;
-        }
-
-        return names.ToString();
     }
 
     private static string FirstSentence(ArgumentException e)
