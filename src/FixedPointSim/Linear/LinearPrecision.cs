@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Neuro.Rules;
+using Neuro.Rules.Json;
 
 namespace Neuro.FixedPointSim.Linear;
 
@@ -34,34 +35,21 @@ public sealed record LinearPrecision(FixedType Input, FixedType Weight, FixedTyp
     public string ToJson() =>
         JsonSerializer.Serialize(new Model(Input.ToString(), Weight.ToString(), Output.ToString()), Indented) + "\n";
 
-    /// <summary>Parses a config.</summary>
-    /// <exception cref="FormatException">Malformed JSON, a missing, unknown, duplicate or null member, or a type that does not parse; the message names the member.</exception>
-    public static LinearPrecision FromJson(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        var model = StrictJson.Read<Model>(json);
-
-        return new LinearPrecision(Type("input", model.Input), Type("weight", model.Weight), Type("output", model.Output));
-    }
+    /// <summary>Parses a config; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="JsonInputException">Malformed JSON, a missing, unknown, duplicate or null member, or a type that does not parse; the message names the member.</exception>
+    public static LinearPrecision FromJson(string json, string source = "precision") => FromModel(StrictJson.Deserialize<Model>(json, source), source);
 
     /// <summary>Reads a config file.</summary>
-    /// <exception cref="FormatException">The file cannot be read or breaks the schema; the message starts with the path.</exception>
-    public static LinearPrecision Load(string path)
-    {
-        try
-        {
-            return FromJson(File.ReadAllText(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
-        {
-            throw new FormatException($"{path}: {e.Message}", e);
-        }
-    }
+    /// <exception cref="JsonInputException">The file cannot be read or breaks the schema; the message starts with the path.</exception>
+    public static LinearPrecision Load(string path) => FromModel(StrictJson.ReadFile<Model>(path), path);
 
     /// <summary>Writes <see cref="ToJson"/> to a file atomically.</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
 
-    private static FixedType Type(string member, string text)
+    private static LinearPrecision FromModel(Model model, string source) =>
+        new(Type(model.Input, "input", source), Type(model.Weight, "weight", source), Type(model.Output, "output", source));
+
+    private static FixedType Type(string text, string member, string source)
     {
         try
         {
@@ -69,7 +57,7 @@ public sealed record LinearPrecision(FixedType Input, FixedType Weight, FixedTyp
         }
         catch (FormatException e)
         {
-            throw new FormatException($"$.{member}: {e.Message}", e);
+            throw new JsonInputException(source, member, e.Message);
         }
     }
 

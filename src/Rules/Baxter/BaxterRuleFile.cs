@@ -1,6 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Neuro.Rules.Patterns;
+using Neuro.Rules.Json;
 
 namespace Neuro.Rules.Baxter;
 
@@ -10,9 +9,10 @@ namespace Neuro.Rules.Baxter;
 /// table <c>f</c> with fields [pre(1), post(1)] over the learnable synapses.
 /// </summary>
 /// <remarks>
-/// <para>Parsing uses typed models and strict options: unknown and duplicate members, missing members, nulls, strings
-/// for numbers and non-integral numbers are all errors. Every error is a <see cref="RuleFileException"/> naming the
-/// JSON path (and, for syntax, the line).</para>
+/// <para>Parsing uses typed models read by <see cref="StrictJson"/>: unknown and duplicate members, missing members,
+/// nulls, strings for numbers and non-integral numbers are all errors. Every error, of the schema or of the model (a
+/// weight outside {−1, 0, +1}, a dangling node, a learnable zero weight, an entry that is not ±1), is one
+/// <see cref="JsonInputException"/> line naming the file and the JSON path.</para>
 /// <code>
 /// { "format": "neuro-rule/2", "family": "baxter",
 ///   "network": { "nodes": 4, "inputs": 1, "synapses": [ { "pre": 1, "post": 2, "weight": 1, "learnable": true }, … ] },
@@ -36,13 +36,6 @@ public static class BaxterRuleFile
     /// <summary>The synapse group the table updates: the learnable synapses.</summary>
     public const string SynapseGroup = "learnable";
 
-    private static readonly JsonSerializerOptions WriteOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>True when <paramref name="json"/> is an object whose <c>family</c> is <c>baxter</c> (other files are not this reader's).</summary>
     public static bool IsBaxter(string json)
     {
@@ -62,46 +55,12 @@ public static class BaxterRuleFile
     }
 
     /// <summary>Reads and validates a rule file.</summary>
-    /// <exception cref="RuleFileException">The file cannot be read or breaks the schema; the message starts with the file and the field.</exception>
-    public static BaxterRuleDocument Read(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new RuleFileException(path, $"cannot read the rule file: {e.Message}");
-        }
+    /// <exception cref="JsonInputException">The file cannot be read or breaks the schema; the message starts with the file and the JSON path.</exception>
+    public static BaxterRuleDocument Read(string path) => ToDocument(StrictJson.ReadFile<FileModel>(path), path);
 
-        try
-        {
-            return Parse(text);
-        }
-        catch (RuleFileException e)
-        {
-            throw new RuleFileException($"{path}: {e.Field}", e.Message[(e.Field.Length + 2)..]);
-        }
-    }
-
-    /// <summary>Parses and validates rule JSON.</summary>
-    /// <exception cref="RuleFileException">The JSON breaks the schema; <see cref="RuleFileException.Field"/> names where.</exception>
-    public static BaxterRuleDocument Parse(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        FileModel model;
-        try
-        {
-            model = StrictJson.Read<FileModel>(json);
-        }
-        catch (StrictJsonException e)
-        {
-            throw new RuleFileException(e.Path, e.Reason);
-        }
-
-        return ToDocument(model);
-    }
+    /// <summary>Parses and validates rule JSON; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="JsonInputException">The JSON breaks the schema; the message names the JSON path.</exception>
+    public static BaxterRuleDocument Parse(string json, string source = "rule.json") => ToDocument(StrictJson.Deserialize<FileModel>(json, source), source);
 
     /// <summary>Writes a rule file atomically.</summary>
     public static void Write(string path, BaxterRuleDocument document) => AtomicFile.WriteAllText(path, Serialize(document));
@@ -119,19 +78,19 @@ public static class BaxterRuleFile
             new ProtocolModel(document.Task.Name, document.Task.Epochs, document.Task.Steps),
             [new TableModel(TableName, SynapseGroup, "write", [new FieldModel("pre", 1), new FieldModel("post", 1)], [.. learner.Rule.Table])],
             document.Provenance);
-        return JsonSerializer.Serialize(model, WriteOptions) + "\n";
+        return StrictJson.Serialize(model);
     }
 
-    private static BaxterRuleDocument ToDocument(FileModel m)
+    private static BaxterRuleDocument ToDocument(FileModel m, string source)
     {
         if (m.Format != Format)
         {
-            throw new RuleFileException("$.format", $"must be '{Format}', not '{m.Format}'");
+            throw new JsonInputException(source, "format", $"must be '{Format}', not '{m.Format}'");
         }
 
         if (m.Family != Family)
         {
-            throw new RuleFileException("$.family", $"unknown family '{m.Family}'; this reader takes '{Family}'");
+            throw new JsonInputException(source, "family", $"unknown family '{m.Family}'; this reader takes '{Family}'");
         }
 
         BooleanTask task;
@@ -141,13 +100,13 @@ public static class BaxterRuleFile
         }
         catch (ArgumentException e)
         {
-            throw new RuleFileException("$.protocol", FirstSentence(e));
+            throw new JsonInputException(source, "protocol", FirstSentence(e));
         }
 
         var n = m.Network;
         if (n.Inputs != task.Inputs)
         {
-            throw new RuleFileException("$.network.inputs", $"task '{task.Name}' needs {task.Inputs} input(s), not {n.Inputs}");
+            throw new JsonInputException(source, "network.inputs", $"task '{task.Name}' needs {task.Inputs} input(s), not {n.Inputs}");
         }
 
         BaxterNetwork empty;
@@ -157,7 +116,7 @@ public static class BaxterRuleFile
         }
         catch (ArgumentException e)
         {
-            throw new RuleFileException("$.network.nodes", FirstSentence(e));
+            throw new JsonInputException(source, "network.nodes", FirstSentence(e));
         }
 
         var synapses = new List<BaxterSynapse>(n.Synapses.Count);
@@ -168,58 +127,58 @@ public static class BaxterRuleFile
             var synapse = new BaxterSynapse(s.Pre, s.Post, s.Weight, s.Learnable);
             if (empty.Problem(synapse) is { } problem)
             {
-                throw new RuleFileException($"$.network.synapses[{i}]", problem);
+                throw new JsonInputException(source, $"network.synapses[{i}]", problem);
             }
 
             if (!seen.Add((s.Pre, s.Post)))
             {
-                throw new RuleFileException($"$.network.synapses[{i}]", $"synapse {s.Pre} -> {s.Post} appears twice");
+                throw new JsonInputException(source, $"network.synapses[{i}]", $"synapse {s.Pre} -> {s.Post} appears twice");
             }
 
             synapses.Add(synapse);
         }
 
-        return new BaxterRuleDocument(new BaxterLearner(new BaxterNetwork(n.Nodes, n.Inputs, synapses), Rule(m.Tables)), task, m.Provenance);
+        return new BaxterRuleDocument(new BaxterLearner(new BaxterNetwork(n.Nodes, n.Inputs, synapses), Rule(m.Tables, source)), task, m.Provenance);
     }
 
-    private static BaxterRule Rule(IReadOnlyList<TableModel> tables)
+    private static BaxterRule Rule(IReadOnlyList<TableModel> tables, string source)
     {
         if (tables.Count != 1)
         {
-            throw new RuleFileException("$.tables", $"a baxter rule has exactly one table ('{TableName}'), not {tables.Count}");
+            throw new JsonInputException(source, "tables", $"a baxter rule has exactly one table ('{TableName}'), not {tables.Count}");
         }
 
         var t = tables[0];
         if (t.Name != TableName)
         {
-            throw new RuleFileException("$.tables[0].name", $"must be '{TableName}', not '{t.Name}'");
+            throw new JsonInputException(source, "tables[0].name", $"must be '{TableName}', not '{t.Name}'");
         }
 
         if (t.Synapses != SynapseGroup)
         {
-            throw new RuleFileException("$.tables[0].synapses", $"must be '{SynapseGroup}', not '{t.Synapses}'");
+            throw new JsonInputException(source, "tables[0].synapses", $"must be '{SynapseGroup}', not '{t.Synapses}'");
         }
 
         if (t.Mode != "write")
         {
-            throw new RuleFileException("$.tables[0].mode", $"must be 'write' (w <- f(pre, post)), not '{t.Mode}'");
+            throw new JsonInputException(source, "tables[0].mode", $"must be 'write' (w <- f(pre, post)), not '{t.Mode}'");
         }
 
         if (t.Fields is not [{ Signal: "pre", Bits: 1 }, { Signal: "post", Bits: 1 }])
         {
-            throw new RuleFileException("$.tables[0].fields", "must be [ { \"signal\": \"pre\", \"bits\": 1 }, { \"signal\": \"post\", \"bits\": 1 } ]");
+            throw new JsonInputException(source, "tables[0].fields", "must be [ { \"signal\": \"pre\", \"bits\": 1 }, { \"signal\": \"post\", \"bits\": 1 } ]");
         }
 
         if (t.Entries.Count != BaxterRule.Entries)
         {
-            throw new RuleFileException("$.tables[0].entries", $"must have {BaxterRule.Entries} entries (fields of 1 + 1 bits), not {t.Entries.Count}");
+            throw new JsonInputException(source, "tables[0].entries", $"must have {BaxterRule.Entries} entries (fields of 1 + 1 bits), not {t.Entries.Count}");
         }
 
         for (int a = 0; a < t.Entries.Count; a++)
         {
             if (t.Entries[a] is not (1 or -1))
             {
-                throw new RuleFileException($"$.tables[0].entries[{a}]", $"must be -1 or +1 (f is one of the 16 Boolean functions of two ±1 inputs), not {t.Entries[a]}");
+                throw new JsonInputException(source, $"tables[0].entries[{a}]", $"must be -1 or +1 (f is one of the 16 Boolean functions of two ±1 inputs), not {t.Entries[a]}");
             }
         }
 

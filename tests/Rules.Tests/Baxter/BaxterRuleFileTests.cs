@@ -1,4 +1,4 @@
-using Neuro.Rules.Patterns;
+using Neuro.Rules.Json;
 using Xunit;
 
 namespace Neuro.Rules.Baxter;
@@ -39,31 +39,31 @@ public sealed class BaxterRuleFileTests
     public static TheoryData<string, string, string> Malformed => new()
     {
         // f outside the 16 functions
-        { "\"entries\": [\n        1,\n        -1,", "\"entries\": [\n        1,\n        0,", "$.tables[0].entries[1]: must be -1 or +1 (f is one of the 16 Boolean functions of two ±1 inputs), not 0" },
-        { "\"entries\": [\n        1,\n        -1,", "\"entries\": [\n        1,\n        2,", "$.tables[0].entries[1]: must be -1 or +1" },
+        { "\"entries\": [\n        1,\n        -1,", "\"entries\": [\n        1,\n        0,", "rule.json: tables[0].entries[1]: must be -1 or +1 (f is one of the 16 Boolean functions of two ±1 inputs), not 0" },
+        { "\"entries\": [\n        1,\n        -1,", "\"entries\": [\n        1,\n        2,", "rule.json: tables[0].entries[1]: must be -1 or +1" },
         // a weight outside {−1, 0, +1}
-        { "\"weight\": -1,", "\"weight\": 2,", "$.network.synapses[0]: weight must be -1, 0 or +1, not 2" },
+        { "\"weight\": -1,", "\"weight\": 2,", "rule.json: network.synapses[0]: weight must be -1, 0 or +1, not 2" },
         // a dangling node index
-        { "\"pre\": 1,", "\"pre\": 9,", "$.network.synapses[0]: pre-synaptic node 9 does not exist (nodes 0..3)" },
-        { "\"post\": 3,", "\"post\": 4,", "$.network.synapses[2]: post-synaptic node 4 does not exist (nodes 0..3)" },
+        { "\"pre\": 1,", "\"pre\": 9,", "rule.json: network.synapses[0]: pre-synaptic node 9 does not exist (nodes 0..3)" },
+        { "\"post\": 3,", "\"post\": 4,", "rule.json: network.synapses[2]: post-synaptic node 4 does not exist (nodes 0..3)" },
         // a learnable zero weight
-        { "\"weight\": -1,", "\"weight\": 0,", "$.network.synapses[0]: a learnable weight cannot be 0 (zero weights are fixed)" },
+        { "\"weight\": -1,", "\"weight\": 0,", "rule.json: network.synapses[0]: a learnable weight cannot be 0 (zero weights are fixed)" },
         // schema
-        { "\"mode\": \"write\"", "\"mode\": \"add\"", "$.tables[0].mode: must be 'write'" },
-        { "\"bits\": 1\n", "\"bits\": 2\n", "$.tables[0].fields: must be [" },
-        { "\"family\": \"baxter\"", "\"family\": \"pattern\"", "$.family: unknown family 'pattern'" },
-        { "\"format\": \"neuro-rule/2\"", "\"format\": \"neuro-rule/1\"", "$.format: must be 'neuro-rule/2'" },
-        { "\"task\": \"boolean1\",\n    \"epochs\"", "\"task\": \"boolean9\",\n    \"epochs\"", "$.protocol: Unknown Boolean task 'boolean9'" },
-        { "\"inputs\": 1,", "\"inputs\": 2,", "$.network.inputs: task 'boolean1' needs 1 input(s), not 2" },
-        { "\"nodes\": 4,", "\"nodes\": 2,", "$.network.nodes: Nodes must be 3..32" },
-        { "\"learnable\": true", "\"learnable\": true, \"delay\": 1", "unknown member 'delay'" },
-        { "\"learnable\": true", "\"learnable\": true, \"learnable\": false", "duplicate member" },
-        { "\"weight\": -1,", "\"weight\": -1.5,", "$.network.synapses[0].weight: wrong type or value" },
-        { "\"weight\": -1,", "\"weight\": \"-1\",", "$.network.synapses[0].weight: wrong type or value" },
-        { "\"weight\": -1,", "", "missing member(s) 'weight'" },
-        { "\"weight\": -1,", "\"weight\": null,", "$.network.synapses[0].weight: " },
+        { "\"mode\": \"write\"", "\"mode\": \"add\"", "rule.json: tables[0].mode: must be 'write'" },
+        { "\"bits\": 1\n", "\"bits\": 2\n", "rule.json: tables[0].fields: must be [" },
+        { "\"family\": \"baxter\"", "\"family\": \"pattern\"", "rule.json: family: unknown family 'pattern'" },
+        { "\"format\": \"neuro-rule/2\"", "\"format\": \"neuro-rule/1\"", "rule.json: format: must be 'neuro-rule/2'" },
+        { "\"task\": \"boolean1\",\n    \"epochs\"", "\"task\": \"boolean9\",\n    \"epochs\"", "rule.json: protocol: Unknown Boolean task 'boolean9'" },
+        { "\"inputs\": 1,", "\"inputs\": 2,", "rule.json: network.inputs: task 'boolean1' needs 1 input(s), not 2" },
+        { "\"nodes\": 4,", "\"nodes\": 2,", "rule.json: network.nodes: Nodes must be 3..32" },
+        { "\"learnable\": true", "\"learnable\": true, \"delay\": 1", "rule.json: network.synapses[0].delay: unknown member; expected one of pre, post, weight, learnable" },
+        { "\"learnable\": true", "\"learnable\": true, \"learnable\": false", "rule.json: network.synapses[0].learnable: appears twice" },
+        { "\"weight\": -1,", "\"weight\": -1.5,", "rule.json: network.synapses[0].weight: expected an integer, not -1.5" },
+        { "\"weight\": -1,", "\"weight\": \"-1\",", "rule.json: network.synapses[0].weight: expected an integer, not \"-1\"" },
+        { "\"weight\": -1,", "", "rule.json: network.synapses[0]: required member 'weight' is missing" },
+        { "\"weight\": -1,", "\"weight\": null,", "rule.json: network.synapses[0].weight: expected an integer, not null" },
         { "\"family\"", "\"family\" ", "" },
-        { "{", "{ ,", "malformed JSON" },
+        { "{", "{ ,", "rule.json: malformed JSON" },
     };
 
     [Theory]
@@ -79,8 +79,8 @@ public sealed class BaxterRuleFileTests
             return;
         }
 
-        var e = Assert.Throws<RuleFileException>(() => BaxterRuleFile.Parse(json));
-        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<JsonInputException>(() => BaxterRuleFile.Parse(json));
+        Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
         Assert.DoesNotContain("Neuro.", e.Message, StringComparison.Ordinal); // no .NET type names
     }
@@ -92,8 +92,8 @@ public sealed class BaxterRuleFileTests
         try
         {
             File.WriteAllText(path, Valid.Replace("\"weight\": -1,", "\"weight\": 5,", StringComparison.Ordinal));
-            var e = Assert.Throws<RuleFileException>(() => BaxterRuleFile.Read(path));
-            Assert.StartsWith($"{path}: $.network.synapses[0]: weight must be", e.Message, StringComparison.Ordinal);
+            var e = Assert.Throws<JsonInputException>(() => BaxterRuleFile.Read(path));
+            Assert.StartsWith($"{path}: network.synapses[0]: weight must be", e.Message, StringComparison.Ordinal);
         }
         finally
         {
