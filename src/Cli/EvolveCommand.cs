@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Neuro.Cli.SmallTasks;
 using Neuro.OpenClKernels.Patterns;
 using Neuro.Rules;
 using Neuro.Rules.Data;
@@ -35,7 +36,7 @@ internal static class EvolveCommand
         {
             Description = string.Create(CultureInfo.InvariantCulture, $"es only: the Adam step (default {new OpenAiEsSettings().LearningRate})"),
         };
-        var output = new Option<string>("--out") { Description = "Run folder: rule.json, log.csv, checkpoint.json", Required = true, HelpName = "DIR" };
+        var output = new Option<string?>("--out") { Description = "Run folder: rule.json, log.csv, checkpoint.json (required, except for --task linear)", HelpName = "DIR" };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint, with its stored settings" };
         var batches = new Option<int>("--batches") { Description = "Batches per fitness evaluation", DefaultValueFactory = _ => 4 };
         var batchSize = new Option<int>("--batch-size") { Description = "Samples per batch (Joosten: 100)", DefaultValueFactory = _ => 100 };
@@ -74,13 +75,22 @@ internal static class EvolveCommand
         task.AddTo(command);
         fields.AddTo(command);
         backendOptions.AddTo(command);
+        var smallTasks = new SmallTaskEvolve(); // boolean1, boolean2 (Baxter) and linear (EMNN): src/Cli/SmallTasks
+        smallTasks.AddTo(command);
         Option[] settingOptions = [.. fields.All, algorithm, population, sigma, learningRate, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
             fitness, lifetime, holdout, passes, datasets, init, precision,
             task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
 
         command.SetAction((result, cancellation) =>
         {
-            string dir = result.GetRequiredValue(output);
+            Option[] smallTaskSettings = [algorithm, population, sigma, precision, task.Task, task.Seed];
+            var small = new EvolveOptions(task.Task, task.Seed, output, generations, resume, json, threads, algorithm, population, sigma, precision, [.. settingOptions.Except(smallTaskSettings), backendOptions.Backend, backendOptions.Device]);
+            if (smallTasks.TryRun(result, small, cancellation) is { } exitCode)
+            {
+                return Task.FromResult(exitCode);
+            }
+
+            string dir = result.GetValue(output) ?? throw new UsageException("--out DIR is required");
             int total = result.GetValue(generations);
             if (total < 1)
             {

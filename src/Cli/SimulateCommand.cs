@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Neuro.Cli.Baxter;
 using Neuro.FixedPointSim.Patterns;
 using Neuro.Rules.Patterns;
 using Spectre.Console;
@@ -32,8 +33,16 @@ internal static class SimulateCommand
         task.AddTo(command);
         fields.AddTo(command);
         backendOptions.AddTo(command);
+        var baxter = new BaxterSimulate(); // baxter rule files: src/Cli/Baxter
+        baxter.AddTo(command);
         command.SetAction(result =>
         {
+            Option[] patternOnly = [passes, ridge, precision, printDefault, .. fields.All, task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed, backendOptions.Backend, backendOptions.Device];
+            if (baxter.TryRun(result, result.GetValue(rule), json, patternOnly) is { } exitCode)
+            {
+                return exitCode;
+            }
+
             var stdout = result.InvocationConfiguration.Output;
             if (result.GetValue(printDefault))
             {
