@@ -87,6 +87,17 @@ public sealed class LinearEvolveTests : IDisposable
     }
 
     [Fact]
+    public void Evolve_PlotWritesAPng()
+    {
+        Directory.CreateDirectory(root);
+        string png = Path.Combine(root, "emnn.png");
+        var r = NeuroRunner.Run("evolve", "--task", "linear", "--generations", "5", "--seed", "1", "--plot", png);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png)[..4]);
+        Assert.Equal("neuro: error: --plot applies only to --task linear", NeuroRunner.Run("evolve", "--task", "boolean1", "--out", Path.Combine(root, "b"), "--plot", png).SingleErrorLine(2));
+    }
+
+    [Fact]
     public void Evolve_BadPrecisionIsExit2()
     {
         Directory.CreateDirectory(root);

@@ -19,7 +19,7 @@ namespace Neuro.Cli.Linear;
 internal static class LinearEvolve
 {
     /// <summary>Runs (or resumes) the evolution; the exit code.</summary>
-    internal static int Run(ParseResult result, EvolveOptions options, CancellationToken cancellation)
+    internal static int Run(ParseResult result, EvolveOptions options, string? plot, CancellationToken cancellation)
     {
         string? given = result.GetValue(options.Out);
         if (given is null && result.GetValue(options.Resume))
@@ -30,7 +30,7 @@ internal static class LinearEvolve
         string dir = given ?? Path.Combine(Path.GetTempPath(), "neuro-linear-" + Guid.NewGuid().ToString("N"));
         try
         {
-            return RunIn(dir, given is not null, result, options, cancellation);
+            return RunIn(dir, given is not null, result, options, plot, cancellation);
         }
         finally
         {
@@ -41,7 +41,7 @@ internal static class LinearEvolve
         }
     }
 
-    private static int RunIn(string dir, bool kept, ParseResult result, EvolveOptions options, CancellationToken cancellation)
+    private static int RunIn(string dir, bool kept, ParseResult result, EvolveOptions options, string? plot, CancellationToken cancellation)
     {
         int total = result.GetValue(options.Generations);
         if (total < 1)
@@ -97,6 +97,15 @@ internal static class LinearEvolve
         var rows = outcome.History.Select(r => Point.Of(r, precision)).ToList();
         var best = Point.Of(GenerationHistory.Best(outcome.History), precision);
         var nearest = precision is null ? null : FixedLinearModel.Nearest(task, precision);
+        if (plot is not null)
+        {
+            LinearPlot.Run(
+                [.. rows.Select(p => new LinearPlot.Point(p.Generation, p.W, p.B, p.Mse))],
+                nearest?.W.ToDouble() ?? task.Slope,
+                nearest?.B.ToDouble() ?? task.Intercept,
+                string.Create(CultureInfo.InvariantCulture, $"{config.Algorithm}, seed {config.Seed}{(precision is null ? "" : $", weight {precision.Weight.Format}")}"),
+                plot);
+        }
         var stdout = result.InvocationConfiguration.Output;
         if (result.GetValue(options.Json))
         {

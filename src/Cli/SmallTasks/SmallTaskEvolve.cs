@@ -33,12 +33,19 @@ internal sealed class SmallTaskEvolve
         DefaultValueFactory = _ => BooleanTask.DefaultSteps,
     };
 
+    internal Option<string?> Plot { get; } = new("--plot")
+    {
+        Description = "linear: draw the best MSE, W and b of every generation as a PNG",
+        HelpName = "FILE.png",
+    };
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     internal void AddTo(Command command)
     {
         command.Options.Add(Nodes);
         command.Options.Add(Epochs);
         command.Options.Add(Steps);
+        command.Options.Add(Plot);
     }
 
     /// <summary>The exit code when the run is one of the small tasks, or null to let the pattern family run.</summary>
@@ -50,6 +57,11 @@ internal sealed class SmallTaskEvolve
         if (family is not BaxterRuleFile.Family && !resumingLinear && Given(result, own) is [var first, ..])
         {
             throw new UsageException($"{first} applies only to --task boolean1 or boolean2");
+        }
+
+        if (family is not LinearModelFile.Family && result.GetResult(Plot) is { Implicit: false })
+        {
+            throw new UsageException("--plot applies only to --task linear");
         }
 
         if (family is null)
@@ -71,7 +83,7 @@ internal sealed class SmallTaskEvolve
         }
 
         return family == LinearModelFile.Family
-            ? LinearEvolve.Run(result, options, cancellation)
+            ? LinearEvolve.Run(result, options, result.GetValue(Plot), cancellation)
             : BaxterEvolve.Run(result, options, this, cancellation);
     }
 
