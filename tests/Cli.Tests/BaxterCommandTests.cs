@@ -167,6 +167,29 @@ public sealed class BaxterCommandTests : IDisposable
         Assert.StartsWith("neuro: error: --function 'xor' is not a function of boolean1", NeuroRunner.Run("simulate", "--rule", path, "--function", "xor").SingleErrorLine(2), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ExportCosimSynth_ShippedLearnerLearnsAllFourInRtl()
+    {
+        string rule = Path.Combine(RepoPaths.Root, "rules", "baxter", "boolean1-seed2.json");
+        string hw = Path.Combine(root, "hw");
+        var export = NeuroRunner.Run("export", "--rule", rule, "--out", hw, "--json");
+        Assert.True(export.ExitCode == 0, export.Stderr);
+        using (var doc = JsonDocument.Parse(export.Stdout))
+        {
+            Assert.Equal("neuro_learner", doc.RootElement.GetProperty("top").GetString());
+            Assert.Equal(60, doc.RootElement.GetProperty("cycles").GetInt32());
+        }
+
+        var cosim = NeuroRunner.Run("cosim", hw);
+        Assert.True(cosim.ExitCode == 0, cosim.Stdout + cosim.Stderr);
+        Assert.Contains("neuro_learner_tb: answers=8 functions=4 learned=4 learned_identity=1 learned_not=1 learned_one=1 learned_zero=1 right=8", cosim.Stdout, StringComparison.Ordinal);
+        var synth = NeuroRunner.Run("synth", hw, "--target", "ice40", "--json");
+        Assert.True(synth.ExitCode == 0, synth.Stderr);
+        using var report = JsonDocument.Parse(synth.Stdout);
+        Assert.InRange(report.RootElement.GetProperty("luts").GetInt64(), 5, 60);
+        Assert.StartsWith("neuro: error: --precision does not apply to a baxter rule", NeuroRunner.Run("export", "--rule", rule, "--out", hw, "--precision", "default").SingleErrorLine(2), StringComparison.Ordinal);
+    }
+
     private string WrittenRule()
     {
         string dir = Path.Combine(root, "w" + Guid.NewGuid().ToString("N"));
