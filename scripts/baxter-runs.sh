@@ -9,6 +9,7 @@
 set -euo pipefail
 command -v jq >/dev/null || { echo "baxter-runs.sh needs jq: apt-get install -y jq" >&2; exit 1; }
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+neuro="${NEURO:-$root/neuro}"   # NEURO="dotnet /path/neuro.dll" runs a fixed build
 [ $# -ge 3 ] || { sed -n '2,8p' "$0"; exit 2; }
 task="$1"; nodes="$2"; generations="$3"; shift 3
 seeds=("$@"); [ ${#seeds[@]} -gt 0 ] || seeds=($(seq 1 20))
@@ -19,7 +20,7 @@ echo "| seed | learned all | generation to success | evaluations to success | f 
 echo "|---|---|---|---|---|---|"
 results="$out/results.jsonl"; : > "$results"
 for seed in "${seeds[@]}"; do
-  json=$("$root/neuro" evolve "${args[@]}" --seed "$seed" --out "$out/$task-n$nodes-s$seed" --json 2>/dev/null)
+  json=$($neuro evolve "${args[@]}" --seed "$seed" --out "$out/$task-n$nodes-s$seed" --json 2>/dev/null)
   jq -c . <<<"$json" >> "$results"
   jq -r '"| \(.seed) | \(if .learnedAll then "yes" else "no" end) | \(.successGeneration // "-") | \(.successEvaluations // "-") | f\(.f) (\(.fName)) | \(.functionsLearned): \([.learned | to_entries[] | select(.value) | .key] | join(", ")) |"' <<<"$json"
 done

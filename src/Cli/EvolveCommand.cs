@@ -83,8 +83,8 @@ internal static class EvolveCommand
 
         command.SetAction((result, cancellation) =>
         {
-            Option[] smallTaskSettings = [algorithm, population, sigma, precision, task.Task, task.Seed];
-            var small = new EvolveOptions(task.Task, task.Seed, output, generations, resume, json, threads, algorithm, population, sigma, precision, [.. settingOptions.Except(smallTaskSettings), backendOptions.Backend, backendOptions.Device]);
+            Option[] smallTaskSettings = [algorithm, population, sigma, learningRate, precision, task.Task, task.Seed];
+            var small = new EvolveOptions(task.Task, task.Seed, output, generations, resume, json, threads, algorithm, population, sigma, learningRate, precision, [.. settingOptions.Except(smallTaskSettings), backendOptions.Backend, backendOptions.Device]);
             if (smallTasks.TryRun(result, small, cancellation) is { } exitCode)
             {
                 return Task.FromResult(exitCode);

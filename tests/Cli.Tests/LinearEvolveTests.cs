@@ -87,6 +87,17 @@ public sealed class LinearEvolveTests : IDisposable
     }
 
     [Fact]
+    public void Evolve_EsTakesItsStepAndKeepsItOnResume()
+    {
+        string dir = Path.Combine(root, "es");
+        var r = NeuroRunner.Run("evolve", "--task", "linear", "--algorithm", "es", "--sigma", "0.5", "--learning-rate", "0.3", "--generations", "2", "--seed", "1", "--out", dir);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.StartsWith("neuro: error: --learning-rate cannot be changed on --resume", NeuroRunner.Run("evolve", "--out", dir, "--resume", "--generations", "3", "--learning-rate", "0.1").SingleErrorLine(2), StringComparison.Ordinal);
+        using var config = JsonDocument.Parse(Neuro.Rules.Evolution.EvolutionCheckpoint.LoadFrom(dir).Config);
+        Assert.Equal(0.3, config.RootElement.GetProperty("learningRate").GetDouble());
+    }
+
+    [Fact]
     public void Evolve_PlotWritesAPng()
     {
         Directory.CreateDirectory(root);

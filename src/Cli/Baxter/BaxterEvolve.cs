@@ -50,7 +50,8 @@ internal static class BaxterEvolve
                 algorithmResult is { Implicit: false } ? result.GetValue(options.Algorithm)! : GeneticOptimizer.AlgorithmName,
                 result.GetValue(options.Population),
                 result.GetValue(options.Sigma),
-                result.GetValue(options.Seed));
+                result.GetValue(options.Seed),
+                result.GetValue(options.LearningRate));
             if (config.Epochs < 1 || config.Steps < 1)
             {
                 throw new UsageException($"--epochs and --steps must be at least 1, not {config.Epochs} and {config.Steps}");
@@ -63,7 +64,7 @@ internal static class BaxterEvolve
 
             var decoderForGenes = Decoder(config);
             optimizer = SmallTaskEvolve.Usage(() => OptimizerFactory.Create(
-                config.Algorithm, decoderForGenes.GeneCount, config.Seed, population: config.Population, sigma: config.Sigma,
+                config.Algorithm, decoderForGenes.GeneCount, config.Seed, population: config.Population, sigma: config.Sigma, learningRate: config.LearningRate,
                 genetic: config.Algorithm == GeneticOptimizer.AlgorithmName ? decoderForGenes.GeneticSettings : null));
         }
 

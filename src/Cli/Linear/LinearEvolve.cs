@@ -65,7 +65,8 @@ internal static class LinearEvolve
                 result.GetValue(options.Population),
                 result.GetValue(options.Sigma),
                 result.GetValue(options.Seed),
-                Precision(result.GetValue(options.Precision))?.ToJson());
+                Precision(result.GetValue(options.Precision))?.ToJson(),
+                result.GetValue(options.LearningRate));
             if (!OptimizerFactory.Names.Contains(config.Algorithm))
             {
                 throw new UsageException($"Unknown --algorithm '{config.Algorithm}'; expected one of {string.Join(", ", OptimizerFactory.Names)}");
@@ -74,7 +75,7 @@ internal static class LinearEvolve
             bool ga = config.Algorithm == GeneticOptimizer.AlgorithmName;
             optimizer = SmallTaskEvolve.Usage(() => OptimizerFactory.Create(
                 config.Algorithm, LinearModelDecoder.GeneCount, config.Seed, population: config.Population ?? LinearModelDecoder.GeneticSettings.Population, sigma: config.Sigma,
-                genetic: ga ? LinearModelDecoder.GeneticSettings : null));
+                learningRate: config.LearningRate, genetic: ga ? LinearModelDecoder.GeneticSettings : null));
         }
 
         var task = new LinearTask();

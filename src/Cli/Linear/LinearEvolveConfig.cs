@@ -9,7 +9,8 @@ namespace Neuro.Cli.Linear;
 /// <param name="Sigma">The optimizer's search scale, or null for its (the EMNN GA's) default.</param>
 /// <param name="Seed">Run seed.</param>
 /// <param name="Precision">The fixed-point types as JSON, or null for float.</param>
-internal sealed record LinearEvolveConfig(string Family, string Algorithm, int? Population, double? Sigma, int Seed, string? Precision)
+/// <param name="LearningRate">The ES step (<c>--learning-rate</c>), or null for its default.</param>
+internal sealed record LinearEvolveConfig(string Family, string Algorithm, int? Population, double? Sigma, int Seed, string? Precision, double? LearningRate = null)
 {
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 

@@ -14,5 +14,6 @@ internal sealed record EvolveOptions(
     Option<string> Algorithm,
     Option<int?> Population,
     Option<double?> Sigma,
+    Option<double?> LearningRate,
     Option<string?> Precision,
     IReadOnlyList<Option> Others);

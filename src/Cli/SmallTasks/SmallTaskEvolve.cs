@@ -71,7 +71,7 @@ internal sealed class SmallTaskEvolve
 
         if (result.GetValue(options.Resume))
         {
-            Option[] settings = [.. own, options.Task, options.Seed, options.Algorithm, options.Population, options.Sigma, options.Precision, .. options.Others];
+            Option[] settings = [.. own, options.Task, options.Seed, options.Algorithm, options.Population, options.Sigma, options.LearningRate, options.Precision, .. options.Others];
             if (Given(result, settings) is { Length: > 0 } changed)
             {
                 throw new UsageException($"{string.Join(", ", changed)} cannot be changed on --resume; the run's settings come from {Path.Combine(result.GetValue(options.Out)!, EvolutionRun<BaxterLearner>.CheckpointFile)}");
