@@ -22,9 +22,10 @@ done
 require_dotnet
 # g++ and libsystemc-dev build the SystemC sc_fixed oracle that judges the fixed-point core; iverilog and verilator
 # co-simulate the exported Verilog, yosys/nextpnr-ice40/fpga-icestorm synthesize it; pocl-opencl-icd is the OpenCL
-# device CI runs the bit-exact kernels on (ocl-icd-libopencl1 is the loader, clinfo lists devices).
+# device CI runs the bit-exact kernels on (ocl-icd-libopencl1 is the loader, clinfo lists devices); redis-server holds
+# the membership of the clusters the distributed tests start (the tests start their own server on a free port).
 require_packages g++ libsystemc-dev iverilog verilator yosys nextpnr-ice40 fpga-icestorm \
-  pocl-opencl-icd ocl-icd-libopencl1 clinfo
+  pocl-opencl-icd ocl-icd-libopencl1 clinfo redis-server
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # PoCL is installed above, so an OpenCL test that finds no device fails rather than skips (as it does in CI).

@@ -115,14 +115,14 @@ internal static class DemoCommand
             double online = PatternLifetime.Train(net, train, 1);
             double testAccuracy = PatternLifetime.Accuracy(net, test);
 
-            // ROM words exactly as the hardware will hold them (RuleRom), hidden table then output table.
+            // ROM words exactly as the hardware will hold them (RuleRom), every table in layout order.
             var rom = new RuleRom(rule, Precision);
-            double[] targets = [.. rule.Hidden.Concat(rule.Output ?? []).Select(e => rule.Eta * e)];
-            long[] raws = [.. rom.Hidden.Concat(rom.Output ?? [])];
+            double[] targets = [.. rule.Genes().Select(e => rule.Eta * e)];
+            long[] raws = rom.Words();
             var words = raws.Select(r => Fixed.FromRaw(r, RomWord.Format)).ToArray();
             double maxError = targets.Select((t, i) => Math.Abs(Math.ScaleB(words[i].ToDouble() - t, RomWord.Format.FracBits))).Max();
-            int saturated = rom.HiddenStats.Saturated + (rom.OutputStats?.Saturated ?? 0);
-            int collapsed = rom.HiddenStats.Zeroed + (rom.OutputStats?.Zeroed ?? 0);
+            int saturated = Enumerable.Range(0, rom.TableCount).Sum(t => rom.Stats(t).Saturated);
+            int collapsed = Enumerable.Range(0, rom.TableCount).Sum(t => rom.Stats(t).Zeroed);
 
             var fixedNet = new FastFixedPatternNetwork(network, rule, Precision);
             PatternLifetime.Train(fixedNet, train, 1);

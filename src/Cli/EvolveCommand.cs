@@ -6,6 +6,7 @@ using Neuro.OpenClKernels.Patterns;
 using Neuro.Rules;
 using Neuro.Rules.Data;
 using Neuro.Rules.Evolution;
+using Neuro.Rules.Layouts;
 using Neuro.Rules.Patterns;
 
 namespace Neuro.Cli;
@@ -63,28 +64,41 @@ internal static class EvolveCommand
             Description = "Start the search from this rule's tables (e.g. a shipped rule); its rounds and tables must match the run's settings",
             HelpName = "RULE.json",
         };
+        var hiddenFields = new Option<string?>("--hidden-fields")
+        {
+            Description = $"The hidden table's address fields, most significant first, as signal:bits[:option] (default preHistory:R+1,postHistory:R+1); signals {LayoutField.Names}",
+            HelpName = "FIELDS",
+        };
+        var inputFields = new Option<string?>("--input-fields") { Description = "The input table's fields (default postHistory:R+1)", HelpName = "FIELDS" };
+        var outputFields = new Option<string?>("--output-fields")
+        {
+            Description = "The output table's fields (default preHistory:R+1,role:1), e.g. preHistory:4,role:1,margin:2 (margin:2:0.5 scales its thresholds; weight:2:2 sets its range)",
+            HelpName = "FIELDS",
+        };
         var precision = PrecisionOption.Create();
         var fields = new PrecisionFieldOptions();
         var task = new TaskOptions();
         var backendOptions = new BackendOptions();
+        var clusterOptions = new ClusterCommandOptions();
         var command = new Command("evolve", "Evolve a plasticity rule (ask/tell ES, GA or CMA-ES) with checkpoints after every generation")
         {
             algorithm, generations, population, sigma, learningRate, output, resume, batches, batchSize, threads, rounds, eta, multiplicative, always, allEdges, noInput, noOutput, json,
-            fitness, lifetime, holdout, passes, datasets, init, precision,
+            fitness, lifetime, holdout, passes, datasets, init, precision, hiddenFields, inputFields, outputFields,
         };
         task.AddTo(command);
         fields.AddTo(command);
         backendOptions.AddTo(command);
+        clusterOptions.AddTo(command);
         var smallTasks = new SmallTaskEvolve(); // boolean1, boolean2 (Baxter) and linear (EMNN): src/Cli/SmallTasks
         smallTasks.AddTo(command);
         Option[] settingOptions = [.. fields.All, algorithm, population, sigma, learningRate, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
-            fitness, lifetime, holdout, passes, datasets, init, precision,
+            fitness, lifetime, holdout, passes, datasets, init, precision, hiddenFields, inputFields, outputFields,
             task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
 
         command.SetAction((result, cancellation) =>
         {
             Option[] smallTaskSettings = [algorithm, population, sigma, learningRate, precision, task.Task, task.Seed];
-            var small = new EvolveOptions(task.Task, task.Seed, output, generations, resume, json, threads, algorithm, population, sigma, learningRate, precision, [.. settingOptions.Except(smallTaskSettings), backendOptions.Backend, backendOptions.Device]);
+            var small = new EvolveOptions(task.Task, task.Seed, output, generations, resume, json, threads, algorithm, population, sigma, learningRate, precision, [.. settingOptions.Except(smallTaskSettings), backendOptions.Backend, backendOptions.Device, clusterOptions.Cluster, clusterOptions.TlsCertificate]);
             if (smallTasks.TryRun(result, small, cancellation) is { } exitCode)
             {
                 return Task.FromResult(exitCode);
@@ -130,17 +144,28 @@ internal static class EvolveCommand
                 {
                     Sigma = result.GetValue(sigma),
                     LearningRate = result.GetValue(learningRate),
+                    HiddenFields = result.GetValue(hiddenFields),
+                    InputFields = result.GetValue(inputFields),
+                    OutputFields = result.GetValue(outputFields),
                 };
+                CheckLayout(config);
                 config = config with { Precision = fields.Apply(PrecisionOption.Resolve(result.GetValue(precision)), result)?.ToJson() };
                 if (result.GetValue(init) is { } initPath)
                 {
                     var (initRule, _) = SimulateCommand.ReadRule(initPath);
-                    if (PatternRuleSettings.Of(initRule) is var s && (s.Rounds != config.Rounds || s.EvolveInput != config.EvolveInput || s.EvolveOutput != config.EvolveOutput))
+                    if (initRule.Rounds != config.Rounds)
                     {
-                        throw new UsageException($"--init {initPath} has {s.Rounds} rounds, input table {(s.EvolveInput ? "present" : "absent")}, output table {(s.EvolveOutput ? "present" : "absent")}; the run needs {config.Rounds}, {(config.EvolveInput ? "present" : "absent")}, {(config.EvolveOutput ? "present" : "absent")} (see --rounds, --no-input-rule, --no-output-rule)");
+                        throw new UsageException($"--init {initPath} has {initRule.Rounds} rounds; the run has {config.Rounds} (see --rounds)");
                     }
 
-                    config = config with { InitialGenes = config.RuleSettings.Genes(initRule) };
+                    try
+                    {
+                        config = config with { InitialGenes = config.RuleSettings.Genes(initRule) };
+                    }
+                    catch (ArgumentException e)
+                    {
+                        throw new UsageException($"--init {initPath}: {e.Message}; its tables must have a subset of the run's fields (see --hidden-fields, --output-fields, --no-input-rule, --no-output-rule)", e);
+                    }
                 }
 
                 if (config.Fitness is not ("joosten" or "holdout"))
@@ -163,22 +188,11 @@ internal static class EvolveCommand
             var (train, test) = config.Task.Load();
             var network = config.Task.Network(train);
             var decoder = new PatternRuleDecoder(config.RuleSettings);
-            var pool = FitnessDatasets(config, train);
             var precisionConfig = config.PrecisionConfig;
-            var networks = PrecisionOption.Networks(precisionConfig);
             // The backend does not change any result (the kernel is bit-exact), so it may differ on --resume.
             using var openCl = backendOptions.Open(result, precisionConfig);
-            IRuleEvaluator<PatternRule> Evaluator()
-            {
-                if (config.Fitness == "holdout")
-                {
-                    var holdoutEvaluator = new HoldoutLifetimeEvaluator(pool, network, config.Lifetime, config.Holdout, config.Passes, config.Batches, networks: networks);
-                    return openCl is null ? holdoutEvaluator : new OpenClRuleEvaluator(holdoutEvaluator.Lifetimes, openCl, precisionConfig!);
-                }
-
-                var joosten = new JoostenBatchEvaluator(train, network, config.Batches, config.BatchSize, networks: networks);
-                return openCl is null ? joosten : new OpenClRuleEvaluator(joosten.Lifetimes, openCl, precisionConfig!);
-            }
+            var local = EvolveEvaluators.Create(config, train, network, openCl);
+            IRuleEvaluator<PatternRule> Evaluator() => local();
 
             _ = Usage(Evaluator); // validate batch settings before any work
             if (precisionConfig is not null)
@@ -193,13 +207,18 @@ internal static class EvolveCommand
                 }
             }
             int threadCount = result.GetValue(threads);
+            // With --cluster every lifetime runs on the workers; the results are the same as in process.
+            using var cluster = clusterOptions.Address(result) is { } address
+                ? ClusterEvaluation.Connect(address, clusterOptions.Tls(result), config.ToJson(), result.InvocationConfiguration.Error)
+                : null;
+            Func<IRuleEvaluator<PatternRule>> evaluators = cluster is null ? Evaluator : () => cluster.Evaluator;
             var run = checkpoint is null
-                ? new EvolutionRun<PatternRule>(dir, optimizer, decoder, Evaluator, config.ToJson(), threadCount)
-                : new EvolutionRun<PatternRule>(dir, checkpoint, optimizer, decoder, Evaluator, threadCount);
+                ? new EvolutionRun<PatternRule>(dir, optimizer, decoder, evaluators, config.ToJson(), threadCount)
+                : new EvolutionRun<PatternRule>(dir, checkpoint, optimizer, decoder, evaluators, threadCount);
 
             var stderr = result.InvocationConfiguration.Error;
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"neuro evolve: {config.Algorithm} on {config.Task.Task} ({train.Count} train / {test.Count} test), {config.RuleSettings.GeneCount} genes, {(precisionConfig is null ? "float" : openCl is null ? "fixed-point" : $"fixed-point (OpenCL device {openCl.Device.Index}, {openCl.Device.Name})")} fitness, seed {config.Task.Seed}, generations {optimizer.Generation}→{total}, out {dir}"));
+                $"neuro evolve: {config.Algorithm} on {config.Task.Task} ({train.Count} train / {test.Count} test), {config.RuleSettings.GeneCount} genes, {(precisionConfig is null ? "float" : openCl is null ? "fixed-point" : $"fixed-point (OpenCL device {openCl.Device.Index}, {openCl.Device.Name})")} fitness, seed {config.Task.Seed}, generations {optimizer.Generation}→{total}{(cluster is null ? "" : $", on the cluster at {cluster.Address}")}, out {dir}"));
             try
             {
                 run.Run(total, record =>
@@ -256,29 +275,39 @@ internal static class EvolveCommand
         return command;
     }
 
-    /// <summary>The training set, plus for generated tasks further datasets from derived data seeds (holdout fitness only).</summary>
-    private static List<Dataset> FitnessDatasets(EvolveConfig config, Dataset train)
+    /// <summary>Checks the field options and the layout they make, as usage errors.</summary>
+    private static void CheckLayout(EvolveConfig config)
     {
-        var pool = new List<Dataset> { train };
-        if (config.Datasets < 1)
+        if (config.Rounds is < 0 or > PatternRule.MaxRounds)
         {
-            throw new UsageException($"--datasets must be at least 1, not {config.Datasets}");
+            throw new UsageException($"--rounds must be 0..{PatternRule.MaxRounds}, not {config.Rounds}");
         }
 
-        if (config.Datasets > 1)
+        foreach (var (name, value, present) in new[] { ("--hidden-fields", config.HiddenFields, true), ("--input-fields", config.InputFields, config.EvolveInput), ("--output-fields", config.OutputFields, config.EvolveOutput) })
         {
-            if (config.Task.Task is not ("synthetic" or "halfspace"))
+            if (value is not null && !present)
             {
-                throw new UsageException("--datasets above 1 needs a generated task (synthetic or halfspace)");
+                throw new UsageException($"{name} names the fields of a table the run leaves out (--no-input-rule or --no-output-rule)");
             }
 
-            for (int i = 1; i < config.Datasets; i++)
+            try
             {
-                pool.Add((config.Task with { DataSeed = SeedSequence.Derive(config.Task.DataSeed, i) }).Load().Train);
+                _ = value is null ? default : RuleLayout.ParseFields(value);
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException($"{name}: {e.Message}", e);
             }
         }
 
-        return pool;
+        try
+        {
+            _ = config.RuleSettings.Layout;
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
     }
 
     private static EvolutionCheckpoint LoadCheckpoint(string dir)

@@ -31,10 +31,27 @@ internal sealed record EvolveConfig(
     /// <summary>The ES learning rate (<c>--learning-rate</c>), or null for the default.</summary>
     public double? LearningRate { get; init; }
 
+    /// <summary>The hidden table's fields as <c>--hidden-fields</c> spells them (<c>preHistory:4,postHistory:4,phase:2</c>), or null for the classic ones.</summary>
+    public string? HiddenFields { get; init; }
+
+    /// <summary>The input table's fields (<c>--input-fields</c>), or null for the classic ones.</summary>
+    public string? InputFields { get; init; }
+
+    /// <summary>The output table's fields (<c>--output-fields</c>), or null for the classic ones.</summary>
+    public string? OutputFields { get; init; }
+
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>The rule settings evolution holds fixed.</summary>
-    internal PatternRuleSettings RuleSettings => new(Rounds, Eta, Mode, MisclassifiedOnly, OutputEdges, EvolveInput, EvolveOutput);
+    internal PatternRuleSettings RuleSettings => new(Rounds, Eta, Mode, MisclassifiedOnly, OutputEdges, EvolveInput, EvolveOutput)
+    {
+        HiddenFields = Fields(HiddenFields),
+        InputFields = Fields(InputFields),
+        OutputFields = Fields(OutputFields),
+    };
+
+    private static System.Collections.Immutable.ImmutableArray<Neuro.Rules.Layouts.LayoutField> Fields(string? text) =>
+        text is null ? default : Neuro.Rules.Layouts.RuleLayout.ParseFields(text);
 
     /// <summary>The fixed-point precision fitness is evaluated at, or null for the float reference.</summary>
     internal Neuro.FixedPointSim.Patterns.PrecisionConfig? PrecisionConfig =>

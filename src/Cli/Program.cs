@@ -36,6 +36,8 @@ internal static class Program
             CosimCommand.Create(),
             SynthCommand.Create(),
             DevicesCommand.Create(),
+            InspectCommand.Create(),
+            WorkerCommand.Create(),
         };
 
         var parsed = root.Parse(args);
@@ -50,6 +52,10 @@ internal static class Program
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (UsageException e)
+        {
+            return Fail(stderr, Usage, e.Message);
+        }
+        catch (Neuro.Rules.Json.JsonInputException e)
         {
             return Fail(stderr, Usage, e.Message);
         }

@@ -215,16 +215,11 @@ internal static class SimulateCommand
     /// <summary>Reads a rule file, turning schema and I/O errors into usage errors that name the file and field.</summary>
     internal static (PatternRule Rule, RuleProvenance? Provenance) ReadRule(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"Rule file '{path}' does not exist");
-        }
-
         try
         {
             return PatternRuleFile.Read(path);
         }
-        catch (RuleFileException e)
+        catch (Neuro.Rules.Json.JsonInputException e)
         {
             throw new UsageException(e.Message, e);
         }

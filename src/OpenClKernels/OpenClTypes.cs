@@ -32,6 +32,10 @@ public static class OpenClTypes
     internal static string Number(int value) =>
         value < 0 ? $"({value.ToString(CultureInfo.InvariantCulture)})" : value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A 64-bit integer as an OpenCL C literal (<c>long.MinValue</c> as an expression, since its magnitude is no literal).</summary>
+    internal static string Long(long value) =>
+        value == long.MinValue ? "(-9223372036854775807L-1)" : value < 0 ? $"({value.ToString(CultureInfo.InvariantCulture)}L)" : $"{value.ToString(CultureInfo.InvariantCulture)}L";
+
     private static int RoundingCode(Rounding rounding) => rounding switch
     {
         Rounding.Rnd => 0,

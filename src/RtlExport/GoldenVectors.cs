@@ -1,6 +1,7 @@
 using System.Text;
 using Neuro.FixedPointSim;
 using Neuro.FixedPointSim.Patterns;
+using Neuro.Rules.Patterns;
 using Neuro.Rules.Data;
 using static Neuro.RtlExport.Emitters.PlasticityUnitEmitter;
 
@@ -53,7 +54,7 @@ internal sealed class GoldenVectors
 
     public static GoldenVectors Build(HardwareDesign d, Dataset data, int samples, int seed)
     {
-        int p = d.Rule.Patterns, pw = d.PatternWidth, w = d.WeightWidth;
+        int p = d.Histories, pw = d.PatternWidth, w = d.WeightWidth;
         int unitNeurons = p;
         int unitIndex = pw;
         int romAddress = 2 * pw;
@@ -88,7 +89,7 @@ internal sealed class GoldenVectors
     private void BuildUnit(HardwareDesign d, Random random)
     {
         var rom = new RuleRom(d.Rule, d.Precision);
-        int p = d.Rule.Patterns, rounds = d.Rule.Rounds;
+        int p = d.Histories, rounds = d.Rule.Rounds;
         int groups = p * p <= 1024 ? 2 : 1;
         int k = 0;
         for (int g = 0; g < groups; g++)
@@ -117,8 +118,8 @@ internal sealed class GoldenVectors
             {
                 for (int b = 0; b < p; b++)
                 {
-                    int address = a * p + b;
-                    Update(d, random, TableHidden, neuronOf[a], neuronOf[b], 0, address, rom.Hidden[address], k++);
+                    int address = d.HiddenTable.Address([a, b]);
+                    Update(d, random, TableHidden, neuronOf[a], neuronOf[b], 0, address, rom.Hidden!.Value[address], k++);
                 }
             }
 
@@ -136,7 +137,7 @@ internal sealed class GoldenVectors
                 {
                     for (int kind = 0; kind < 2; kind++)
                     {
-                        int address = 2 * a + kind;
+                        int address = d.Rule.Layout.Find(PatternLayouts.Output)!.Address([a, kind]);
                         Update(d, random, TableOutput, neuronOf[(a + 1) % p], neuronOf[a], kind, address, output[address], k++);
                     }
                 }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Neuro.FixedPointSim;
 using Neuro.FixedPointSim.Patterns;
+using Neuro.Rules.Layouts;
 using Neuro.Rules.Patterns;
 
 namespace Neuro.RtlExport;
@@ -26,10 +27,16 @@ internal sealed class HardwareDesign
     public HardwareDesign(string name, PatternRule rule, PrecisionConfig precision, PatternNetworkSpec spec, PatternNetworkMasks masks)
     {
         Name = VerilogNames.Validate(name);
-        if (rule.Mode != PatternUpdateMode.Additive)
+        if (rule.Layout.Tables.Any(t => t.Mode != TableMode.Add))
         {
             throw new RtlExportException(
                 "The rule is multiplicative (w ← w·(1 + eta·entry)); the RTL implements additive rules only (w ← overflow(w + rom[addr]), no multiplier). Export an additive rule");
+        }
+
+        if (!PatternLayouts.IsClassic(rule.Layout, rule.Rounds))
+        {
+            throw new RtlExportException(
+                $"The rule's layout ({string.Join("; ", rule.Layout.Tables.Select(t => $"{t.Name}: {t.FieldList}"))}) is not the classic one; the RTL exports the classic pattern layout so far (hidden: preHistory, postHistory; input: postHistory; output: preHistory, role:1)");
         }
 
         precision.Validate(spec);
@@ -37,7 +44,7 @@ internal sealed class HardwareDesign
         Precision = precision;
         Spec = spec;
         Masks = masks;
-        RuleHash = "sha256:" + Sha256(Encoding.UTF8.GetBytes(PatternRuleFile.Serialize(rule, provenance: null)));
+        RuleHash = "sha256:" + Sha256(Encoding.UTF8.GetBytes(PatternRuleFile.Canonical(rule)));
         if (spec.Hidden < 2 || spec.Hidden > MaxHidden)
         {
             throw new RtlExportException(string.Create(CultureInfo.InvariantCulture, $"The engine supports 2..{MaxHidden} hidden neurons, not {spec.Hidden}"));
@@ -109,7 +116,7 @@ internal sealed class HardwareDesign
 
     public PatternNetworkMasks Masks { get; }
 
-    /// <summary><c>sha256:</c> + hex SHA-256 of the rule's canonical JSON (<see cref="PatternRuleFile.Serialize"/> without provenance).</summary>
+    /// <summary><c>sha256:</c> + hex SHA-256 of the rule's canonical JSON (<see cref="PatternRuleFile.Canonical"/>).</summary>
     public string RuleHash { get; }
 
     public ImmutableArray<RomImage> Roms { get; }
@@ -134,7 +141,13 @@ internal sealed class HardwareDesign
 
     public bool AllEdges => Rule.OutputEdges == OutputEdges.AllEdges;
 
-    public int PatternWidth => Rule.Rounds + 1;
+    public int PatternWidth => HiddenTable.Field(Signal.PreHistory)!.Bits;
+
+    /// <summary>Distinct firing histories (values of a history field of the hidden table's layout).</summary>
+    public int Histories => HiddenTable.Field(Signal.PreHistory)!.Values;
+
+    /// <summary>The hidden (recurrent) table's layout.</summary>
+    public TableLayout HiddenTable => Rule.Layout.Find(PatternLayouts.Recurrent)!;
 
     public int WeightWidth => Precision.Weight.Format.Width;
 
@@ -180,7 +193,7 @@ internal sealed class HardwareDesign
         var rom = new RuleRom(Rule, Precision);
         int pw = PatternWidth;
         var images = ImmutableArray.CreateBuilder<RomImage>();
-        images.Add(new RomImage("hidden", EntryWidth, 2 * pw, rom.Hidden,
+        images.Add(new RomImage("hidden", EntryWidth, 2 * pw, rom.Hidden!.Value,
             [.. PatternBits("pre neuron"), .. PatternBits("post neuron")]));
         if (rom.Input is { } input)
         {

@@ -161,11 +161,11 @@ public static class HardwareExporter
             w.WriteStartObject();
             w.WriteString("format", "neuro-hardware-export/1");
             w.WriteString("ruleHash", d.RuleHash);
-            w.WriteString("ruleHashOf", "canonical rule JSON (PatternRuleFile.Serialize without provenance), UTF-8");
+            w.WriteString("ruleHashOf", "canonical rule JSON (PatternRuleFile.Canonical: the first rule-file format for classic layouts), UTF-8");
             w.WriteString("family", PatternRuleFile.Family);
             w.WriteString("name", d.Name);
             w.WriteNumber("rounds", d.Rule.Rounds);
-            w.WriteNumber("patterns", d.Rule.Patterns);
+            w.WriteNumber("patterns", d.Histories);
             w.WriteStartObject("update");
             w.WriteString("mode", "additive");
             w.WriteString("arithmetic", "w <- overflow(w + rom[addr]); both in weight LSBs, so no rounding acts");

@@ -44,7 +44,7 @@ public sealed class DemoCommandTests
         var r = DemoCommand.Run(1, null, TextWriter.Null, CancellationToken.None);
         foreach (var (index, target, word) in r.FirstWords)
         {
-            Assert.Equal(r.Rule.Eta * r.Rule.Hidden[index], target);
+            Assert.Equal(r.Rule.Eta * r.Rule.Hidden!.Value[index], target);
             // The ROM word is eta·entry in the weight's LSB scale: ap_fixed<8,-4> carries the weight's 12 fractional bits.
             Assert.Equal(Fixed.FromDouble(target, QFormat.ApFixed(true, 8, -4), Rounding.RndConv, Overflow.Sat), word);
         }

@@ -8,6 +8,6 @@ public sealed class DependencyRulesTests
     [Fact]
     public void Project_ReferencesOnlyWhatTheDesignAllows()
     {
-        Assert.Equal(["FixedPointSim", "OpenClKernels", "RtlExport", "Rules"], ProjectDependencies.Of("Cli"));
+        Assert.Equal(["Distributed", "FixedPointSim", "OpenClKernels", "RtlExport", "Rules"], ProjectDependencies.Of("Cli"));
     }
 }

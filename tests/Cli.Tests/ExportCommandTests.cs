@@ -63,7 +63,7 @@ public sealed class ExportCommandTests : IDisposable
     {
         var (rule, _) = PatternRuleFile.Read(Rule());
         string path = Path.Combine(dir, "mult.json");
-        PatternRuleFile.Write(path, new PatternRule(rule.Rounds, rule.Eta, rule.Hidden, rule.Input, rule.Output, PatternUpdateMode.Multiplicative), null);
+        PatternRuleFile.Write(path, new PatternRule(rule.Rounds, rule.Eta, rule.Hidden!.Value, rule.Input, rule.Output, PatternUpdateMode.Multiplicative), null);
         var r = NeuroRunner.Run(["export", "--rule", path, "--out", Path.Combine(dir, "m"), .. Small]);
         Assert.StartsWith("neuro: error: The rule is multiplicative", r.SingleErrorLine(2), StringComparison.Ordinal);
     }

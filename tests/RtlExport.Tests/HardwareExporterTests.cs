@@ -36,7 +36,7 @@ public sealed class HardwareExporterTests
         using var dir = new TempFolder();
         var result = c.ExportTo(dir.Path);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "manifest.json")));
-        string ruleHash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PatternRuleFile.Serialize(c.Rule, null))));
+        string ruleHash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PatternRuleFile.Canonical(c.Rule))));
         Assert.Equal(ruleHash, doc.RootElement.GetProperty("ruleHash").GetString());
         Assert.Equal(ruleHash, result.RuleHash);
         int files = 0;
@@ -83,7 +83,7 @@ public sealed class HardwareExporterTests
     public void Export_MultiplicativeRule_IsRefused()
     {
         var c = RtlCases.Fixed("r1-all-tables-sat");
-        var rule = new PatternRule(1, 0.01, c.Rule.Hidden, null, null, PatternUpdateMode.Multiplicative);
+        var rule = new PatternRule(1, 0.01, c.Rule.Hidden!.Value, null, null, PatternUpdateMode.Multiplicative);
         using var dir = new TempFolder();
         var e = Assert.Throws<RtlExportException>(() => HardwareExporter.Export(rule, c.Precision, c.Spec, RtlCases.Data, c.Settings, dir.Path));
         Assert.StartsWith("The rule is multiplicative", e.Message, StringComparison.Ordinal);

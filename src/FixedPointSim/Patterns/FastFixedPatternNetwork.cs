@@ -28,6 +28,7 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
 {
     private readonly PatternEngine engine;
     private readonly long[] input;
+    private long samplesSeen;
 
     /// <summary>Creates a network with the spec's masks, the rule and the precision, and resets it.</summary>
     /// <inheritdoc cref="FastFixedPatternNetwork(PatternNetworkSpec, PatternNetworkMasks, PatternRule, PrecisionConfig)"/>
@@ -116,7 +117,11 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     internal FastFixedEngine Engine => engine.Kind;
 
     /// <summary>Puts every weight back to its start (a new lifetime), as <see cref="FixedPatternNetwork.Reset"/> does.</summary>
-    public void Reset() => engine.Reset();
+    public void Reset()
+    {
+        samplesSeen = 0;
+        engine.Reset();
+    }
 
     /// <summary>Quantizes <paramref name="x"/> into <see cref="PrecisionConfig.Input"/> and runs the forward pass; returns the predicted class.</summary>
     /// <exception cref="ArgumentException">The length is wrong or a feature is not finite.</exception>
@@ -172,12 +177,13 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     private int LearnCurrent(int label)
     {
         int prediction = engine.Forward(input);
+        long seen = samplesSeen++;
         if (Rule.MisclassifiedOnly && prediction == label)
         {
             return prediction;
         }
 
-        engine.Update(label, prediction);
+        engine.Update(label, prediction, seen);
         return prediction;
     }
 }

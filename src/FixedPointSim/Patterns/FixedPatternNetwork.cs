@@ -1,3 +1,4 @@
+using Neuro.Rules.Layouts;
 using Neuro.Rules.Patterns;
 
 namespace Neuro.FixedPointSim.Patterns;
@@ -29,6 +30,9 @@ namespace Neuro.FixedPointSim.Patterns;
 /// <item>multiplicative update (<c>w·(1 + eta·entry)</c>): <c>w ← overflow_w(w + round_w(w·rom / 2^fw))</c>: the product
 /// is exact at <c>2·fw</c> fractional bits, rounded to weight LSBs with the weight's rounding mode, added exactly to
 /// <c>w</c>, then the weight's overflow mode applies.</item>
+/// <item>addresses: as the float reference composes them from the layout (<see cref="PatternTablePlan"/>); the weight
+/// field reads the raw weight (<see cref="Neuro.Rules.Layouts.LayoutField.WeightCode(long, int)"/>), the margin field the
+/// exact logits against thresholds floored to <see cref="LogitFracBits"/> fractional bits, so every code is exact.</item>
 /// </list>
 /// </remarks>
 public sealed class FixedPatternNetwork : IFixedPatternNetwork
@@ -49,6 +53,9 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     private readonly long[] selection;
     private readonly Int128[] logits;
     private readonly int[] patterns;
+    private readonly PatternUpdatePlan plan;
+    private readonly Int128[][] thresholds;
+    private long samplesSeen;
 
     /// <summary>Creates a network with the spec's masks, the rule and the precision, and resets it.</summary>
     /// <inheritdoc cref="FixedPatternNetwork(PatternNetworkSpec, PatternNetworkMasks, PatternRule, PrecisionConfig)"/>
@@ -83,6 +90,8 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
         Rule = rule;
         Precision = precision;
         Rom = new RuleRom(rule, precision);
+        plan = new PatternUpdatePlan(rule);
+        thresholds = [.. rule.Layout.Tables.Select((_, t) => new PatternTablePlan(rule.Layout, t).RawThresholds(LogitFracBitsOf(precision)).ToArray())];
 
         int n = spec.Inputs, v = spec.Hidden, m = spec.Classes;
         initialInputWeights = QuantizeWeights(masks.FixedInputWeights);
@@ -139,32 +148,15 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     public ReadOnlySpan<Int128> LogitsRaw => logits;
 
     /// <summary>Fractional bits of <see cref="LogitsRaw"/>: <c>Weight.FracBits + Activation.FracBits</c>.</summary>
-    public int LogitFracBits => Precision.Weight.Format.FracBits + Precision.Activation.Format.FracBits;
+    public int LogitFracBits => LogitFracBitsOf(Precision);
 
     /// <summary>Puts every weight back to its start (a new lifetime), as <see cref="ReferencePatternNetwork.Reset"/> does.</summary>
     public void Reset()
     {
-        bool multiplicative = Rule.Mode == PatternUpdateMode.Multiplicative;
-        Array.Copy(initialInputWeights, inputWeights, inputWeights.Length);
-        if (Rule.Input is not null && !multiplicative)
-        {
-            Array.Clear(inputWeights);
-        }
-
-        if (multiplicative)
-        {
-            Array.Copy(initialRecurrentWeights, recurrentWeights, recurrentWeights.Length);
-        }
-        else
-        {
-            Array.Clear(recurrentWeights);
-        }
-
-        Array.Copy(initialOutputWeights, outputWeights, outputWeights.Length);
-        if (Rule.Output is not null && !multiplicative)
-        {
-            Array.Clear(outputWeights);
-        }
+        samplesSeen = 0;
+        Array.Copy(plan.InputStartsAtZero ? new long[inputWeights.Length] : initialInputWeights, inputWeights, inputWeights.Length);
+        Array.Copy(plan.RecurrentStartsAtZero ? new long[recurrentWeights.Length] : initialRecurrentWeights, recurrentWeights, recurrentWeights.Length);
+        Array.Copy(plan.OutputStartsAtZero ? new long[outputWeights.Length] : initialOutputWeights, outputWeights, outputWeights.Length);
     }
 
     /// <summary>Quantizes <paramref name="x"/> into <see cref="PrecisionConfig.Input"/> and runs the forward pass; returns the predicted class.</summary>
@@ -207,62 +199,75 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     private int LearnCurrent(int label)
     {
         int prediction = Forward();
+        long seen = samplesSeen++;
         if (Rule.MisclassifiedOnly && prediction == label)
         {
             return prediction;
         }
 
-        int v = spec.Hidden, n = spec.Inputs, p = Rule.Patterns;
-        var rom = Rom.HiddenSpan;
-        for (int post = 0; post < v; post++)
+        var margin = plan.UsesMargin ? SampleMargins.Of<Int128>(logits, label) : default;
+        int v = spec.Hidden, n = spec.Inputs, fw = Precision.Weight.Format.FracBits;
+        if (plan.Recurrent is { } rec)
         {
-            for (int pre = 0; pre < v; pre++)
-            {
-                if (masks.Recurrent[post * v + pre])
-                {
-                    Apply(ref recurrentWeights[post * v + pre], rom[patterns[pre] * p + patterns[post]]);
-                }
-            }
-        }
-
-        if (Rule.Input is not null)
-        {
-            var inputRom = Rom.InputSpan;
+            var rom = Rom.Span(rec.Index);
+            int sample = rec.SampleTerm(margin, thresholds[rec.Index], seen);
             for (int post = 0; post < v; post++)
             {
-                long entry = inputRom[patterns[post]];
-                for (int j = 0; j < n; j++)
+                int postTerm = rec.PostTerm(patterns[post]) | sample;
+                for (int pre = 0; pre < v; pre++)
                 {
-                    if (masks.Input[post * n + j])
+                    if (masks.Recurrent[post * v + pre])
                     {
-                        Apply(ref inputWeights[post * n + j], entry);
+                        ref long w = ref recurrentWeights[post * v + pre];
+                        Apply(ref w, rom[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(w, fw)], rec.Mode);
                     }
                 }
             }
         }
 
-        if (Rule.Output is not null)
+        if (plan.Input is { } inp)
         {
-            var outputRom = Rom.OutputSpan;
+            var rom = Rom.Span(inp.Index);
+            int sample = inp.SampleTerm(margin, thresholds[inp.Index], seen);
+            for (int post = 0; post < v; post++)
+            {
+                int postTerm = inp.PostTerm(patterns[post]) | sample;
+                for (int j = 0; j < n; j++)
+                {
+                    if (masks.Input[post * n + j])
+                    {
+                        ref long w = ref inputWeights[post * n + j];
+                        Apply(ref w, rom[postTerm | inp.WeightTerm(w, fw)], inp.Mode);
+                    }
+                }
+            }
+        }
+
+        if (plan.Output is { } outp)
+        {
+            var rom = Rom.Span(outp.Index);
+            int sample = outp.SampleTerm(margin, thresholds[outp.Index], seen);
             for (int c = 0; c < spec.Classes; c++)
             {
-                int offset = c == label ? 0
-                    : Rule.OutputEdges == OutputEdges.AllEdges || c == prediction ? 1
-                    : -1;
-                if (offset < 0)
+                int role = plan.OutputRole(c, label, prediction);
+                if (role < 0)
                 {
                     continue;
                 }
 
+                int rowTerm = outp.RoleTerm(role) | sample;
                 for (int i = 0; i < v; i++)
                 {
-                    Apply(ref outputWeights[c * v + i], outputRom[2 * patterns[i] + offset]);
+                    ref long w = ref outputWeights[c * v + i];
+                    Apply(ref w, rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(w, fw)], outp.Mode);
                 }
             }
         }
 
         return prediction;
     }
+
+    private static int LogitFracBitsOf(PrecisionConfig precision) => precision.Weight.Format.FracBits + precision.Activation.Format.FracBits;
 
     /// <summary>The forward pass on <see cref="input"/>; fills the projection, hidden state, patterns and logits.</summary>
     private int Forward()
@@ -320,7 +325,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
             Cap(hidden);
             for (int i = 0; i < v; i++)
             {
-                patterns[i] = 2 * patterns[i] + (hidden[i] > 0 ? 1 : 0);
+                patterns[i] = PatternRule.NextHistory(patterns[i], hidden[i] > 0);
             }
         }
 
@@ -344,11 +349,11 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     }
 
     /// <summary>One update of one weight by one ROM word; see the class remarks for the arithmetic. Result: weight format.</summary>
-    private void Apply(ref long weight, long entry)
+    private void Apply(ref long weight, long entry, TableMode mode)
     {
         var type = Precision.Weight;
         int frac = type.Format.FracBits;
-        Int128 delta = Rule.Mode == PatternUpdateMode.Additive
+        Int128 delta = mode == TableMode.Add
             ? entry
             : QuantizationCore.RoundToInteger((Int128)weight * entry, frac, type.Rounding);
         weight = Narrow(weight + delta, frac, type);

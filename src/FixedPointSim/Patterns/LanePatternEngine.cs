@@ -52,8 +52,7 @@ internal sealed class LanePatternEngine : PatternEngine
     private readonly int[] hiddenDeltas;
     private readonly long[] deltaBuilt;
     private readonly int[] inputDelta;
-    private readonly int[] labelDelta;
-    private readonly int[] otherDelta;
+    private readonly int[][] roleDeltas;
     private readonly long[] inputWeightsView;
     private readonly long[] recurrentWeightsView;
     private readonly long[] outputWeightsView;
@@ -65,8 +64,7 @@ internal sealed class LanePatternEngine : PatternEngine
     private readonly int operandLimit;
     private readonly int[] hiddenRomColumns;
     private readonly Int32LaneOverflow weightOverflow;
-    private readonly WeightUpdate update;
-    private readonly bool multiplicative;
+    private int columnsSample = -1;
     private long updateCount;
 
     /// <summary>Lays out the matrices and resets; <c>vectorize</c> uses AVX2 where the CPU has it (false: the portable scalar loops, for tests).</summary>
@@ -120,11 +118,11 @@ internal sealed class LanePatternEngine : PatternEngine
         selection = new int[v];
         patterns = new int[stride];
         logits = new Int128[m];
-        hiddenDeltas = new int[rule.Patterns * stride];
-        deltaBuilt = new long[rule.Patterns];
+        int postValues = Plan.Recurrent?.PostValues ?? 1;
+        hiddenDeltas = new int[postValues * stride];
+        deltaBuilt = new long[postValues];
         inputDelta = new int[stride];
-        labelDelta = new int[stride];
-        otherDelta = new int[stride];
+        roleDeltas = [new int[stride], new int[stride], new int[stride]];
         inputWeightsView = new long[v * n];
         recurrentWeightsView = new long[v * v];
         outputWeightsView = new long[m * v];
@@ -137,10 +135,8 @@ internal sealed class LanePatternEngine : PatternEngine
         operandNarrowing = new RawNarrowing(activation.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
         // h + u of two activations fits an int below 32 bits; inside ±MaxRaw no overflow mode changes it.
         operandLimit = activation.Format.Width <= 31 ? (int)activation.Format.MaxRaw : -1;
-        hiddenRomColumns = RomColumns(rom, rule.Patterns);
+        hiddenRomColumns = Plan.Recurrent is { PreValues: <= 2 * Lanes } r ? new int[r.PostValues * 2 * Lanes] : [];
         weightOverflow = new Int32LaneOverflow(precision.Weight.Format, precision.Weight.Overflow);
-        update = new WeightUpdate(precision, rule.Mode);
-        multiplicative = rule.Mode == PatternUpdateMode.Multiplicative;
         Reset();
     }
 
@@ -256,7 +252,7 @@ internal sealed class LanePatternEngine : PatternEngine
             Cap();
             for (int i = 0; i < v; i++)
             {
-                patterns[i] = (2 * patterns[i]) + (hidden[i] > 0 ? 1 : 0);
+                patterns[i] = PatternRule.NextHistory(patterns[i], hidden[i] > 0);
             }
         }
 
@@ -274,88 +270,179 @@ internal sealed class LanePatternEngine : PatternEngine
     }
 
     /// <inheritdoc/>
-    public override void Update(int label, int prediction)
+    public override void Update(int label, int prediction, long samplesSeen)
     {
-        int n = Spec.Inputs, v = Spec.Hidden, p = Rule.Patterns;
+        var margin = Margin(label);
+        if (Plan.Recurrent is { } rec)
+        {
+            UpdateRecurrent(rec, SampleTerm(rec, margin, samplesSeen));
+        }
 
-        // Row post gains rom[pattern[pre]·P + pattern[post]] over pre: one delta row per post pattern q, built for every q
-        // up front (P rows, no data-dependent branch) when they come from permutes, on first use otherwise.
-        bool allRows = vectorize && p <= 2 * Lanes;
+        if (Plan.Input is { } inp)
+        {
+            UpdateInput(inp, SampleTerm(inp, margin, samplesSeen));
+        }
+
+        if (Plan.Output is { } outp)
+        {
+            UpdateOutput(outp, label, prediction, SampleTerm(outp, margin, samplesSeen));
+        }
+    }
+
+    /// <summary>
+    /// Row post gains <c>rom[pre term | post term | sample]</c> over pre: one delta row per post value q, built for every q up
+    /// front (no data-dependent branch) when they come from permutes, on first use otherwise. A table that reads the weight
+    /// goes edge by edge instead.
+    /// </summary>
+    private void UpdateRecurrent(PatternTablePlan rec, int sample)
+    {
+        int v = Spec.Hidden;
+        if (rec.UsesWeight)
+        {
+            var rom = Rom.Span(rec.Index);
+            var update = Updates[rec.Index];
+            for (int post = 0; post < v; post++)
+            {
+                int postTerm = rec.PostTerm(patterns[post]) | sample;
+                var row = recurrentWeights.AsSpan(post * stride, stride);
+                var mask = recurrentMask.AsSpan(post * stride / Lanes, stride / Lanes);
+                for (int b = 0; b < mask.Length; b++)
+                {
+                    for (int bits = mask[b]; bits != 0; bits &= bits - 1)
+                    {
+                        int pre = (b * Lanes) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        row[pre] = (int)update.Apply(row[pre], rom[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(row[pre], WeightFracBits)]);
+                    }
+                }
+            }
+
+            return;
+        }
+
+        bool permute = vectorize && hiddenRomColumns.Length > 0;
+        if (permute && columnsSample != sample)
+        {
+            BuildColumns(rec, sample);
+        }
+
+        int postValues = rec.PostValues;
+        bool allRows = permute && postValues <= 2 * Lanes;
         long stamp = ++updateCount;
         if (allRows)
         {
-            for (int q = 0; q < p; q++)
+            for (int q = 0; q < postValues; q++)
             {
-                BuildDelta(q, hiddenDeltas.AsSpan(q * stride, stride));
+                BuildDelta(rec, q, sample, hiddenDeltas.AsSpan(q * stride, stride));
             }
         }
 
         for (int post = 0; post < v; post++)
         {
-            int q = patterns[post];
+            int q = rec.PostKey(patterns[post]);
             var delta = hiddenDeltas.AsSpan(q * stride, stride);
             if (!allRows && deltaBuilt[q] != stamp)
             {
-                BuildDelta(q, delta);
+                BuildDelta(rec, q, sample, delta);
                 deltaBuilt[q] = stamp;
             }
 
-            AddMasked(recurrentWeights.AsSpan(post * stride, stride), delta, recurrentMask.AsSpan(post * stride / Lanes, stride / Lanes));
-        }
-
-        if (Rule.Input is not null)
-        {
-            var inputRom = Rom.InputSpan;
-            for (int i = 0; i < v; i++)
-            {
-                inputDelta[i] = (int)inputRom[patterns[i]];
-            }
-
-            for (int j = 0; j < n; j++)
-            {
-                AddMasked(inputWeights.AsSpan(j * stride, stride), inputDelta, inputMask.AsSpan(j * stride / Lanes, stride / Lanes));
-            }
-        }
-
-        if (Rule.Output is not null)
-        {
-            var outputRom = Rom.OutputSpan;
-            for (int i = 0; i < v; i++)
-            {
-                labelDelta[i] = (int)outputRom[2 * patterns[i]];
-                otherDelta[i] = (int)outputRom[(2 * patterns[i]) + 1];
-            }
-
-            for (int c = 0; c < Spec.Classes; c++)
-            {
-                int offset = OutputOffset(c, label, prediction);
-                if (offset >= 0)
-                {
-                    AddAll(outputWeights.AsSpan(c * stride, stride), offset == 0 ? labelDelta : otherDelta);
-                }
-            }
+            AddMasked(recurrentWeights.AsSpan(post * stride, stride), delta, recurrentMask.AsSpan(post * stride / Lanes, stride / Lanes), rec.Index);
         }
     }
 
-    /// <summary>The hidden ROM by post pattern q: 16 words per q, <c>[q·16 + pre] = rom[pre·P + q]</c> (zeros past P); empty above 16 patterns.</summary>
-    private static int[] RomColumns(RuleRom rom, int p)
+    /// <summary>Input row j gains each neuron's word; a table that reads the weight goes edge by edge.</summary>
+    private void UpdateInput(PatternTablePlan inp, int sample)
     {
-        if (p > 2 * Lanes)
+        int n = Spec.Inputs, v = Spec.Hidden;
+        var rom = Rom.Span(inp.Index);
+        if (inp.UsesWeight)
         {
-            return [];
+            var update = Updates[inp.Index];
+            for (int j = 0; j < n; j++)
+            {
+                var row = inputWeights.AsSpan(j * stride, stride);
+                var mask = inputMask.AsSpan(j * stride / Lanes, stride / Lanes);
+                for (int b = 0; b < mask.Length; b++)
+                {
+                    for (int bits = mask[b]; bits != 0; bits &= bits - 1)
+                    {
+                        int i = (b * Lanes) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        row[i] = (int)update.Apply(row[i], rom[inp.PostTerm(patterns[i]) | sample | inp.WeightTerm(row[i], WeightFracBits)]);
+                    }
+                }
+            }
+
+            return;
         }
 
-        var hiddenWords = rom.HiddenSpan;
-        var columns = new int[p * 2 * Lanes];
-        for (int q = 0; q < p; q++)
+        for (int i = 0; i < v; i++)
         {
-            for (int pre = 0; pre < p; pre++)
+            inputDelta[i] = (int)rom[inp.PostTerm(patterns[i]) | sample];
+        }
+
+        for (int j = 0; j < n; j++)
+        {
+            AddMasked(inputWeights.AsSpan(j * stride, stride), inputDelta, inputMask.AsSpan(j * stride / Lanes, stride / Lanes), inp.Index);
+        }
+    }
+
+    /// <summary>Each updated output row gains the words of its role; a table that reads the weight goes weight by weight.</summary>
+    private void UpdateOutput(PatternTablePlan outp, int label, int prediction, int sample)
+    {
+        int v = Spec.Hidden;
+        var rom = Rom.Span(outp.Index);
+        var update = Updates[outp.Index];
+        Span<bool> built = stackalloc bool[roleDeltas.Length];
+        for (int c = 0; c < Spec.Classes; c++)
+        {
+            int role = Plan.OutputRole(c, label, prediction);
+            if (role < 0)
             {
-                columns[(q * 2 * Lanes) + pre] = (int)hiddenWords[(pre * p) + q];
+                continue;
+            }
+
+            int rowTerm = outp.RoleTerm(role) | sample;
+            var row = outputWeights.AsSpan(c * stride, stride);
+            if (outp.UsesWeight)
+            {
+                for (int i = 0; i < v; i++)
+                {
+                    row[i] = (int)update.Apply(row[i], rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(row[i], WeightFracBits)]);
+                }
+
+                continue;
+            }
+
+            var delta = roleDeltas[role];
+            if (!built[role])
+            {
+                for (int i = 0; i < v; i++)
+                {
+                    delta[i] = (int)rom[outp.PreTerm(patterns[i]) | rowTerm];
+                }
+
+                built[role] = true;
+            }
+
+            AddAll(row, delta, outp.Index);
+        }
+    }
+
+    /// <summary>The recurrent ROM by post value q for this update's sample term: 16 words per q, <c>[q·16 + v] = rom[pre term(v) | post term(q) | sample]</c>.</summary>
+    private void BuildColumns(PatternTablePlan rec, int sample)
+    {
+        var rom = Rom.Span(rec.Index);
+        int preValues = rec.PreValues;
+        for (int q = 0; q < rec.PostValues; q++)
+        {
+            int key = rec.PostTerm(q) | sample;
+            for (int value = 0; value < 2 * Lanes; value++)
+            {
+                hiddenRomColumns[(q * 2 * Lanes) + value] = value < preValues ? (int)rom[rec.PreTerm(value) | key] : preValues == 1 ? (int)rom[key] : 0;
             }
         }
 
-        return columns;
+        columnsSample = sample;
     }
 
     private static ReadOnlySpan<long> Widen(int[] values, long[] view)
@@ -508,9 +595,9 @@ internal sealed class LanePatternEngine : PatternEngine
     }
 
     /// <summary>Updates the weights whose mask bit is set by the matching delta; the others (zeros) stay.</summary>
-    private void AddMasked(Span<int> weights, ReadOnlySpan<int> delta, ReadOnlySpan<byte> mask)
+    private void AddMasked(Span<int> weights, ReadOnlySpan<int> delta, ReadOnlySpan<byte> mask, int table)
     {
-        if (multiplicative)
+        if (Updates[table] is { Multiplicative: true } update)
         {
             for (int b = 0; b < mask.Length; b++)
             {
@@ -551,9 +638,9 @@ internal sealed class LanePatternEngine : PatternEngine
     }
 
     /// <summary>Updates every weight of a row by the matching delta (the padding lanes, 0 + 0, stay 0).</summary>
-    private void AddAll(Span<int> weights, ReadOnlySpan<int> delta)
+    private void AddAll(Span<int> weights, ReadOnlySpan<int> delta, int table)
     {
-        if (multiplicative)
+        if (Updates[table] is { Multiplicative: true } update)
         {
             for (int i = 0; i < Spec.Hidden; i++)
             {
@@ -582,13 +669,13 @@ internal sealed class LanePatternEngine : PatternEngine
     }
 
     /// <summary>
-    /// <c>delta[pre] = rom[pattern[pre]·P + q]</c> for every neuron. With at most 16 patterns, ROM column q sits in two
-    /// vectors and each lane picks its word by permuting them (padding lanes, pattern 0, are masked out later).
+    /// <c>delta[pre] = rom[pre term(pattern[pre]) | post term(q) | sample]</c> for every neuron. With at most 16 pre values,
+    /// the ROM column of q sits in two vectors (<see cref="BuildColumns"/>) and each lane picks its word by permuting them
+    /// (padding lanes, pattern 0, are masked out later).
     /// </summary>
-    private void BuildDelta(int q, Span<int> delta)
+    private void BuildDelta(PatternTablePlan rec, int q, int sample, Span<int> delta)
     {
-        int p = Rule.Patterns;
-        if (vectorize && p <= 2 * Lanes)
+        if (vectorize && hiddenRomColumns.Length > 0)
         {
             ref int column = ref MemoryMarshal.GetArrayDataReference(hiddenRomColumns);
             var low = Vector256.LoadUnsafe(ref column, (nuint)(q * 2 * Lanes));
@@ -606,10 +693,11 @@ internal sealed class LanePatternEngine : PatternEngine
             return;
         }
 
-        var rom = Rom.HiddenSpan;
+        var rom = Rom.Span(rec.Index);
+        int key = rec.PostTerm(q) | sample;
         for (int pre = 0; pre < Spec.Hidden; pre++)
         {
-            delta[pre] = (int)rom[(patterns[pre] * p) + q];
+            delta[pre] = (int)rom[rec.PreTerm(patterns[pre]) | key];
         }
     }
 

@@ -22,14 +22,18 @@ internal abstract class PatternEngine
         Rule = rule;
         Precision = precision;
         Rom = rom;
-        bool multiplicative = rule.Mode == PatternUpdateMode.Multiplicative;
-        StartInputWeights = rule.Input is not null && !multiplicative
+        Plan = new PatternUpdatePlan(rule);
+        WeightFracBits = precision.Weight.Format.FracBits;
+        int logitFrac = WeightFracBits + precision.Activation.Format.FracBits;
+        Thresholds = [.. rule.Layout.Tables.Select((_, t) => new PatternTablePlan(rule.Layout, t).RawThresholds(logitFrac).ToArray())];
+        Updates = [.. rule.Layout.Tables.Select(t => new WeightUpdate(precision, t.Mode))];
+        StartInputWeights = Plan.InputStartsAtZero
             ? new long[spec.Hidden * spec.Inputs]
             : Quantize(masks.FixedInputWeights, precision);
-        StartRecurrentWeights = multiplicative
-            ? Quantize(masks.InitialRecurrentWeights, precision)
-            : new long[spec.Hidden * spec.Hidden];
-        StartOutputWeights = rule.Output is not null && !multiplicative
+        StartRecurrentWeights = Plan.RecurrentStartsAtZero
+            ? new long[spec.Hidden * spec.Hidden]
+            : Quantize(masks.InitialRecurrentWeights, precision);
+        StartOutputWeights = Plan.OutputStartsAtZero
             ? new long[spec.Classes * spec.Hidden]
             : Quantize(masks.FixedOutputWeights, precision);
     }
@@ -61,6 +65,18 @@ internal abstract class PatternEngine
     /// <summary>The rule's ROM words.</summary>
     protected RuleRom Rom { get; }
 
+    /// <summary>The rule's tables by synapse group, and the family's update semantics.</summary>
+    protected PatternUpdatePlan Plan { get; }
+
+    /// <summary>Fractional bits of the weight format (the weight field's codes read raws at this scale).</summary>
+    protected int WeightFracBits { get; }
+
+    /// <summary>Each table's margin thresholds at the logits' fractional bits (empty without a margin field).</summary>
+    protected Int128[][] Thresholds { get; }
+
+    /// <summary>Each table's weight update (its mode at the weight type).</summary>
+    protected WeightUpdate[] Updates { get; }
+
     /// <summary>Input weights in the reference layout (a snapshot where the engine stores them otherwise).</summary>
     public abstract ReadOnlySpan<long> InputWeightsRaw { get; }
 
@@ -88,14 +104,15 @@ internal abstract class PatternEngine
     /// <summary>The forward pass on raw inputs (already checked against the input format); returns the prediction.</summary>
     public abstract int Forward(ReadOnlySpan<long> input);
 
-    /// <summary>The hidden, input and output updates, in that order, for the last forward pass.</summary>
-    public abstract void Update(int label, int prediction);
+    /// <summary>The hidden, input and output updates, in that order, for the last forward pass; <paramref name="samplesSeen"/>
+    /// counts the samples learned from since the reset before this one (the phase signal).</summary>
+    public abstract void Update(int label, int prediction, long samplesSeen);
 
-    /// <summary>The row offset into the output ROM for class <paramref name="c"/>: 0 for the label, 1 for the rows the second entry updates, −1 for none.</summary>
-    protected int OutputOffset(int c, int label, int prediction) =>
-        c == label ? 0
-        : Rule.OutputEdges == OutputEdges.AllEdges || c == prediction ? 1
-        : -1;
+    /// <summary>The last forward pass's exact margin signals, or zeros when no table reads them.</summary>
+    protected SampleMargin<Int128> Margin(int label) => Plan.UsesMargin ? SampleMargins.Of<Int128>(LogitsRaw, label) : default;
+
+    /// <summary>Table <paramref name="table"/>'s sample term for this update.</summary>
+    protected int SampleTerm(PatternTablePlan table, SampleMargin<Int128> margin, long samplesSeen) => table.SampleTerm(margin, Thresholds[table.Index], samplesSeen);
 
     private static long[] Quantize(double[] values, PrecisionConfig precision)
     {

@@ -149,15 +149,10 @@ public static class QuantizationAnalysis
 
     private static List<TableQuantizationError> AnalyzeRom(RuleRom rom, PatternRule rule)
     {
-        var tables = new List<TableQuantizationError> { Table("hidden", rule.Eta, rule.Hidden, rom.Hidden, rom.Entry, rom.HiddenStats) };
-        if (rule.Input is { } input)
+        var tables = new List<TableQuantizationError>(rule.Tables.Length);
+        for (int t = 0; t < rule.Tables.Length; t++)
         {
-            tables.Add(Table("input", rule.Eta, input, rom.Input!.Value, rom.Entry, rom.InputStats!));
-        }
-
-        if (rule.Output is { } output)
-        {
-            tables.Add(Table("output", rule.Eta, output, rom.Output!.Value, rom.Entry, rom.OutputStats!));
+            tables.Add(Table(rule.Layout.Tables[t].Name, rule.Eta, rule.Tables[t], rom.Table(t), rom.Entry, rom.Stats(t)));
         }
 
         return tables;

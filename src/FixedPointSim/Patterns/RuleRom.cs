@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using Neuro.Rules.Layouts;
 using Neuro.Rules.Patterns;
 
 namespace Neuro.FixedPointSim.Patterns;
@@ -10,15 +11,15 @@ namespace Neuro.FixedPointSim.Patterns;
 /// with no multiplier. Result: <see cref="PrecisionConfig.RuleEntry"/>'s format (the weight's fractional bits).
 /// </summary>
 /// <remarks>
-/// Addresses are those of <see cref="PatternRule"/>: hidden <c>pre·P + post</c>, input <c>post</c>, output
-/// <c>2·pattern + (0 for the label's row, 1 for the prediction's)</c>. <c>eta · table[i]</c> is the double product the
-/// float reference adds, quantized once (no double rounding) by <see cref="FixedQuantizer"/>.
+/// One word array per table of the rule's <see cref="RuleLayout"/>, in layout order and indexed by the layout's
+/// addresses; <see cref="Words"/> concatenates them at the layout's offsets (the device's ROM buffer).
+/// <c>eta · table[i]</c> is the double product the float reference adds, quantized once (no double rounding) by
+/// <see cref="FixedQuantizer"/>.
 /// </remarks>
 public sealed class RuleRom
 {
-    private readonly long[] hidden;
-    private readonly long[]? input;
-    private readonly long[]? output;
+    private readonly long[][] tables;
+    private readonly RuleRomStats[] stats;
 
     /// <summary>Quantizes every table of <paramref name="rule"/> into <paramref name="precision"/>'s rule-entry type.</summary>
     /// <exception cref="PrecisionConfigException">The precision config is inconsistent.</exception>
@@ -28,53 +29,59 @@ public sealed class RuleRom
         ArgumentNullException.ThrowIfNull(precision);
         precision.Validate();
         Entry = precision.RuleEntry;
-        Patterns = rule.Patterns;
-        (hidden, HiddenStats) = Quantize(rule.Eta, rule.Hidden, Entry);
-        if (rule.Input is { } inputTable)
+        Layout = rule.Layout;
+        tables = new long[rule.Tables.Length][];
+        stats = new RuleRomStats[rule.Tables.Length];
+        for (int t = 0; t < tables.Length; t++)
         {
-            (input, var stats) = Quantize(rule.Eta, inputTable, Entry);
-            InputStats = stats;
-        }
-
-        if (rule.Output is { } outputTable)
-        {
-            (output, var stats) = Quantize(rule.Eta, outputTable, Entry);
-            OutputStats = stats;
+            (tables[t], stats[t]) = Quantize(rule.Eta, rule.Tables[t], Entry);
         }
     }
 
     /// <summary>The type of every word: format (the weight's fractional bits), rounding and overflow used to fill the ROM.</summary>
     public FixedType Entry { get; }
 
-    /// <summary>Number of firing patterns <c>P</c> of the rule.</summary>
-    public int Patterns { get; }
+    /// <summary>The rule's layout: which table each word array belongs to and what its addresses mean.</summary>
+    public RuleLayout Layout { get; }
 
-    /// <summary>Hidden-table words, <c>P·P</c>, address <c>pre·P + post</c>.</summary>
-    public ImmutableArray<long> Hidden => ImmutableCollectionsMarshal.AsImmutableArray(hidden);
+    /// <summary>Number of tables.</summary>
+    public int TableCount => tables.Length;
 
-    /// <summary>Input-table words, <c>P</c>, address <c>post</c>; null when the rule has no input table.</summary>
-    public ImmutableArray<long>? Input => input is null ? null : ImmutableCollectionsMarshal.AsImmutableArray(input);
+    /// <summary>Table <paramref name="index"/>'s words, by address.</summary>
+    public ImmutableArray<long> Table(int index) => ImmutableCollectionsMarshal.AsImmutableArray(tables[index]);
 
-    /// <summary>Output-table words, <c>2P</c>, address <c>2·pattern + row kind</c>; null when the rule has no output table.</summary>
-    public ImmutableArray<long>? Output => output is null ? null : ImmutableCollectionsMarshal.AsImmutableArray(output);
+    /// <summary>How table <paramref name="index"/> quantized.</summary>
+    public RuleRomStats Stats(int index) => stats[index];
 
-    /// <summary>How the hidden table quantized.</summary>
-    public RuleRomStats HiddenStats { get; }
+    /// <summary>The words of the table updating <paramref name="synapses"/>, or null without one.</summary>
+    public ImmutableArray<long>? TableOf(string synapses) => Layout.IndexOf(synapses) is int i and >= 0 ? Table(i) : null;
 
-    /// <summary>How the input table quantized; null without one.</summary>
-    public RuleRomStats? InputStats { get; }
+    /// <summary>How the table updating <paramref name="synapses"/> quantized, or null without one.</summary>
+    public RuleRomStats? StatsOf(string synapses) => Layout.IndexOf(synapses) is int i and >= 0 ? stats[i] : null;
 
-    /// <summary>How the output table quantized; null without one.</summary>
-    public RuleRomStats? OutputStats { get; }
+    /// <summary>The recurrent table's words, or null.</summary>
+    public ImmutableArray<long>? Hidden => TableOf(PatternLayouts.Recurrent);
 
-    /// <summary>The hidden words as a span, for the network's update loop.</summary>
-    internal ReadOnlySpan<long> HiddenSpan => hidden;
+    /// <summary>The input table's words, or null.</summary>
+    public ImmutableArray<long>? Input => TableOf(PatternLayouts.Input);
 
-    /// <summary>The input words as a span (empty without an input table).</summary>
-    internal ReadOnlySpan<long> InputSpan => input;
+    /// <summary>The output table's words, or null.</summary>
+    public ImmutableArray<long>? Output => TableOf(PatternLayouts.Output);
 
-    /// <summary>The output words as a span (empty without an output table).</summary>
-    internal ReadOnlySpan<long> OutputSpan => output;
+    /// <summary>Every word, tables one after another at the layout's offsets (<see cref="RuleLayout.Offset"/>).</summary>
+    public long[] Words()
+    {
+        var words = new long[Layout.TotalEntries];
+        for (int t = 0; t < tables.Length; t++)
+        {
+            tables[t].CopyTo(words, Layout.Offset(t));
+        }
+
+        return words;
+    }
+
+    /// <summary>Table <paramref name="index"/>'s words as a span, for update loops.</summary>
+    internal ReadOnlySpan<long> Span(int index) => tables[index];
 
     private static (long[] Raws, RuleRomStats Stats) Quantize(double eta, ImmutableArray<double> table, FixedType entry)
     {

@@ -26,7 +26,6 @@ internal sealed class ScalarPatternEngine : PatternEngine
     private readonly int[] patterns;
     private readonly bool longSums;
     private readonly bool longOperand;
-    private readonly WeightUpdate update;
     private readonly RawNarrowing projectionNarrowing;
     private readonly RawNarrowing recurrentNarrowing;
     private readonly RawNarrowing operandNarrowing;
@@ -51,7 +50,6 @@ internal sealed class ScalarPatternEngine : PatternEngine
         patterns = new int[v];
         longSums = accumulatorBits <= 64;
         longOperand = precision.Activation.Format.Width <= 62;
-        update = new WeightUpdate(precision, rule.Mode);
         var activation = precision.Activation;
         int wf = precision.Weight.Format.FracBits;
         projectionNarrowing = new RawNarrowing(wf + precision.Input.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
@@ -131,7 +129,7 @@ internal sealed class ScalarPatternEngine : PatternEngine
             CapK.Apply<long>(hidden, Spec.Cap, selection);
             for (int i = 0; i < v; i++)
             {
-                patterns[i] = (2 * patterns[i]) + (hidden[i] > 0 ? 1 : 0);
+                patterns[i] = PatternRule.NextHistory(patterns[i], hidden[i] > 0);
             }
         }
 
@@ -170,49 +168,60 @@ internal sealed class ScalarPatternEngine : PatternEngine
     }
 
     /// <inheritdoc/>
-    public override void Update(int label, int prediction)
+    public override void Update(int label, int prediction, long samplesSeen)
     {
-        int v = Spec.Hidden, n = Spec.Inputs, p = Rule.Patterns;
-        var rom = Rom.HiddenSpan;
-        for (int post = 0; post < v; post++)
+        int v = Spec.Hidden, n = Spec.Inputs, fw = WeightFracBits;
+        var margin = Margin(label);
+        if (Plan.Recurrent is { } rec)
         {
-            int postPattern = patterns[post];
-            var row = recurrentWeights.AsSpan(post * v, v);
-            foreach (int pre in recurrentColumns.AsSpan(recurrentRowStart[post]..recurrentRowStart[post + 1]))
-            {
-                row[pre] = update.Apply(row[pre], rom[(patterns[pre] * p) + postPattern]);
-            }
-        }
-
-        if (Rule.Input is not null)
-        {
-            var inputRom = Rom.InputSpan;
+            var rom = Rom.Span(rec.Index);
+            var update = Updates[rec.Index];
+            int sample = SampleTerm(rec, margin, samplesSeen);
             for (int post = 0; post < v; post++)
             {
-                long entry = inputRom[patterns[post]];
-                var row = inputWeights.AsSpan(post * n, n);
-                foreach (int j in inputColumns.AsSpan(inputRowStart[post]..inputRowStart[post + 1]))
+                int postTerm = rec.PostTerm(patterns[post]) | sample;
+                var row = recurrentWeights.AsSpan(post * v, v);
+                foreach (int pre in recurrentColumns.AsSpan(recurrentRowStart[post]..recurrentRowStart[post + 1]))
                 {
-                    row[j] = update.Apply(row[j], entry);
+                    row[pre] = update.Apply(row[pre], rom[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(row[pre], fw)]);
                 }
             }
         }
 
-        if (Rule.Output is not null)
+        if (Plan.Input is { } inp)
         {
-            var outputRom = Rom.OutputSpan;
+            var rom = Rom.Span(inp.Index);
+            var update = Updates[inp.Index];
+            int sample = SampleTerm(inp, margin, samplesSeen);
+            for (int post = 0; post < v; post++)
+            {
+                int postTerm = inp.PostTerm(patterns[post]) | sample;
+                var row = inputWeights.AsSpan(post * n, n);
+                foreach (int j in inputColumns.AsSpan(inputRowStart[post]..inputRowStart[post + 1]))
+                {
+                    row[j] = update.Apply(row[j], rom[postTerm | inp.WeightTerm(row[j], fw)]);
+                }
+            }
+        }
+
+        if (Plan.Output is { } outp)
+        {
+            var rom = Rom.Span(outp.Index);
+            var update = Updates[outp.Index];
+            int sample = SampleTerm(outp, margin, samplesSeen);
             for (int c = 0; c < Spec.Classes; c++)
             {
-                int offset = OutputOffset(c, label, prediction);
-                if (offset < 0)
+                int role = Plan.OutputRole(c, label, prediction);
+                if (role < 0)
                 {
                     continue;
                 }
 
+                int rowTerm = outp.RoleTerm(role) | sample;
                 var row = outputWeights.AsSpan(c * v, v);
                 for (int i = 0; i < v; i++)
                 {
-                    row[i] = update.Apply(row[i], outputRom[(2 * patterns[i]) + offset]);
+                    row[i] = update.Apply(row[i], rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(row[i], fw)]);
                 }
             }
         }

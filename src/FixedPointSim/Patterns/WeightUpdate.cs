@@ -1,4 +1,4 @@
-using Neuro.Rules.Patterns;
+using Neuro.Rules.Layouts;
 
 namespace Neuro.FixedPointSim.Patterns;
 
@@ -21,16 +21,19 @@ internal sealed class WeightUpdate
     private readonly bool longSum;
     private readonly bool longProduct;
 
-    /// <summary>Prepares the updates of <paramref name="precision"/>'s weights by <paramref name="mode"/>.</summary>
-    public WeightUpdate(PrecisionConfig precision, PatternUpdateMode mode)
+    /// <summary>Prepares the updates of <paramref name="precision"/>'s weights by a table of <paramref name="mode"/> (add or multiply).</summary>
+    public WeightUpdate(PrecisionConfig precision, TableMode mode)
     {
         weight = precision.Weight;
         frac = weight.Format.FracBits;
-        multiplicative = mode == PatternUpdateMode.Multiplicative;
+        multiplicative = mode == TableMode.Multiply;
         int ww = weight.Format.Width, we = precision.RuleEntry.Format.Width;
         longSum = ww <= 62;
         longProduct = ww <= 62 && ww + we <= 64 && frac >= 1 && frac <= 62;
     }
+
+    /// <summary>Whether the table multiplies (else it adds).</summary>
+    public bool Multiplicative => multiplicative;
 
     /// <summary>The updated weight: <c>overflow_w(w + rom)</c> or <c>overflow_w(w + round_w(w·rom / 2^fw))</c>.</summary>
     public long Apply(long w, long entry)

@@ -7,6 +7,12 @@
 // when misclassified or always), then predicts its holdout samples with frozen weights. Every prediction is written out;
 // the final weights stay in the weight buffer.
 //
+// The rule's layout (which tables exist, their ROM offsets, modes and address fields) comes from the host as defines
+// generated from the one C# layout type (PatternKernelDefines): for each table T of REC (recurrent), IN (input) and OUT
+// (output), HAS_T, T_ROM (offset into the lifetime's ROM words), T_MUL (multiply mode) and the shift of each field
+// (T_PRE_SHIFT, T_POST_SHIFT, T_ROLE_SHIFT, T_WEIGHT_SHIFT, T_MARGIN_SHIFT, T_PHASE_SHIFT; -1 when the table has no such
+// field) with the field's parameters. An address is the sum of its fields' terms, as in PatternTablePlan.
+//
 // Layout of the input and recurrent weights and masks. With NEURON_MINOR (several work-items per lifetime; the host
 // transposes on upload and read-back) input element (neuron i, input j) is at j * V + i and recurrent element (post, pre)
 // at pre * V + post: work-item lid owns neurons lid, lid + LOCAL_SIZE, ..., so at each step of an inner loop
@@ -50,11 +56,13 @@
 #define REM_HALF 2
 #define REM_ABOVE 3
 
-#define P (1 << (ROUNDS + 1))
-#define ROM_HIDDEN 0
-#define ROM_INPUT (P * P)
-#define ROM_OUTPUT (P * P + P)
-#define ROM_WORDS (P * P + 3 * P)
+#if !defined(ROM_WORDS)
+#error "ROM_WORDS and the table defines must be defined"
+#endif
+
+// A field's contribution to an address: value << shift, or 0 when the table has no such field (shift -1).
+#define TERM(value, shift) ((shift) < 0 ? 0 : (value) << ((shift) < 0 ? 0 : (shift)))
+
 #define W_INPUT 0
 #define W_RECURRENT (V * N)
 #define W_OUTPUT (V * N + V * V)
@@ -195,11 +203,16 @@ typedef i128 acc_t;
 #define ACC_GREATER(a, b) i128_greater((a), (b))
 #endif
 
-// One weight update by one ROM word (FixedPatternNetwork.Apply). Result: the weight type's raw.
-long apply(long w, long entry)
+// One weight update by one ROM word of an add table (FixedPatternNetwork.Apply): w + entry under the weight's overflow.
+long apply_add(long w, long entry)
 {
-#ifdef MULTIPLICATIVE
-    // delta = round_w(w·rom / 2^fw), exact product, rounding only; then w + delta under the weight's overflow.
+    return narrow(i128_add(i128_of(w), i128_of(entry)), 0, WGT_WIDTH, WGT_ROUNDING, WGT_OVERFLOW);
+}
+
+// One weight update by one ROM word of a multiply table: delta = round_w(w·rom / 2^fw), exact product, rounding only;
+// then w + delta under the weight's overflow. Result: the weight type's raw.
+long apply_mul(long w, long entry)
+{
     i128 product = i128_mul(w, entry);
     i128 delta;
 #if WGT_FRAC <= 0
@@ -223,10 +236,113 @@ long apply(long w, long entry)
     }
 #endif
     return narrow(i128_add(i128_of(w), delta), 0, WGT_WIDTH, WGT_ROUNDING, WGT_OVERFLOW);
-#else
-    return narrow(i128_add(i128_of(w), i128_of(entry)), 0, WGT_WIDTH, WGT_ROUNDING, WGT_OVERFLOW);
-#endif
 }
+
+#define APPLY(mul, w, entry) ((mul) ? apply_mul((w), (entry)) : apply_add((w), (entry)))
+
+// The weight field's code (LayoutField.WeightCode): raw >> shift (or << -shift), clamped to `bits` signed bits, as an
+// unsigned `bits`-bit code.
+int weight_code(long raw, int shift, int bits)
+{
+    long top = 1L << (bits - 1), bucket;
+    if (shift >= 0) {
+        bucket = shift >= 63 ? (raw < 0 ? -1 : 0) : raw >> shift;
+    } else {
+        int left = -shift;
+        long limit = left >= 63 ? 0 : top >> min(left, 62);
+        bucket = raw == 0 ? 0 : (left >= 63 || raw >= limit || raw < -limit) ? (raw < 0 ? -top : top - 1) : raw << left;
+    }
+    bucket = clamp(bucket, -top, top - 1);
+    return (int)(bucket & ((1L << bits) - 1));
+}
+
+// The phase field's code (LayoutField.PhaseCode): min(2^bits - 1, floor(log2(1 + seen))).
+int phase_code(long seen, int bits)
+{
+    int log = 63 - (int)clz((ulong)seen + 1);
+    return min((1 << bits) - 1, log);
+}
+
+// The margin field's code (LayoutField.MarginCode): how many thresholds (i128 as lo, hi pairs) the margin is above.
+int margin_code(i128 margin, __constant const long* thresholds, int count)
+{
+    int code = 0;
+    for (int k = 0; k < count; k++) {
+        i128 t;
+        t.lo = (ulong)thresholds[2 * k];
+        t.hi = thresholds[2 * k + 1];
+        code += i128_greater(margin, t);
+    }
+    return code;
+}
+
+// A relative margin field's code (LayoutField.MarginCode, Relative): thresholds as (sign, exponent) pairs t = sign·2^e,
+// m above t when m > floor(L·2^e) (sign +1), m > -ceil(L·2^e) (sign -1) or m > 0 (sign 0), with L >= 0 the largest
+// logit magnitude; a left shift saturates at the largest i128, as in C#.
+i128 i128_neg(i128 x)
+{
+    i128 r;
+    r.lo = ~x.lo + 1;
+    r.hi = ~x.hi + (r.lo == 0 ? 1 : 0);
+    return r;
+}
+
+i128 i128_shr(i128 x, int k) // x >= 0, 0 <= k <= 127
+{
+    i128 r;
+    if (k == 0) return x;
+    if (k >= 64) { r.lo = (ulong)x.hi >> (k - 64); r.hi = 0; }
+    else { r.lo = (x.lo >> k) | ((ulong)x.hi << (64 - k)); r.hi = (long)((ulong)x.hi >> k); }
+    return r;
+}
+
+i128 i128_shl_saturated(i128 x, int k) // x >= 0, 0 <= k
+{
+    i128 r;
+    if (k == 0) return x;
+    if (k >= 127 || (ulong)x.hi >> (63 - k) != 0) { r.lo = ~0UL; r.hi = (long)(~0UL >> 1); return r; }
+    r.hi = (long)(((ulong)x.hi << k) | (x.lo >> (64 - k)));
+    r.lo = x.lo << k;
+    return r;
+}
+
+int margin_code_relative(i128 m, i128 l, __constant const long* thresholds, int count)
+{
+    int code = 0;
+    for (int k = 0; k < count; k++) {
+        long sign = thresholds[2 * k];
+        int e = (int)thresholds[2 * k + 1];
+        i128 bound = i128_of(0);
+        if (sign != 0 && e >= 0) {
+            bound = i128_shl_saturated(l, e);
+        } else if (sign != 0) {
+            int s = min(-e, 127);
+            bound = i128_shr(l, s);
+            i128 back = i128_shl_saturated(bound, s);
+            int exact = back.lo == l.lo && back.hi == l.hi;
+            if (sign < 0 && !exact) bound = i128_add(bound, i128_of(1)); // ceil(L·2^e)
+        }
+        if (sign < 0) bound = i128_neg(bound);
+        code += i128_greater(m, bound);
+    }
+    return code;
+}
+
+#define MARGIN_CODE(relative, thresholds, count) \
+    ((relative) ? margin_code_relative(margin, max_abs, (thresholds), (count)) : margin_code(margin, (thresholds), (count)))
+
+#if defined(HAS_REC) && REC_MARGIN_SHIFT >= 0
+__constant long rec_thresholds[] = { REC_MARGIN_THRESHOLDS };
+#endif
+#if defined(HAS_IN) && IN_MARGIN_SHIFT >= 0
+__constant long in_thresholds[] = { IN_MARGIN_THRESHOLDS };
+#endif
+#if defined(HAS_OUT) && OUT_MARGIN_SHIFT >= 0
+__constant long out_thresholds[] = { OUT_MARGIN_THRESHOLDS };
+#endif
+#if (defined(HAS_REC) && REC_MARGIN_SHIFT >= 0) || (defined(HAS_IN) && IN_MARGIN_SHIFT >= 0) || (defined(HAS_OUT) && OUT_MARGIN_SHIFT >= 0)
+#define USES_MARGIN 1
+#endif
 
 // cap_k on values (all >= 0) by ranks (CapK's rule: a positive value survives when fewer than K values outrank it, a value
 // outranking another when larger, or equal at a lower index). keep is scratch; counts is LOCAL_SIZE ints of local memory.
@@ -296,7 +412,7 @@ int forward(__global const XTYPE* x, __global const uchar* mask, __global const 
         for (int i = lid; i < V; i += LOCAL_SIZE) hidden[i] = next[i];
         SYNC(CLK_GLOBAL_MEM_FENCE);
         cap(hidden, next, counts, lid);
-        for (int i = lid; i < V; i += LOCAL_SIZE) patterns[i] = 2 * patterns[i] + (hidden[i] > 0);
+        for (int i = lid; i < V; i += LOCAL_SIZE) patterns[i] = (patterns[i] << 1) | (hidden[i] > 0);
     }
     for (int c = lid; c < M; c += LOCAL_SIZE) {
         acc_t sum = ACC_ZERO;
@@ -323,36 +439,89 @@ int forward(__global const XTYPE* x, __global const uchar* mask, __global const 
     return *shared_prediction;
 }
 
-// The hidden, input and output updates, in that order (FixedPatternNetwork.LearnCurrent).
+// The hidden, input and output updates, in that order (FixedPatternNetwork.LearnCurrent). `seen` counts the samples
+// learned from since the reset before this one; logits hold the forward pass's exact logits as (lo, hi) pairs.
 void update(__global const uchar* mask, __global WTYPE* w, __global const long* rom, __global const int* patterns,
-            int label, int prediction, int lid)
+            __global const long* logits, int label, int prediction, long seen, int lid)
 {
+#ifdef USES_MARGIN
+    i128 best;
+    best.lo = 0;
+    best.hi = (long)(1UL << 63);
+    for (int c = 0; c < M; c++) {
+        i128 logit;
+        logit.lo = (ulong)logits[2 * c];
+        logit.hi = logits[2 * c + 1];
+        if (c != label && i128_greater(logit, best)) best = logit;
+    }
+    i128 margin, negative_best = i128_neg(best);
+    margin.lo = (ulong)logits[2 * label];
+    margin.hi = logits[2 * label + 1];
+    margin = i128_add(margin, negative_best);
+    i128 max_abs = i128_of(0);
+    for (int c = 0; c < M; c++) {
+        i128 logit;
+        logit.lo = (ulong)logits[2 * c];
+        logit.hi = logits[2 * c + 1];
+        if (logit.hi < 0) logit = i128_neg(logit);
+        if (i128_greater(logit, max_abs)) max_abs = logit;
+    }
+#endif
+#ifdef HAS_REC
+    int rec_sample = TERM(phase_code(seen, REC_PHASE_BITS), REC_PHASE_SHIFT)
+#if REC_MARGIN_SHIFT >= 0
+        + TERM(MARGIN_CODE(REC_MARGIN_RELATIVE, rec_thresholds, REC_MARGIN_COUNT), REC_MARGIN_SHIFT)
+#endif
+        ;
     for (int post = lid; post < V; post += LOCAL_SIZE) {
-        int post_pattern = patterns[post];
+        int post_term = rec_sample + TERM(patterns[post], REC_POST_SHIFT);
         for (int pre = 0; pre < V; pre++) {
             int e = REC_AT(post, pre);
             if (mask[W_RECURRENT + e]) {
-                w[W_RECURRENT + e] = (WTYPE)apply(w[W_RECURRENT + e], rom[ROM_HIDDEN + patterns[pre] * P + post_pattern]);
+                long wv = w[W_RECURRENT + e];
+                int address = post_term + TERM(patterns[pre], REC_PRE_SHIFT) + TERM(weight_code(wv, REC_WEIGHT_RSHIFT, REC_WEIGHT_BITS), REC_WEIGHT_SHIFT);
+                w[W_RECURRENT + e] = (WTYPE)APPLY(REC_MUL, wv, rom[REC_ROM + address]);
             }
         }
     }
-#ifdef HAS_INPUT_RULE
+#endif
+#ifdef HAS_IN
+    int in_sample = TERM(phase_code(seen, IN_PHASE_BITS), IN_PHASE_SHIFT)
+#if IN_MARGIN_SHIFT >= 0
+        + TERM(MARGIN_CODE(IN_MARGIN_RELATIVE, in_thresholds, IN_MARGIN_COUNT), IN_MARGIN_SHIFT)
+#endif
+        ;
     for (int post = lid; post < V; post += LOCAL_SIZE) {
-        long entry = rom[ROM_INPUT + patterns[post]];
+        int post_term = in_sample + TERM(patterns[post], IN_POST_SHIFT);
         for (int j = 0; j < N; j++) {
-            if (mask[IN_AT(post, j)]) w[W_INPUT + IN_AT(post, j)] = (WTYPE)apply(w[W_INPUT + IN_AT(post, j)], entry);
+            if (mask[IN_AT(post, j)]) {
+                long wv = w[W_INPUT + IN_AT(post, j)];
+                int address = post_term + TERM(weight_code(wv, IN_WEIGHT_RSHIFT, IN_WEIGHT_BITS), IN_WEIGHT_SHIFT);
+                w[W_INPUT + IN_AT(post, j)] = (WTYPE)APPLY(IN_MUL, wv, rom[IN_ROM + address]);
+            }
         }
     }
 #endif
-#ifdef HAS_OUTPUT_RULE
+#ifdef HAS_OUT
+    int out_sample = TERM(phase_code(seen, OUT_PHASE_BITS), OUT_PHASE_SHIFT)
+#if OUT_MARGIN_SHIFT >= 0
+        + TERM(MARGIN_CODE(OUT_MARGIN_RELATIVE, out_thresholds, OUT_MARGIN_COUNT), OUT_MARGIN_SHIFT)
+#endif
+        ;
     for (int e = lid; e < M * V; e += LOCAL_SIZE) {
         int c = e / V, i = e % V;
+        // The row's role (PatternUpdatePlan.OutputRole): 0 label, 1 prediction, then the other rows with ALL_EDGES.
 #ifdef ALL_EDGES
-        int offset = c == label ? 0 : 1;
+        int role = c == label ? 0 : c == prediction ? 1 : OUT_OTHER_ROLE;
 #else
-        int offset = c == label ? 0 : c == prediction ? 1 : -1;
+        int role = c == label ? 0 : c == prediction ? 1 : -1;
 #endif
-        if (offset >= 0) w[W_OUTPUT + e] = (WTYPE)apply(w[W_OUTPUT + e], rom[ROM_OUTPUT + 2 * patterns[i] + offset]);
+        if (role >= 0) {
+            long wv = w[W_OUTPUT + e];
+            int address = out_sample + TERM(patterns[i], OUT_PRE_SHIFT) + TERM(role, OUT_ROLE_SHIFT)
+                + TERM(weight_code(wv, OUT_WEIGHT_RSHIFT, OUT_WEIGHT_BITS), OUT_WEIGHT_SHIFT);
+            w[W_OUTPUT + e] = (WTYPE)APPLY(OUT_MUL, wv, rom[OUT_ROM + address]);
+        }
     }
 #endif
     SYNC(CLK_GLOBAL_MEM_FENCE);
@@ -380,8 +549,9 @@ __kernel void pattern_lifetimes(
     __global int* patterns = patterns_all + (size_t)g * V;
     for (int e = lid; e < W_WORDS; e += LOCAL_SIZE) w[e] = start[e];
     SYNC(CLK_GLOBAL_MEM_FENCE);
+    long seen = 0;
     for (int pass = 0; pass < passes; pass++) {
-        for (int s = 0; s < train_count; s++) {
+        for (int s = 0; s < train_count; s++, seen++) {
             int sample = train_start + s, label = labels[sample];
             int prediction = forward(inputs + (size_t)sample * N, mask, w, scratch, patterns, counts, &shared_prediction, lid);
             if (lid == 0) predictions[slot] = prediction;
@@ -389,7 +559,7 @@ __kernel void pattern_lifetimes(
 #ifdef MISCLASSIFIED_ONLY
             if (prediction == label) continue;
 #endif
-            update(mask, w, r, patterns, label, prediction, lid);
+            update(mask, w, r, patterns, scratch + 4 * V, label, prediction, seen, lid);
         }
     }
     for (int s = 0; s < holdout_count; s++) {

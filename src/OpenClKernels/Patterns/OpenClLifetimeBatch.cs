@@ -174,7 +174,7 @@ public sealed class OpenClLifetimeBatch : IDisposable
     private List<Prepared> Prepare(IReadOnlyList<FixedLifetime> lifetimes, PrecisionConfig precision)
     {
         var masks = new Dictionary<PatternNetworkSpec, (PatternNetworkMasks Masks, byte[] Bytes)>();
-        var starts = new Dictionary<(PatternNetworkSpec, PatternUpdateMode, bool, bool), long[]>();
+        var starts = new Dictionary<(PatternNetworkSpec, bool, bool, bool), long[]>();
         var prepared = new List<Prepared>(lifetimes.Count);
         for (int i = 0; i < lifetimes.Count; i++)
         {
@@ -191,7 +191,8 @@ public sealed class OpenClLifetimeBatch : IDisposable
                 masks[spec] = m = (built, bytes);
             }
 
-            var key = (spec, rule.Mode, rule.Input is not null, rule.Output is not null);
+            var plan = new PatternUpdatePlan(rule);
+            var key = (spec, plan.RecurrentStartsAtZero, plan.InputStartsAtZero, plan.OutputStartsAtZero);
             if (!starts.TryGetValue(key, out var weights))
             {
                 // The golden model's reset state is the one definition of the starting weights.
@@ -202,12 +203,7 @@ public sealed class OpenClLifetimeBatch : IDisposable
                 starts[key] = weights;
             }
 
-            var rom = new RuleRom(rule, precision);
-            long[] words = new long[PatternKernelDefines.RomWords(rule)];
-            rom.Hidden.CopyTo(words, 0);
-            rom.Input?.CopyTo(words, rule.Patterns * rule.Patterns);
-            rom.Output?.CopyTo(words, (rule.Patterns * rule.Patterns) + rule.Patterns);
-            prepared.Add(new Prepared(i, lifetime, defines, words, m.Bytes, weights));
+            prepared.Add(new Prepared(i, lifetime, defines, new RuleRom(rule, precision).Words(), m.Bytes, weights));
         }
 
         return prepared;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Neuro.FixedPointSim.Patterns;
+using Neuro.Rules.Layouts;
 using Neuro.Rules.Patterns;
 
 namespace Neuro.OpenClKernels.Patterns;
@@ -71,7 +72,7 @@ public sealed record PatternKernelDefines
         int accumulator = precision.AccumulatorBits(spec);
         var weight = precision.Weight.Format;
         var entry = precision.RuleEntry.Format;
-        bool multiplicative = rule.Mode == PatternUpdateMode.Multiplicative;
+        bool multiplicative = rule.Layout.Tables.Any(t => t.Mode == TableMode.Multiply);
         if (multiplicative && weight.FracBits <= 0 && weight.Width + entry.Width - weight.FracBits > 128)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
@@ -88,6 +89,7 @@ public sealed record PatternKernelDefines
             new("ROUNDS", Int(rule.Rounds)),
             new("LOCAL_SIZE", Int(localSize)),
             new("IN_FRAC", Int(precision.Input.Format.FracBits)),
+            new("ROM_WORDS", Int(rule.Layout.TotalEntries)),
         };
         defines.AddRange(OpenClTypes.Define("WGT", precision.Weight));
         defines.AddRange(OpenClTypes.Define("ACT", precision.Activation));
@@ -98,11 +100,8 @@ public sealed record PatternKernelDefines
         foreach (var (name, on) in new[]
         {
             ("ACC64", acc64),
-            ("MULTIPLICATIVE", multiplicative),
             ("MISCLASSIFIED_ONLY", rule.MisclassifiedOnly),
             ("ALL_EDGES", rule.OutputEdges == OutputEdges.AllEdges),
-            ("HAS_INPUT_RULE", rule.Input is not null),
-            ("HAS_OUTPUT_RULE", rule.Output is not null),
             ("NEURON_MINOR", localSize > 1),
         })
         {
@@ -112,11 +111,59 @@ public sealed record PatternKernelDefines
             }
         }
 
+        int logitFrac = weight.FracBits + precision.Activation.Format.FracBits;
+        var plan = new PatternUpdatePlan(rule);
+        AddTable(defines, "REC", plan.Recurrent, rule.Layout, weight.FracBits, logitFrac);
+        AddTable(defines, "IN", plan.Input, rule.Layout, weight.FracBits, logitFrac);
+        AddTable(defines, "OUT", plan.Output, rule.Layout, weight.FracBits, logitFrac);
+        if (plan.Output is { } output)
+        {
+            // The role of a row that is neither the label's nor the prediction's (updated only with ALL_EDGES).
+            defines.Add(new("OUT_OTHER_ROLE", Int(plan.OutputRole(2, 0, 1))));
+        }
+
         return new PatternKernelDefines(defines, wtype == "long", xtype == "long", acc64, localSize > 1);
     }
 
-    /// <summary>ROM words per lifetime: hidden <c>P²</c>, input <c>P</c>, output <c>2P</c> (absent tables left 0).</summary>
-    internal static int RomWords(PatternRule rule) => (rule.Patterns * rule.Patterns) + (3 * rule.Patterns);
+    /// <summary>
+    /// A table's defines under <paramref name="prefix"/>, from its layout: <c>HAS_T</c>, <c>T_ROM</c> (offset), <c>T_MUL</c>,
+    /// and each field's shift (−1 when absent) with its parameters: the weight code's right shift and bits, the phase's
+    /// bits, the margin thresholds as (lo, hi) word pairs at the logits' fractional bits.
+    /// </summary>
+    private static void AddTable(List<KeyValuePair<string, string>> defines, string prefix, PatternTablePlan? plan, RuleLayout layout, int weightFrac, int logitFrac)
+    {
+        if (plan is null)
+        {
+            return;
+        }
+
+        var table = plan.Layout;
+        string Int(int value) => OpenClTypes.Number(value);
+        int Shift(Signal signal) => table.IndexOf(signal) is int i and >= 0 ? table.ShiftOf(i) : -1;
+        defines.Add(new($"HAS_{prefix}", "1"));
+        defines.Add(new($"{prefix}_ROM", Int(layout.Offset(plan.Index))));
+        defines.Add(new($"{prefix}_MUL", plan.Mode == TableMode.Multiply ? "1" : "0"));
+        defines.Add(new($"{prefix}_PRE_SHIFT", Int(Shift(Signal.PreHistory))));
+        defines.Add(new($"{prefix}_POST_SHIFT", Int(Shift(Signal.PostHistory))));
+        defines.Add(new($"{prefix}_ROLE_SHIFT", Int(Shift(Signal.Role))));
+        defines.Add(new($"{prefix}_WEIGHT_SHIFT", Int(Shift(Signal.Weight))));
+        var weightField = table.Field(Signal.Weight);
+        defines.Add(new($"{prefix}_WEIGHT_BITS", Int(weightField?.Bits ?? 1)));
+        defines.Add(new($"{prefix}_WEIGHT_RSHIFT", Int(weightField is null ? 0 : weightFrac + Math.ILogB(weightField.Range) - (weightField.Bits - 1))));
+        defines.Add(new($"{prefix}_PHASE_SHIFT", Int(Shift(Signal.Phase))));
+        defines.Add(new($"{prefix}_PHASE_BITS", Int(table.Field(Signal.Phase)?.Bits ?? 1)));
+        defines.Add(new($"{prefix}_MARGIN_SHIFT", Int(Shift(Signal.Margin))));
+        if (table.Field(Signal.Margin) is { } margin)
+        {
+            // Absolute: each threshold as its raw at the logits' fractional bits, (lo, hi) words; relative: (sign, exponent).
+            defines.Add(new($"{prefix}_MARGIN_RELATIVE", margin.Relative ? "1" : "0"));
+            defines.Add(new($"{prefix}_MARGIN_COUNT", Int(margin.Thresholds.Length)));
+            var words = margin.Relative
+                ? margin.Thresholds.SelectMany(t => new[] { OpenClTypes.Long(Math.Sign(t)), OpenClTypes.Long(t == 0 ? 0 : Math.ILogB(Math.Abs(t))) })
+                : margin.RawThresholds(logitFrac).SelectMany(t => new[] { OpenClTypes.Long((long)(ulong)(t & ulong.MaxValue)), OpenClTypes.Long((long)(t >> 64)) });
+            defines.Add(new($"{prefix}_MARGIN_THRESHOLDS", string.Join(",", words)));
+        }
+    }
 
     /// <summary>Mask bytes per lifetime: input <c>V·N</c>, recurrent <c>V·V</c>.</summary>
     internal static long MaskWords(PatternNetworkSpec spec) => ((long)spec.Hidden * spec.Inputs) + ((long)spec.Hidden * spec.Hidden);

@@ -1,33 +1,33 @@
 using System.Collections.Immutable;
+using Neuro.Rules.Layouts;
 
 namespace Neuro.Rules.Patterns;
 
 /// <summary>
-/// A lookup-table plasticity rule indexed by firing patterns (Cristian et al. 2021; Joosten 2021; DESIGN.md §3).
-/// A hidden neuron's pattern has <c>Rounds + 1</c> bits, round 0 the most significant, so there are
-/// <c>P = 2^(Rounds+1)</c> patterns.
+/// A lookup-table plasticity rule of the pattern family (Cristian et al. 2021; Joosten 2021; DESIGN.md §3, §4): tables
+/// declared by a <see cref="RuleLayout"/>, each updating one synapse group (<c>recurrent</c>, <c>input</c>, <c>output</c>)
+/// with entries addressed by the layout's fields. A hidden neuron's firing history has <c>Rounds + 1</c> bits, round 0
+/// the most significant.
 /// </summary>
 /// <remarks>
-/// Tables: <c>Hidden</c> has <c>P·P</c> entries indexed <c>pre·P + post</c>; <c>Input</c> (optional) has <c>P</c> entries
-/// indexed by the post pattern; <c>Output</c> (optional) has <c>2P</c> entries, <c>2·pattern + 0</c> for the label's row and
-/// <c>2·pattern + 1</c> for the prediction's row (or every non-label row with <see cref="OutputEdges.AllEdges"/>).
+/// Entries are in layout order: table <c>t</c>'s entry at address <c>a</c> is <c>Tables[t][a]</c>; what an address means
+/// is the layout's business (<see cref="TableLayout.Term"/>), never the consumer's. The classic rule of the first file
+/// format (<see cref="PatternLayouts.Classic"/>) is one layout among others.
 /// </remarks>
 public sealed record PatternRule
 {
-    /// <summary>Largest supported number of recurrent rounds (P = 256 patterns, a 65,536-entry hidden table).</summary>
+    /// <summary>Largest supported number of recurrent rounds (256 firing histories, a 65,536-entry classic hidden table).</summary>
     public const int MaxRounds = 7;
 
-    /// <summary>Creates a rule and validates every table against <paramref name="rounds"/>.</summary>
-    /// <exception cref="ArgumentException">A size is wrong or an entry is not finite; the message names the table and index.</exception>
-    public PatternRule(
-        int rounds,
-        double eta,
-        ImmutableArray<double> hidden,
-        ImmutableArray<double>? input,
-        ImmutableArray<double>? output,
-        PatternUpdateMode mode = PatternUpdateMode.Additive,
-        bool misclassifiedOnly = true,
-        OutputEdges outputEdges = OutputEdges.LabelAndPrediction)
+    /// <summary>Creates a rule and validates the layout against the family and every table against the layout.</summary>
+    /// <param name="rounds">Recurrent rounds R after round 0.</param>
+    /// <param name="eta">Step size: an update adds <c>eta · entry</c> (or multiplies by <c>1 + eta · entry</c>).</param>
+    /// <param name="layout">The tables' layout (<see cref="PatternLayouts.Validate"/>).</param>
+    /// <param name="tables">Each table's entries, in layout order.</param>
+    /// <param name="misclassifiedOnly">Update only after a misclassified sample (true) or after every sample.</param>
+    /// <param name="outputEdges">Which output rows other than the label's are updated.</param>
+    /// <exception cref="ArgumentException">A size is wrong, an entry is not finite, or the layout breaks the family's rules; the message names the table.</exception>
+    public PatternRule(int rounds, double eta, RuleLayout layout, ImmutableArray<ImmutableArray<double>> tables, bool misclassifiedOnly = true, OutputEdges outputEdges = OutputEdges.LabelAndPrediction)
     {
         if (rounds < 0 || rounds > MaxRounds)
         {
@@ -39,75 +39,135 @@ public sealed record PatternRule
             throw new ArgumentOutOfRangeException(nameof(eta), eta, $"Eta must be a finite positive number, not {eta}");
         }
 
+        ArgumentNullException.ThrowIfNull(layout);
+        PatternLayouts.Validate(layout, rounds);
+        if (tables.IsDefault || tables.Length != layout.Tables.Length)
+        {
+            throw new ArgumentException($"The layout has {layout.Tables.Length} tables; {(tables.IsDefault ? 0 : tables.Length)} were given", nameof(tables));
+        }
+
+        for (int t = 0; t < tables.Length; t++)
+        {
+            Check(tables[t], layout.Tables[t].Entries, layout.Tables[t].Name);
+        }
+
+        if (!Enum.IsDefined(outputEdges))
+        {
+            throw new ArgumentOutOfRangeException(nameof(outputEdges), outputEdges, "Unknown output-edges option");
+        }
+
         Rounds = rounds;
         Eta = eta;
-        int p = Patterns;
-        Hidden = Check(hidden, p * p, "hidden");
-        Input = input is { } i ? Check(i, p, "input") : null;
-        Output = output is { } o ? Check(o, 2 * p, "output") : null;
-        Mode = mode;
+        Layout = layout;
+        Tables = tables;
         MisclassifiedOnly = misclassifiedOnly;
         OutputEdges = outputEdges;
+    }
+
+    /// <summary>Creates a rule with the classic layout (the first file format): hidden, optional input, optional output tables.</summary>
+    /// <exception cref="ArgumentException">A size is wrong or an entry is not finite; the message names the table and index.</exception>
+    public PatternRule(
+        int rounds,
+        double eta,
+        ImmutableArray<double> hidden,
+        ImmutableArray<double>? input,
+        ImmutableArray<double>? output,
+        PatternUpdateMode mode = PatternUpdateMode.Additive,
+        bool misclassifiedOnly = true,
+        OutputEdges outputEdges = OutputEdges.LabelAndPrediction)
+        : this(
+            rounds,
+            eta,
+            PatternLayouts.Classic(CheckedRounds(rounds), input is not null, output is not null, mode == PatternUpdateMode.Multiplicative ? TableMode.Multiply : TableMode.Add),
+            [hidden, .. input is { } i ? [i] : Array.Empty<ImmutableArray<double>>(), .. output is { } o ? [o] : Array.Empty<ImmutableArray<double>>()],
+            misclassifiedOnly,
+            outputEdges)
+    {
     }
 
     /// <summary>Recurrent rounds R after round 0.</summary>
     public int Rounds { get; }
 
-    /// <summary>Number of distinct firing patterns, <c>P = 2^(Rounds+1)</c>.</summary>
-    public int Patterns => 1 << (Rounds + 1);
-
-    /// <summary>Step size: every update is <c>eta · table[index]</c>.</summary>
+    /// <summary>Step size: every update is <c>eta · entry</c>.</summary>
     public double Eta { get; }
 
-    /// <summary>The hidden (recurrent) table, <c>P·P</c> entries, index <c>pre·P + post</c>.</summary>
-    public ImmutableArray<double> Hidden { get; }
+    /// <summary>The tables' layout: groups, modes, fields, offsets.</summary>
+    public RuleLayout Layout { get; }
 
-    /// <summary>The input table, <c>P</c> entries indexed by the post pattern, or null when input weights stay fixed.</summary>
-    public ImmutableArray<double>? Input { get; }
-
-    /// <summary>The output table, <c>2P</c> entries, or null when output weights stay fixed.</summary>
-    public ImmutableArray<double>? Output { get; }
-
-    /// <summary>Additive or multiplicative updates.</summary>
-    public PatternUpdateMode Mode { get; }
+    /// <summary>Each table's entries, in layout order, indexed by address.</summary>
+    public ImmutableArray<ImmutableArray<double>> Tables { get; }
 
     /// <summary>Update only after a misclassified sample (true) or after every sample.</summary>
     public bool MisclassifiedOnly { get; }
 
-    /// <summary>Which rows the output rule's second entry updates.</summary>
+    /// <summary>Which rows besides the label's the output table updates.</summary>
     public OutputEdges OutputEdges { get; }
 
-    /// <summary>The number of table entries (genes): <c>P² + (P if input) + (2P if output)</c>.</summary>
-    public int GeneCount => Hidden.Length + (Input?.Length ?? 0) + (Output?.Length ?? 0);
+    /// <summary>The recurrent table's entries, or null when recurrent weights stay fixed.</summary>
+    public ImmutableArray<double>? Hidden => TableOf(PatternLayouts.Recurrent);
 
-    /// <summary>The pattern of a neuron from its per-round firing bits, round 0 first (most significant).</summary>
+    /// <summary>The input table's entries, or null when input weights stay fixed.</summary>
+    public ImmutableArray<double>? Input => TableOf(PatternLayouts.Input);
+
+    /// <summary>The output table's entries, or null when output weights stay fixed.</summary>
+    public ImmutableArray<double>? Output => TableOf(PatternLayouts.Output);
+
+    /// <summary>The number of table entries (genes), all tables together.</summary>
+    public int GeneCount => Layout.TotalEntries;
+
+    /// <summary>The table updating <paramref name="synapses"/>, or null.</summary>
+    public TableLayout? TableLayoutOf(string synapses) => Layout.Find(synapses);
+
+    /// <summary>The mode of the table updating <paramref name="synapses"/>, or null without one.</summary>
+    public TableMode? ModeOf(string synapses) => Layout.Find(synapses)?.Mode;
+
+    /// <summary>The firing history of a neuron from its per-round firing bits, round 0 first (most significant).</summary>
     public static int PatternOf(ReadOnlySpan<bool> firedPerRound)
     {
         int pattern = 0;
         foreach (bool fired in firedPerRound)
         {
-            pattern = 2 * pattern + (fired ? 1 : 0);
+            pattern = NextHistory(pattern, fired);
         }
 
         return pattern;
     }
 
-    /// <summary>Index into <see cref="Hidden"/> for an edge from a neuron with pattern <paramref name="pre"/> to one with <paramref name="post"/>: <c>pre·P + post</c>.</summary>
-    public int HiddenIndex(int pre, int post) => pre * Patterns + post;
+    /// <summary>A firing history after one more round: the earlier rounds move up a bit and the new round is the lowest bit.</summary>
+    public static int NextHistory(int history, bool fired) => (history << 1) | (fired ? 1 : 0);
 
-    /// <summary>Value equality includes the tables' contents.</summary>
+    /// <summary>The same rule with other entries (for example decoded genes), validated.</summary>
+    public PatternRule WithTables(ImmutableArray<ImmutableArray<double>> tables) => new(Rounds, Eta, Layout, tables, MisclassifiedOnly, OutputEdges);
+
+    /// <summary>All entries, tables one after another in layout order (the genes).</summary>
+    public double[] Genes()
+    {
+        var genes = new double[GeneCount];
+        for (int t = 0; t < Tables.Length; t++)
+        {
+            Tables[t].CopyTo(genes, Layout.Offset(t));
+        }
+
+        return genes;
+    }
+
+    /// <summary>Value equality includes the layout and the tables' contents.</summary>
     public bool Equals(PatternRule? other) =>
-        other is not null && Rounds == other.Rounds && Eta.Equals(other.Eta) && Mode == other.Mode
-        && MisclassifiedOnly == other.MisclassifiedOnly && OutputEdges == other.OutputEdges
-        && Hidden.SequenceEqual(other.Hidden) && Same(Input, other.Input) && Same(Output, other.Output);
+        other is not null && Rounds == other.Rounds && Eta.Equals(other.Eta)
+        && MisclassifiedOnly == other.MisclassifiedOnly && OutputEdges == other.OutputEdges && Layout == other.Layout
+        && Tables.Length == other.Tables.Length && Tables.Zip(other.Tables).All(p => p.First.SequenceEqual(p.Second));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Rounds, Eta, Mode, MisclassifiedOnly, OutputEdges, Hidden.Length);
+    public override int GetHashCode() => HashCode.Combine(Rounds, Eta, MisclassifiedOnly, OutputEdges, Layout);
 
-    private static bool Same(ImmutableArray<double>? a, ImmutableArray<double>? b) =>
-        a is null ? b is null : b is not null && a.Value.SequenceEqual(b.Value);
+    private ImmutableArray<double>? TableOf(string synapses) => Layout.IndexOf(synapses) is int i and >= 0 ? Tables[i] : null;
 
-    private static ImmutableArray<double> Check(ImmutableArray<double> table, int expected, string name)
+    private static int CheckedRounds(int rounds) =>
+        rounds < 0 || rounds > MaxRounds
+            ? throw new ArgumentOutOfRangeException(nameof(rounds), rounds, $"Rounds must be 0..{MaxRounds}, not {rounds}")
+            : rounds;
+
+    private static void Check(ImmutableArray<double> table, int expected, string name)
     {
         if (table.IsDefault || table.Length != expected)
         {
@@ -121,7 +181,5 @@ public sealed record PatternRule
                 throw new ArgumentException($"Table '{name}' entry [{i}] is {table[i]}; entries must be finite", name);
             }
         }
-
-        return table;
     }
 }

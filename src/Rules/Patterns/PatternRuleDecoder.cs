@@ -1,12 +1,24 @@
+using System.Collections.Immutable;
 using Neuro.Rules.Evolution;
+using Neuro.Rules.Layouts;
 
 namespace Neuro.Rules.Patterns;
 
 /// <summary>Decodes a genome into a <see cref="PatternRule"/> with fixed <see cref="PatternRuleSettings"/>.</summary>
-public sealed class PatternRuleDecoder(PatternRuleSettings settings) : IRuleDecoder<RuleGenome, PatternRule>
+public sealed class PatternRuleDecoder : IRuleDecoder<RuleGenome, PatternRule>
 {
+    private readonly RuleLayout layout;
+
+    /// <summary>Creates the decoder; the settings' layout is built and checked once.</summary>
+    /// <exception cref="ArgumentException">The settings' fields break the family's rules.</exception>
+    public PatternRuleDecoder(PatternRuleSettings settings)
+    {
+        Settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        layout = settings.Layout;
+    }
+
     /// <summary>The settings every decoded rule gets.</summary>
-    public PatternRuleSettings Settings { get; } = settings ?? throw new ArgumentNullException(nameof(settings));
+    public PatternRuleSettings Settings { get; }
 
     /// <summary>The rule, or null when a gene is not finite (a diverged optimizer).</summary>
     /// <exception cref="ArgumentException">The genome has the wrong length.</exception>
@@ -14,9 +26,9 @@ public sealed class PatternRuleDecoder(PatternRuleSettings settings) : IRuleDeco
     {
         ArgumentNullException.ThrowIfNull(genome);
         var genes = genome.Genes;
-        if (genes.Length != Settings.GeneCount)
+        if (genes.Length != layout.TotalEntries)
         {
-            throw new ArgumentException($"Genome has {genes.Length} genes; these settings need {Settings.GeneCount}", nameof(genome));
+            throw new ArgumentException($"Genome has {genes.Length} genes; these settings need {layout.TotalEntries}", nameof(genome));
         }
 
         foreach (double g in genes)
@@ -27,10 +39,12 @@ public sealed class PatternRuleDecoder(PatternRuleSettings settings) : IRuleDeco
             }
         }
 
-        int p = Settings.Patterns, at = p * p;
-        var hidden = genes[..at];
-        var input = Settings.EvolveInput ? genes[at..(at += p)] : (System.Collections.Immutable.ImmutableArray<double>?)null;
-        var output = Settings.EvolveOutput ? genes[at..(at + 2 * p)] : (System.Collections.Immutable.ImmutableArray<double>?)null;
-        return new PatternRule(Settings.Rounds, Settings.Eta, hidden, input, output, Settings.Mode, Settings.MisclassifiedOnly, Settings.OutputEdges);
+        var tables = ImmutableArray.CreateBuilder<ImmutableArray<double>>(layout.Tables.Length);
+        for (int t = 0; t < layout.Tables.Length; t++)
+        {
+            tables.Add(genes.Slice(layout.Offset(t), layout.Tables[t].Entries));
+        }
+
+        return new PatternRule(Settings.Rounds, Settings.Eta, layout, tables.MoveToImmutable(), Settings.MisclassifiedOnly, Settings.OutputEdges);
     }
 }

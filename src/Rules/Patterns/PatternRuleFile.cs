@@ -2,191 +2,223 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Neuro.Rules.Json;
+using Neuro.Rules.Layouts;
 
 namespace Neuro.Rules.Patterns;
 
 /// <summary>
-/// Reads and writes <c>rule.json</c> for the <c>pattern</c> family (DESIGN.md §3), the contract between evolution,
-/// analysis and export. Reading checks the schema and names the offending field in every error.
+/// Reads and writes <c>rule.json</c> for the <c>pattern</c> family (docs/file-formats.md): the current format
+/// <c>neuro-rule/2</c> (<c>tables</c> with declared fields, DESIGN.md §4) and the first format (<c>hidden</c>,
+/// <c>input</c>, <c>output</c> arrays), which stays readable forever and loads as the classic layout. Reading is strict
+/// (<see cref="StrictJson"/>): every error names the file and the JSON path.
 /// </summary>
 public static class PatternRuleFile
 {
     /// <summary>The <c>family</c> value of this rule family.</summary>
     public const string Family = "pattern";
 
-    private static readonly string[] TopLevel = ["family", "rounds", "eta", "update", "hidden", "input", "output", "provenance"];
-    private static readonly string[] UpdateFields = ["mode", "misclassifiedOnly", "outputEdges"];
-
-    /// <summary>Reads and validates a rule file.</summary>
-    /// <exception cref="RuleFileException">The file breaks the schema; the message starts with the file and field.</exception>
+    /// <summary>Reads and validates a rule file of either format.</summary>
+    /// <exception cref="JsonInputException">The file breaks the schema; the message starts with the file and the JSON path.</exception>
     public static (PatternRule Rule, RuleProvenance? Provenance) Read(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new RuleFileException(path, $"cannot read the rule file: {e.Message}");
-        }
-
-        try
-        {
-            return Parse(text);
-        }
-        catch (RuleFileException e)
-        {
-            throw new RuleFileException($"{path}: {e.Field}", e.Message[(e.Field.Length + 2)..]);
-        }
+        var header = RuleFileHeader.Read(path);
+        CheckHeader(header, path);
+        return header.Format is null
+            ? FromV1(StrictJson.ReadFile<V1>(path, RuleFileHeader.MaxBytes), path)
+            : FromV2(StrictJson.ReadFile<V2>(path, RuleFileHeader.MaxBytes), path);
     }
 
-    /// <summary>Parses and validates rule JSON.</summary>
-    /// <exception cref="RuleFileException">The JSON breaks the schema; <see cref="RuleFileException.Field"/> names where.</exception>
-    public static (PatternRule Rule, RuleProvenance? Provenance) Parse(string json)
+    /// <summary>Parses and validates rule JSON of either format; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="JsonInputException">The JSON breaks the schema.</exception>
+    public static (PatternRule Rule, RuleProvenance? Provenance) Parse(string json, string source = "rule JSON")
     {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            throw new RuleFileException($"$ (line {e.LineNumber + 1})", $"malformed JSON: {e.Message}");
-        }
-
-        using (doc)
-        {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new RuleFileException("$", $"expected an object, found {root.ValueKind}");
-            }
-
-            RejectUnknown(root, TopLevel, "");
-            string family = RequiredString(root, "family", "family");
-            if (family != Family)
-            {
-                throw new RuleFileException("family", $"unknown family '{family}'; this reader takes '{Family}'");
-            }
-
-            int rounds = RequiredInt(root, "rounds", "rounds");
-            if (rounds < 0 || rounds > PatternRule.MaxRounds)
-            {
-                throw new RuleFileException("rounds", $"must be 0..{PatternRule.MaxRounds}, not {rounds}");
-            }
-
-            double eta = RequiredNumber(root, "eta", "eta");
-            if (eta <= 0)
-            {
-                throw new RuleFileException("eta", $"must be positive, not {eta.ToString(CultureInfo.InvariantCulture)}");
-            }
-
-            var mode = PatternUpdateMode.Additive;
-            bool misclassifiedOnly = true;
-            var edges = OutputEdges.LabelAndPrediction;
-            if (root.TryGetProperty("update", out var update) && update.ValueKind != JsonValueKind.Null)
-            {
-                if (update.ValueKind != JsonValueKind.Object)
-                {
-                    throw new RuleFileException("update", $"expected an object, found {update.ValueKind}");
-                }
-
-                RejectUnknown(update, UpdateFields, "update.");
-                if (update.TryGetProperty("mode", out _))
-                {
-                    mode = RequiredString(update, "mode", "update.mode") switch
-                    {
-                        "additive" => PatternUpdateMode.Additive,
-                        "multiplicative" => PatternUpdateMode.Multiplicative,
-                        var other => throw new RuleFileException("update.mode", $"unknown mode '{other}'; expected 'additive' or 'multiplicative'"),
-                    };
-                }
-
-                if (update.TryGetProperty("misclassifiedOnly", out var mo))
-                {
-                    misclassifiedOnly = mo.ValueKind switch
-                    {
-                        JsonValueKind.True => true,
-                        JsonValueKind.False => false,
-                        _ => throw new RuleFileException("update.misclassifiedOnly", $"expected true or false, found {mo.ValueKind}"),
-                    };
-                }
-
-                if (update.TryGetProperty("outputEdges", out _))
-                {
-                    edges = RequiredString(update, "outputEdges", "update.outputEdges") switch
-                    {
-                        "labelAndPrediction" => OutputEdges.LabelAndPrediction,
-                        "allEdges" => OutputEdges.AllEdges,
-                        var other => throw new RuleFileException("update.outputEdges", $"unknown option '{other}'; expected 'labelAndPrediction' or 'allEdges'"),
-                    };
-                }
-            }
-
-            int p = 1 << (rounds + 1);
-            var hidden = Table(root, "hidden", p * p, required: true)!.Value;
-            var input = Table(root, "input", p, required: false);
-            var output = Table(root, "output", 2 * p, required: false);
-            var rule = new PatternRule(rounds, eta, hidden, input, output, mode, misclassifiedOnly, edges);
-            return (rule, root.TryGetProperty("provenance", out var prov) && prov.ValueKind != JsonValueKind.Null ? Provenance(prov) : null);
-        }
+        ArgumentNullException.ThrowIfNull(json);
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        var header = RuleFileHeader.Parse(bytes, source);
+        CheckHeader(header, source);
+        return header.Format is null
+            ? FromV1(StrictJson.Deserialize<V1>(bytes, source), source)
+            : FromV2(StrictJson.Deserialize<V2>(bytes, source), source);
     }
 
-    /// <summary>Writes a rule file atomically.</summary>
+    /// <summary>Writes a rule file (<c>neuro-rule/2</c>) atomically.</summary>
     public static void Write(string path, PatternRule rule, RuleProvenance? provenance) => AtomicFile.WriteAllText(path, Serialize(rule, provenance));
 
-    /// <summary>The rule as indented JSON, tables one entry per element, numbers in shortest round-trip form.</summary>
+    /// <summary>The rule as <c>neuro-rule/2</c> JSON: indented, entries one per line, numbers in shortest round-trip form.</summary>
     public static string Serialize(PatternRule rule, RuleProvenance? provenance)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return Json(w =>
         {
             w.WriteStartObject();
+            w.WriteString("format", RuleFileHeader.CurrentFormat);
             w.WriteString("family", Family);
             w.WriteNumber("rounds", rule.Rounds);
             w.WriteNumber("eta", rule.Eta);
             w.WriteStartObject("update");
-            w.WriteString("mode", rule.Mode == PatternUpdateMode.Additive ? "additive" : "multiplicative");
             w.WriteBoolean("misclassifiedOnly", rule.MisclassifiedOnly);
-            w.WriteString("outputEdges", rule.OutputEdges == OutputEdges.LabelAndPrediction ? "labelAndPrediction" : "allEdges");
+            w.WriteString("outputEdges", EdgesName(rule.OutputEdges));
             w.WriteEndObject();
-            WriteTable(w, "hidden", rule.Hidden);
-            WriteTable(w, "input", rule.Input);
-            WriteTable(w, "output", rule.Output);
-            if (provenance is not null)
+            w.WriteStartArray("tables");
+            for (int t = 0; t < rule.Tables.Length; t++)
             {
-                w.WriteStartObject("provenance");
-                w.WriteNumber("seed", provenance.Seed);
-                w.WriteString("algorithm", provenance.Algorithm);
-                w.WriteString("task", provenance.Task);
-                w.WriteNumber("fitness", provenance.Fitness);
-                foreach (var (key, raw) in provenance.Extra)
+                var table = rule.Layout.Tables[t];
+                w.WriteStartObject();
+                w.WriteString("name", table.Name);
+                w.WriteString("synapses", table.Synapses);
+                w.WriteString("mode", JsonNamingPolicy.CamelCase.ConvertName(table.Mode.ToString()));
+                w.WriteStartArray("fields");
+                foreach (var field in table.Fields)
                 {
-                    w.WritePropertyName(key);
-                    w.WriteRawValue(raw);
+                    w.WriteStartObject();
+                    w.WriteString("signal", LayoutField.Name(field.Signal));
+                    w.WriteNumber("bits", field.Bits);
+                    if (field.Signal == Signal.Margin)
+                    {
+                        Numbers(w, "thresholds", field.Thresholds);
+                    }
+
+                    if (field.Signal == Signal.Weight)
+                    {
+                        w.WriteNumber("range", field.Range);
+                    }
+
+                    w.WriteEndObject();
                 }
 
+                w.WriteEndArray();
+                Numbers(w, "entries", rule.Tables[t]);
                 w.WriteEndObject();
             }
 
+            w.WriteEndArray();
+            WriteProvenance(w, provenance);
             w.WriteEndObject();
+        });
+    }
+
+    /// <summary>
+    /// The rule's canonical JSON, whose SHA-256 is the rule hash that exported hardware carries: the first format for a
+    /// rule with the classic layout (so every rule that format can hold keeps the hash it always had), <c>neuro-rule/2</c>
+    /// otherwise; never with provenance.
+    /// </summary>
+    public static string Canonical(PatternRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return PatternLayouts.IsClassic(rule.Layout, rule.Rounds) ? SerializeV1(rule) : Serialize(rule, provenance: null);
+    }
+
+    /// <summary>The rule in the first format (classic layouts only), as that format's writer always wrote it.</summary>
+    private static string SerializeV1(PatternRule rule) => Json(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("family", Family);
+        w.WriteNumber("rounds", rule.Rounds);
+        w.WriteNumber("eta", rule.Eta);
+        w.WriteStartObject("update");
+        w.WriteString("mode", rule.Layout.Tables[0].Mode == TableMode.Add ? "additive" : "multiplicative");
+        w.WriteBoolean("misclassifiedOnly", rule.MisclassifiedOnly);
+        w.WriteString("outputEdges", EdgesName(rule.OutputEdges));
+        w.WriteEndObject();
+        NumbersOrNull(w, "hidden", rule.Hidden);
+        NumbersOrNull(w, "input", rule.Input);
+        NumbersOrNull(w, "output", rule.Output);
+        w.WriteEndObject();
+    });
+
+    private static void CheckHeader(RuleFileHeader header, string source)
+    {
+        if (header.Format is not (null or RuleFileHeader.CurrentFormat))
+        {
+            throw new JsonInputException(source, "format", $"unknown format '{header.Format}'; this version reads '{RuleFileHeader.CurrentFormat}' and the first format (no 'format' member)");
+        }
+
+        if (header.Family != Family)
+        {
+            throw new JsonInputException(source, "family", $"'{header.Family}' is not a pattern rule; this reader takes family '{Family}'");
+        }
+    }
+
+    private static (PatternRule, RuleProvenance?) FromV1(V1 file, string source)
+    {
+        CheckRoundsAndEta(file.Rounds, file.Eta, source);
+        var update = file.Update ?? new UpdateV1();
+        int p = 1 << (file.Rounds + 1);
+        CheckLength(file.Hidden, p * p, "hidden", source);
+        CheckLength(file.Input, p, "input", source);
+        CheckLength(file.Output, 2 * p, "output", source);
+        var rule = Checked(() => new PatternRule(
+            file.Rounds,
+            file.Eta,
+            file.Hidden,
+            file.Input,
+            file.Output,
+            update.Mode,
+            update.MisclassifiedOnly,
+            update.OutputEdges), source, null);
+        return (rule, file.Provenance?.ToProvenance());
+    }
+
+    private static (PatternRule, RuleProvenance?) FromV2(V2 file, string source)
+    {
+        CheckRoundsAndEta(file.Rounds, file.Eta, source);
+        var (layout, entries) = RuleTableJson.ToLayout(file.Tables, source, table => PatternLayouts.ValidateTable(table, file.Rounds));
+        var update = file.Update ?? new UpdateV2();
+        var rule = Checked(() => new PatternRule(file.Rounds, file.Eta, layout, entries, update.MisclassifiedOnly, update.OutputEdges), source, "tables");
+        return (rule, file.Provenance?.ToProvenance());
+    }
+
+    private static void CheckRoundsAndEta(int rounds, double eta, string source)
+    {
+        if (rounds < 0 || rounds > PatternRule.MaxRounds)
+        {
+            throw new JsonInputException(source, "rounds", $"must be 0..{PatternRule.MaxRounds}, not {rounds}");
+        }
+
+        if (eta <= 0)
+        {
+            throw new JsonInputException(source, "eta", $"must be positive, not {eta.ToString(CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    private static void CheckLength(ImmutableArray<double>? table, int expected, string name, string source)
+    {
+        if (table is { } t && t.Length != expected)
+        {
+            throw new JsonInputException(source, name, $"must have {expected} entries for this number of rounds, not {t.Length}");
+        }
+    }
+
+    private static T Checked<T>(Func<T> make, string source, string? path)
+    {
+        try
+        {
+            return make();
+        }
+        catch (ArgumentException e)
+        {
+            throw new JsonInputException(source, path, e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", "", StringComparison.Ordinal) : e.Message);
+        }
+    }
+
+    private static string EdgesName(OutputEdges edges) => edges == OutputEdges.LabelAndPrediction ? "labelAndPrediction" : "allEdges";
+
+    private static string Json(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            write(w);
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void WriteTable(Utf8JsonWriter w, string name, ImmutableArray<double>? table)
+    private static void Numbers(Utf8JsonWriter w, string name, ImmutableArray<double> values)
     {
-        if (table is not { } t)
-        {
-            w.WriteNull(name);
-            return;
-        }
-
         w.WriteStartArray(name);
-        foreach (double v in t)
+        foreach (double v in values)
         {
             w.WriteNumberValue(v);
         }
@@ -194,106 +226,66 @@ public static class PatternRuleFile
         w.WriteEndArray();
     }
 
-    private static RuleProvenance Provenance(JsonElement e)
+    private static void NumbersOrNull(Utf8JsonWriter w, string name, ImmutableArray<double>? values)
     {
-        if (e.ValueKind != JsonValueKind.Object)
+        if (values is { } v)
         {
-            throw new RuleFileException("provenance", $"expected an object, found {e.ValueKind}");
+            Numbers(w, name, v);
         }
-
-        if (!e.TryGetProperty("seed", out var seedElement) || !seedElement.TryGetInt64(out long seed))
+        else
         {
-            throw new RuleFileException("provenance.seed", "expected an integer seed");
-        }
-
-        var extra = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var property in e.EnumerateObject())
-        {
-            if (property.Name is not ("seed" or "algorithm" or "task" or "fitness"))
-            {
-                extra[property.Name] = property.Value.GetRawText();
-            }
-        }
-
-        return new RuleProvenance(
-            seed,
-            RequiredString(e, "algorithm", "provenance.algorithm"),
-            RequiredString(e, "task", "provenance.task"),
-            RequiredNumber(e, "fitness", "provenance.fitness"))
-        {
-            Extra = extra,
-        };
-    }
-
-    private static ImmutableArray<double>? Table(JsonElement root, string name, int expected, bool required)
-    {
-        if (!root.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null)
-        {
-            return required ? throw new RuleFileException(name, $"required table of {expected} numbers is missing") : null;
-        }
-
-        if (e.ValueKind != JsonValueKind.Array)
-        {
-            throw new RuleFileException(name, $"expected an array of {expected} numbers or null, found {e.ValueKind}");
-        }
-
-        int length = e.GetArrayLength();
-        if (length != expected)
-        {
-            throw new RuleFileException(name, $"must have {expected} entries for this number of rounds, not {length}");
-        }
-
-        var builder = ImmutableArray.CreateBuilder<double>(length);
-        int i = 0;
-        foreach (var item in e.EnumerateArray())
-        {
-            builder.Add(Number(item, $"{name}[{i}]"));
-            i++;
-        }
-
-        return builder.MoveToImmutable();
-    }
-
-    private static void RejectUnknown(JsonElement obj, string[] known, string prefix)
-    {
-        foreach (var property in obj.EnumerateObject())
-        {
-            if (Array.IndexOf(known, property.Name) < 0)
-            {
-                throw new RuleFileException(prefix + property.Name, $"unknown field; expected one of {string.Join(", ", known)}");
-            }
+            w.WriteNull(name);
         }
     }
 
-    private static string RequiredString(JsonElement obj, string name, string field) =>
-        obj.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String
-            ? e.GetString()!
-            : throw new RuleFileException(field, "required string is missing or not a string");
-
-    private static int RequiredInt(JsonElement obj, string name, string field) =>
-        obj.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int value)
-            ? value
-            : throw new RuleFileException(field, "required integer is missing or not an integer");
-
-    private static double RequiredNumber(JsonElement obj, string name, string field) =>
-        obj.TryGetProperty(name, out var e)
-            ? Number(e, field)
-            : throw new RuleFileException(field, "required number is missing");
-
-    private static double Number(JsonElement e, string field)
+    private static void WriteProvenance(Utf8JsonWriter w, RuleProvenance? provenance)
     {
-        // JSON has no NaN or Infinity; a string spelling of them is named explicitly.
-        if (e.ValueKind == JsonValueKind.String && e.GetString() is { } s
-            && (s.Contains("nan", StringComparison.OrdinalIgnoreCase) || s.Contains("inf", StringComparison.OrdinalIgnoreCase)))
+        if (provenance is null)
         {
-            throw new RuleFileException(field, $"'{s}' is not a finite number");
+            return;
         }
 
-        if (e.ValueKind != JsonValueKind.Number || !e.TryGetDouble(out double value) || !double.IsFinite(value))
+        w.WriteStartObject("provenance");
+        w.WriteNumber("seed", provenance.Seed);
+        w.WriteString("algorithm", provenance.Algorithm);
+        w.WriteString("task", provenance.Task);
+        w.WriteNumber("fitness", provenance.Fitness);
+        foreach (var (key, raw) in provenance.Extra)
         {
-            throw new RuleFileException(field, $"expected a finite number, found {(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.ValueKind.ToString())}");
+            w.WritePropertyName(key);
+            w.WriteRawValue(raw);
         }
 
-        return value;
+        w.WriteEndObject();
     }
+
+    /// <summary>The first format's members.</summary>
+    private sealed record V1(
+        string Family,
+        int Rounds,
+        double Eta,
+        ImmutableArray<double> Hidden,
+        UpdateV1? Update = null,
+        ImmutableArray<double>? Input = null,
+        ImmutableArray<double>? Output = null,
+        RuleProvenanceJson? Provenance = null);
+
+    /// <summary>The first format's update options.</summary>
+    private sealed record UpdateV1(
+        PatternUpdateMode Mode = PatternUpdateMode.Additive,
+        bool MisclassifiedOnly = true,
+        OutputEdges OutputEdges = OutputEdges.LabelAndPrediction);
+
+    /// <summary><c>neuro-rule/2</c>'s members.</summary>
+    private sealed record V2(
+        string Format,
+        string Family,
+        int Rounds,
+        double Eta,
+        ImmutableArray<RuleTableJson> Tables,
+        UpdateV2? Update = null,
+        RuleProvenanceJson? Provenance = null);
+
+    /// <summary><c>neuro-rule/2</c>'s update options (modes are per table).</summary>
+    private sealed record UpdateV2(bool MisclassifiedOnly = true, OutputEdges OutputEdges = OutputEdges.LabelAndPrediction);
 }

@@ -1,3 +1,5 @@
+using Neuro.Rules.Layouts;
+
 namespace Neuro.Rules.Patterns;
 
 /// <summary>
@@ -12,8 +14,12 @@ namespace Neuro.Rules.Patterns;
 /// <para><c>cap_k</c> keeps the k largest values (as values) and zeroes the rest; equal values are ranked by lower neuron
 /// index. A neuron <i>fires</i> in a round when its capped value is positive; its pattern collects one bit per round,
 /// round 0 the most significant.</para>
-/// <para>Reset: with additive rules the plastic matrices start at 0; with multiplicative rules (for which 0 is a fixed
-/// point) they start at the spec's N(0,1) draws. Matrices without a rule keep the spec's fixed N(0,1) weights.</para>
+/// <para>Reset: a matrix with an add table starts at 0; with a multiply table (for which 0 is a fixed point) at the
+/// spec's N(0,1) draws. Matrices without a table keep the spec's fixed N(0,1) weights (<see cref="PatternUpdatePlan"/>).</para>
+/// <para>Updates read each table's entry at the address its layout composes from the synapse's signals
+/// (<see cref="PatternTablePlan"/>): firing histories, the output row's role, the synapse's weight before the update, the
+/// sample's margin (label logit minus the best other logit of the forward pass) and the lifetime's phase (samples learned
+/// from since the reset, before this one).</para>
 /// </remarks>
 public sealed class ReferencePatternNetwork : IPatternNetwork
 {
@@ -28,6 +34,8 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
     private readonly double[] logits;
     private readonly int[] patterns;
     private readonly double[] selection;
+    private readonly PatternUpdatePlan plan;
+    private long samplesSeen;
 
     /// <summary>Creates a network with the spec's masks and the rule, and resets it.</summary>
     public ReferencePatternNetwork(PatternNetworkSpec spec, PatternRule rule)
@@ -47,6 +55,7 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
         this.spec = spec;
         this.masks = masks;
         Rule = rule;
+        plan = new PatternUpdatePlan(rule);
         inputWeights = new double[spec.Hidden * spec.Inputs];
         recurrentWeights = new double[spec.Hidden * spec.Hidden];
         outputWeights = new double[spec.Classes * spec.Hidden];
@@ -89,24 +98,21 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
     /// <summary>Puts every weight back to its start (a new lifetime).</summary>
     public void Reset()
     {
-        bool multiplicative = Rule.Mode == PatternUpdateMode.Multiplicative;
+        samplesSeen = 0;
         Array.Copy(masks.FixedInputWeights, inputWeights, inputWeights.Length);
-        if (Rule.Input is not null && !multiplicative)
+        if (plan.InputStartsAtZero)
         {
             Array.Clear(inputWeights);
         }
 
-        if (multiplicative)
-        {
-            Array.Copy(masks.InitialRecurrentWeights, recurrentWeights, recurrentWeights.Length);
-        }
-        else
+        Array.Copy(masks.InitialRecurrentWeights, recurrentWeights, recurrentWeights.Length);
+        if (plan.RecurrentStartsAtZero)
         {
             Array.Clear(recurrentWeights);
         }
 
         Array.Copy(masks.FixedOutputWeights, outputWeights, outputWeights.Length);
-        if (Rule.Output is not null && !multiplicative)
+        if (plan.OutputStartsAtZero)
         {
             Array.Clear(outputWeights);
         }
@@ -159,7 +165,7 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
             Cap(hidden);
             for (int i = 0; i < v; i++)
             {
-                patterns[i] = 2 * patterns[i] + (hidden[i] > 0 ? 1 : 0);
+                patterns[i] = PatternRule.NextHistory(patterns[i], hidden[i] > 0);
             }
         }
 
@@ -191,54 +197,67 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
         spec.CheckLabel(label);
 
         int prediction = Predict(x);
+        long seen = samplesSeen++;
         if (Rule.MisclassifiedOnly && prediction == label)
         {
             return prediction;
         }
 
-        int v = spec.Hidden, n = spec.Inputs, p = Rule.Patterns;
-        var table = Rule.Hidden;
-        for (int post = 0; post < v; post++)
+        var margin = plan.UsesMargin ? SampleMargins.Of<double>(logits, label) : default;
+        int v = spec.Hidden, n = spec.Inputs;
+        if (plan.Recurrent is { } rec)
         {
-            for (int pre = 0; pre < v; pre++)
-            {
-                if (masks.Recurrent[post * v + pre])
-                {
-                    Apply(ref recurrentWeights[post * v + pre], table[patterns[pre] * p + patterns[post]]);
-                }
-            }
-        }
-
-        if (Rule.Input is { } input)
-        {
+            var table = Rule.Tables[rec.Index];
+            int sample = rec.SampleTerm(margin, seen);
             for (int post = 0; post < v; post++)
             {
-                double entry = input[patterns[post]];
-                for (int j = 0; j < n; j++)
+                int postTerm = rec.PostTerm(patterns[post]) | sample;
+                for (int pre = 0; pre < v; pre++)
                 {
-                    if (masks.Input[post * n + j])
+                    if (masks.Recurrent[post * v + pre])
                     {
-                        Apply(ref inputWeights[post * n + j], entry);
+                        ref double w = ref recurrentWeights[post * v + pre];
+                        Apply(ref w, table[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(w)], rec.Mode);
                     }
                 }
             }
         }
 
-        if (Rule.Output is { } output)
+        if (plan.Input is { } inp)
         {
+            var table = Rule.Tables[inp.Index];
+            int sample = inp.SampleTerm(margin, seen);
+            for (int post = 0; post < v; post++)
+            {
+                int postTerm = inp.PostTerm(patterns[post]) | sample;
+                for (int j = 0; j < n; j++)
+                {
+                    if (masks.Input[post * n + j])
+                    {
+                        ref double w = ref inputWeights[post * n + j];
+                        Apply(ref w, table[postTerm | inp.WeightTerm(w)], inp.Mode);
+                    }
+                }
+            }
+        }
+
+        if (plan.Output is { } outp)
+        {
+            var table = Rule.Tables[outp.Index];
+            int sample = outp.SampleTerm(margin, seen);
             for (int c = 0; c < spec.Classes; c++)
             {
-                int offset = c == label ? 0
-                    : Rule.OutputEdges == OutputEdges.AllEdges || c == prediction ? 1
-                    : -1;
-                if (offset < 0)
+                int role = plan.OutputRole(c, label, prediction);
+                if (role < 0)
                 {
                     continue;
                 }
 
+                int rowTerm = outp.RoleTerm(role) | sample;
                 for (int i = 0; i < v; i++)
                 {
-                    Apply(ref outputWeights[c * v + i], output[2 * patterns[i] + offset]);
+                    ref double w = ref outputWeights[c * v + i];
+                    Apply(ref w, table[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(w)], outp.Mode);
                 }
             }
         }
@@ -246,9 +265,9 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
         return prediction;
     }
 
-    private void Apply(ref double weight, double entry)
+    private void Apply(ref double weight, double entry, TableMode mode)
     {
-        if (Rule.Mode == PatternUpdateMode.Additive)
+        if (mode == TableMode.Add)
         {
             weight += Rule.Eta * entry;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Neuro.Rules.Data;
+using Neuro.Rules.Layouts;
 using Neuro.Rules.Patterns;
 using Xunit;
 using Xunit.Sdk;
@@ -38,6 +39,15 @@ public abstract class FixedNetworkConformanceTests
     [Theory]
     [MemberData(nameof(WideSeeds))]
     public void Lifetime_WideFormats_MatchTheGoldenModel(int seed) => RunLifetime(RandomCase(seed, wide: true), seed);
+
+    /// <summary>Seeds of the random-layout cases: tables with margin, phase and weight fields in any order, modes mixed.</summary>
+    internal static readonly int[] LayoutSeedValues = [.. Enumerable.Range(201, 32)];
+
+    public static TheoryData<int> LayoutSeeds => new(LayoutSeedValues);
+
+    [Theory]
+    [MemberData(nameof(LayoutSeeds))]
+    public void Lifetime_RandomLayouts_MatchTheGoldenModel(int seed) => RunLifetime(RandomLayoutCase(seed), seed);
 
     [Fact]
     public void Lifetime_LargerNetwork_MatchesTheGoldenModel()
@@ -114,6 +124,91 @@ public abstract class FixedNetworkConformanceTests
         var rule = RandomRule(random, random.Next(0, 4), forceInput: false);
         var precision = RandomPrecision(random, spec, wide ? (seed % 2 == 0 ? Width.Int64 : Width.Int128) : Width.Narrow);
         return new Case(spec, spec.BuildMasks(), rule, precision, random.Next(50, 201));
+    }
+
+    /// <summary>
+    /// <see cref="RandomCase"/>'s network and precision (narrow formats) with a rule of a random layout
+    /// (<see cref="RandomLayoutRule"/>); longer lifetimes so the phase field passes through its codes.
+    /// </summary>
+    internal static Case RandomLayoutCase(int seed)
+    {
+        var c = RandomCase(seed, wide: seed % 4 == 0);
+        var random = new Random(seed + 5000);
+        return c with { Rule = RandomLayoutRule(random, c.Rule.Rounds), Samples = random.Next(100, 301) };
+    }
+
+    /// <summary>
+    /// A rule whose tables each read a random subset of their group's signals in a random order: histories, role (1 or 2
+    /// bits), weight (1..3 bits, range 2^-2..2^2), margin (1..2 bits, absolute thresholds scaled 2^-8..2^2 or relative ones
+    /// 2^-6..2^1), phase (1..3 bits);
+    /// each table add or multiply on its own; every table at least one field and at most 12 address bits.
+    /// </summary>
+    internal static PatternRule RandomLayoutRule(Random random, int rounds)
+    {
+        var normal = new StandardNormal(random);
+        double scale = new[] { 0.5, 1, 4, 30 }[random.Next(4)];
+        LayoutField Extra(Signal signal)
+        {
+            int bits = random.Next(1, 3);
+            return signal switch
+            {
+                Signal.Weight => new(signal, random.Next(1, 4), range: Math.ScaleB(1, random.Next(-2, 3))),
+                Signal.Margin when random.Next(2) == 0 => new(signal, bits, LayoutField.DefaultRelativeMarginThresholds(bits, Math.ScaleB(1, random.Next(-6, 2))), relative: true),
+                Signal.Margin => new(signal, bits, LayoutField.DefaultMarginThresholds(bits, Math.ScaleB(1, random.Next(-8, 3)))),
+                Signal.Phase => new(signal, random.Next(1, 4)),
+                Signal.Role => new(signal, bits),
+                _ => new(signal, rounds + 1),
+            };
+        }
+
+        ImmutableArray<LayoutField> Fields(Signal[] required, Signal[] optional)
+        {
+            var fields = new List<LayoutField>();
+            foreach (var signal in required.Concat(optional.Where(_ => random.Next(2) == 0)))
+            {
+                var field = Extra(signal);
+                if (fields.Sum(f => f.Bits) + field.Bits <= 12)
+                {
+                    fields.Add(field);
+                }
+            }
+
+            if (fields.Count == 0)
+            {
+                fields.Add(new(Signal.Phase, 1));
+            }
+
+            random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(fields));
+            return [.. fields];
+        }
+
+        Signal[] sample = [Signal.Weight, Signal.Margin, Signal.Phase];
+        var tables = new List<TableLayout>();
+        TableMode Mode() => random.Next(10) < 7 ? TableMode.Add : TableMode.Multiply;
+        if (random.Next(8) != 0)
+        {
+            tables.Add(new("hidden", PatternLayouts.Recurrent, Mode(), Fields([Signal.PreHistory], [Signal.PostHistory, .. sample])));
+        }
+
+        if (random.Next(2) == 0)
+        {
+            tables.Add(new("input", PatternLayouts.Input, Mode(), Fields([], [Signal.PostHistory, .. sample])));
+        }
+
+        if (tables.Count == 0 || random.Next(10) < 7)
+        {
+            tables.Add(new("output", PatternLayouts.Output, Mode(), Fields([], [Signal.PreHistory, Signal.Role, .. sample])));
+        }
+
+        var layout = new RuleLayout([.. tables]);
+        var entries = layout.Tables.Select(t => ImmutableArray.CreateRange(Enumerable.Range(0, t.Entries).Select(_ => scale * normal.Next()))).ToImmutableArray();
+        return new PatternRule(
+            rounds,
+            new[] { 0.01, 0.1, 0.5 }[random.Next(3)],
+            layout,
+            entries,
+            misclassifiedOnly: random.Next(2) == 0,
+            random.Next(2) == 0 ? OutputEdges.LabelAndPrediction : OutputEdges.AllEdges);
     }
 
     /// <summary>Tables of N(0,1) entries times a scale that ranges from ROM words that vanish to words that saturate.</summary>

@@ -51,7 +51,7 @@ public sealed class FixedPatternNetworkTests
         // Weights ·16, RndConv: 1 → 16, 0.5 → 8, 0.5625 → 9, −1 → −16, 0.1 → 1.6 → 2.
         Assert.Equal([16, 0, 8, 9, -16, 2], net.InputWeightsRaw.ToArray());
         // ROM: 0.5·(i/3)·16 = 8i/3 rounded; 0.5·(10..17)·16 = 80..136, the last two saturating at 127.
-        Assert.Equal([0, 3, 5, 8, 11, 13, 16, 19, 21, 24, 27, 29, 32, 35, 37, 40], net.Rom.Hidden.ToArray());
+        Assert.Equal([0, 3, 5, 8, 11, 13, 16, 19, 21, 24, 27, 29, 32, 35, 37, 40], net.Rom.Hidden!.Value.ToArray());
         Assert.Equal([80, 88, 96, 104, 112, 120, 127, 127], net.Rom.Output!.Value.ToArray());
 
         // x = (1, 2.09375): ·16 = (16, 33.5) → (16, 34), the tie going to even.

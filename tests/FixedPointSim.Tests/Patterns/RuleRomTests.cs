@@ -22,8 +22,8 @@ public sealed class RuleRomTests
         var rom = new RuleRom(rule, precision);
 
         Assert.Equal(entry, rom.Entry);
-        Assert.Equal(16, rom.Patterns);
-        AssertWords(rule.Eta, rule.Hidden, rom.Hidden, entry);
+        Assert.Equal(rule.Layout, rom.Layout);
+        AssertWords(rule.Eta, rule.Hidden!.Value, rom.Hidden!.Value, entry);
         AssertWords(rule.Eta, rule.Input!.Value, rom.Input!.Value, entry);
         AssertWords(rule.Eta, rule.Output!.Value, rom.Output!.Value, entry);
     }
@@ -49,12 +49,12 @@ public sealed class RuleRomTests
         var rule = new PatternRule(0, 0.01, [0, 0.01, 5, -5], [3.1, 0.0122], [3.12, -3.13, -3.125, 0]);
         var rom = new RuleRom(rule, PrecisionConfig.Default);
 
-        Assert.Equal([0, 0, 127, -128], rom.Hidden.ToArray());
-        Assert.Equal(new RuleRomStats(4, 2, 1), rom.HiddenStats);
+        Assert.Equal([0, 0, 127, -128], rom.Hidden!.Value.ToArray());
+        Assert.Equal(new RuleRomStats(4, 2, 1), rom.StatsOf("recurrent"));
         Assert.Equal([127, 0], rom.Input!.Value.ToArray());
-        Assert.Equal(new RuleRomStats(2, 0, 1), rom.InputStats);
+        Assert.Equal(new RuleRomStats(2, 0, 1), rom.StatsOf("input"));
         Assert.Equal([127, -128, -128, 0], rom.Output!.Value.ToArray());
-        Assert.Equal(new RuleRomStats(4, 1, 0), rom.OutputStats);
+        Assert.Equal(new RuleRomStats(4, 1, 0), rom.StatsOf("output"));
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class RuleRomTests
         var rule = new PatternRule(0, 0.01, [0, 0.01, 5, -5], null, null);
         var precision = PrecisionConfig.Default with { RuleEntry = FixedType.Parse("ap_fixed<8,-4,AP_RND_CONV,AP_SAT_ZERO>") };
         var rom = new RuleRom(rule, precision);
-        Assert.Equal([0, 0, 0, 0], rom.Hidden.ToArray());
-        Assert.Equal(new RuleRomStats(4, 2, 1), rom.HiddenStats);
+        Assert.Equal([0, 0, 0, 0], rom.Hidden!.Value.ToArray());
+        Assert.Equal(new RuleRomStats(4, 2, 1), rom.StatsOf("recurrent"));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class RuleRomTests
         var rom = new RuleRom(new PatternRule(0, 0.01, [1, 2, 3, 4], null, null), PrecisionConfig.Default);
         Assert.Null(rom.Input);
         Assert.Null(rom.Output);
-        Assert.Null(rom.InputStats);
-        Assert.Null(rom.OutputStats);
+        Assert.Null(rom.StatsOf("input"));
+        Assert.Null(rom.StatsOf("output"));
     }
 }

@@ -48,6 +48,39 @@ public sealed class OpenClLifetimeBatchTests
     [MemberData(nameof(OtherWideSeeds))]
     public void Run_MoreWideFormats_MatchTheGoldenModel(int seed) => AssertMatches(FixedNetworkConformanceTests.RandomCase(seed, wide: true), seed);
 
+    /// <summary>Random-layout cases (margin, phase and weight fields in any order, modes mixed): every fourth of the
+    /// conformance body's layout seeds by default, the rest Heavy.</summary>
+    public static TheoryData<int> LayoutSeeds => new(FixedNetworkConformanceTests.LayoutSeedValues.Where(s => s % 4 == 1));
+
+    /// <summary>The remaining layout seeds (Heavy).</summary>
+    public static TheoryData<int> OtherLayoutSeeds => new(FixedNetworkConformanceTests.LayoutSeedValues.Where(s => s % 4 != 1));
+
+    [OpenClTheory]
+    [MemberData(nameof(LayoutSeeds))]
+    public void Run_RandomLayouts_MatchTheGoldenModel(int seed) => AssertMatches(FixedNetworkConformanceTests.RandomLayoutCase(seed), seed);
+
+    [OpenClTheory]
+    [Trait("Category", "Heavy")]
+    [MemberData(nameof(OtherLayoutSeeds))]
+    public void Run_MoreRandomLayouts_MatchTheGoldenModel(int seed) => AssertMatches(FixedNetworkConformanceTests.RandomLayoutCase(seed), seed);
+
+    [OpenClFact]
+    public void Run_ReadsTablesThroughTheLayout()
+    {
+        // A rule stored with its fields reversed and its entries moved is the same rule: the kernel must give the golden
+        // model's results for it; with the entries left in place it is another rule, and the kernel must follow that too.
+        // A kernel that computed pre·P + post or 2·pattern + role itself would fail the first.
+        var (spec, rule, data) = LayoutPermutations.Case(3);
+        var permuted = LayoutPermutations.Permuted(rule, moveEntries: true);
+        var reinterpreted = LayoutPermutations.Permuted(rule, moveEntries: false);
+        FixedLifetime[] lifetimes = [new(spec, permuted, data, 1, data), new(spec, reinterpreted, data, 1, data)];
+        var results = OpenClDeviceFixture.Batch(1).Run(lifetimes, PrecisionConfig.Default);
+
+        AssertSame(Golden(new FixedLifetime(spec, rule, data, 1, data), PrecisionConfig.Default), results[0], "permuted layout, entries moved");
+        AssertSame(Golden(lifetimes[1], PrecisionConfig.Default), results[1], "permuted layout, entries in place");
+        Assert.NotEqual(results[0].RecurrentWeightsRaw, results[1].RecurrentWeightsRaw);
+    }
+
     [OpenClFact]
     public void Run_WideCases_UseBothAccumulators()
     {
@@ -80,7 +113,7 @@ public sealed class OpenClLifetimeBatchTests
             new FixedType(new QFormat(true, 14, 6), roundings[(mode + 4) % 7], mode % 2 == 0 ? Overflow.Sat : Overflow.Wrap),
             new FixedType(new QFormat(true, 10, 6), Rounding.RndConv, Overflow.Sat));
         var rule = FixedNetworkConformanceTests.RandomRule(random, rounds: 2, forceInput: true);
-        rule = new PatternRule(rule.Rounds, 0.5, Scaled(rule.Hidden, 8), rule.Input is { } i ? Scaled(i, 8) : null, rule.Output is { } o ? Scaled(o, 8) : null,
+        rule = new PatternRule(rule.Rounds, 0.5, Scaled(rule.Hidden!.Value, 8), rule.Input is { } i ? Scaled(i, 8) : null, rule.Output is { } o ? Scaled(o, 8) : null,
             mode % 2 == 0 ? PatternUpdateMode.Multiplicative : PatternUpdateMode.Additive, misclassifiedOnly: mode % 3 != 0, rule.OutputEdges);
         AssertMatches(new FixedNetworkConformanceTests.Case(spec, spec.BuildMasks(), rule, precision, 100), 300 + mode);
     }
@@ -262,8 +295,7 @@ public sealed class OpenClLifetimeBatchTests
     {
         double factor = new[] { 0.25, 1, 3 }[random.Next(3)];
         ImmutableArray<double> Perturb(ImmutableArray<double> table) => [.. table.Select(x => (x * factor) + (random.NextDouble() - 0.5))];
-        return new PatternRule(rule.Rounds, rule.Eta, Perturb(rule.Hidden), rule.Input is { } i ? Perturb(i) : null, rule.Output is { } o ? Perturb(o) : null,
-            rule.Mode, rule.MisclassifiedOnly, rule.OutputEdges);
+        return rule.WithTables([.. rule.Tables.Select(Perturb)]);
     }
 
     private static ImmutableArray<double> Scaled(ImmutableArray<double> table, double factor) => [.. table.Select(x => x * factor)];

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Neuro.Rules.Json;
+using Neuro.Rules.Layouts;
 using Xunit;
 
 namespace Neuro.Rules.Patterns;
@@ -48,31 +50,34 @@ public sealed class PatternRuleFileTests
         }
     }
 
-    public static TheoryData<string, string, string> BadFiles => new()
+    public static TheoryData<string, string> BadFirstFormatFiles => new()
     {
-        { "{\"family\":\"baxter\"}", "family", "unknown family 'baxter'" },
-        { Rule(hidden: 255), "hidden", "must have 256 entries for this number of rounds, not 255" },
-        { Rule(input: 8), "input", "must have 16 entries" },
-        { Rule(extra: ",\"color\":1"), "color", "unknown field" },
-        { Rule(update: "{\"mode\":\"exotic\"}"), "update.mode", "unknown mode 'exotic'" },
-        { Rule(update: "{\"outputEdges\":\"some\"}"), "update.outputEdges", "unknown option 'some'" },
-        { Rule(update: "{\"speed\":1}"), "update.speed", "unknown field" },
-        { Rule(hiddenEntry: "\"NaN\""), "hidden[3]", "'NaN' is not a finite number" },
-        { Rule(hiddenEntry: "1e999"), "hidden[3]", "expected a finite number" },
-        { Rule(eta: "-0.1"), "eta", "must be positive" },
-        { "{\"family\":\"pattern\",", "$ (line 1)", "malformed JSON" },
+        { "{\"family\":\"baxter\"}", "rule JSON: family: 'baxter' is not a pattern rule; this reader takes family 'pattern'" },
+        { Rule(hidden: 255), "rule JSON: hidden: must have 256 entries for this number of rounds, not 255" },
+        { Rule(input: 8), "rule JSON: input: must have 16 entries for this number of rounds, not 8" },
+        { Rule(extra: ",\"color\":1"), "rule JSON: color: unknown member; expected one of family, rounds, eta, hidden, update, input, output, provenance" },
+        { Rule(extra: ",\"eta\":0.5"), "rule JSON: eta: appears twice" },
+        { Rule(update: "{\"mode\":\"exotic\"}"), "rule JSON: update.mode: expected one of additive, multiplicative, not \"exotic\"" },
+        { Rule(update: "{\"outputEdges\":\"some\"}"), "rule JSON: update.outputEdges: expected one of labelAndPrediction, allEdges, not \"some\"" },
+        { Rule(update: "{\"speed\":1}"), "rule JSON: update.speed: unknown member; expected one of mode, misclassifiedOnly, outputEdges" },
+        { Rule(hiddenEntry: "NaN"), "rule JSON: hidden[3]: NaN is not a finite number" },
+        { Rule(hiddenEntry: "\"NaN\""), "rule JSON: hidden[3]: expected a finite number, not \"NaN\"" },
+        { Rule(hiddenEntry: "1e999"), "rule JSON: hidden[3]: 1e999 is not a finite number (beyond the range of a double)" },
+        { Rule(eta: "-0.1"), "rule JSON: eta: must be positive, not -0.1" },
+        { Rule(rounds: "9"), "rule JSON: rounds: must be 0..7, not 9" },
+        { "{\"family\":\"pattern\",", "rule JSON: malformed JSON at line 1, byte 20: Expected start of a property name or value, but instead reached end of data" },
+        { "{\"rounds\":3}", "rule JSON: family: required string member 'family' is missing (pattern, baxter, …)" },
     };
 
     [Theory]
-    [MemberData(nameof(BadFiles))]
-    public void Parse_NamesTheOffendingField(string json, string field, string fragment)
+    [MemberData(nameof(BadFirstFormatFiles))]
+    public void Parse_FirstFormat_NamesTheOffendingField(string json, string message)
     {
-        var e = Assert.Throws<RuleFileException>(() => PatternRuleFile.Parse(json));
-        Assert.Equal(field, e.Field);
-        Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<JsonInputException>(() => PatternRuleFile.Parse(json));
+        Assert.Equal(message, e.Message);
     }
 
-    private static string Rule(int hidden = 256, int input = 16, string extra = "", string update = "{}", string? hiddenEntry = null, string eta = "0.01")
+    private static string Rule(int hidden = 256, int input = 16, string extra = "", string update = "{}", string? hiddenEntry = null, string eta = "0.01", string rounds = "3")
     {
         var entries = Enumerable.Repeat("0", hidden).ToArray();
         if (hiddenEntry is not null)
@@ -81,6 +86,6 @@ public sealed class PatternRuleFileTests
         }
 
         return string.Create(CultureInfo.InvariantCulture,
-            $"{{\"family\":\"pattern\",\"rounds\":3,\"eta\":{eta},\"update\":{update},\"hidden\":[{string.Join(",", entries)}],\"input\":[{string.Join(",", Enumerable.Repeat("0", input))}],\"output\":null{extra}}}");
+            $"{{\"family\":\"pattern\",\"rounds\":{rounds},\"eta\":{eta},\"update\":{update},\"hidden\":[{string.Join(",", entries)}],\"input\":[{string.Join(",", Enumerable.Repeat("0", input))}],\"output\":null{extra}}}");
     }
 }

@@ -13,11 +13,12 @@ public sealed class PatternRuleTests
     }
 
     [Fact]
-    public void HiddenIndex_IsPreTimesPPlusPost()
+    public void ClassicLayout_HiddenAddressIsPreTimesPPlusPost()
     {
         var rule = new PatternRule(3, 0.01, ImmutableArray.Create(new double[256]), null, null);
-        Assert.Equal(16, rule.Patterns);
-        Assert.Equal(11 * 16 + 5, rule.HiddenIndex(pre: 0b1011, post: 0b0101));
+        var hidden = rule.Layout.Tables[0];
+        Assert.Equal(16, hidden.Field(Layouts.Signal.PreHistory)!.Values);
+        Assert.Equal(11 * 16 + 5, hidden.Address([0b1011, 0b0101]));
         Assert.Equal(256, rule.GeneCount);
     }
 

@@ -1,0 +1,63 @@
+using Neuro.OpenClKernels.Patterns;
+using Neuro.Rules;
+using Neuro.Rules.Data;
+using Neuro.Rules.Evolution;
+using Neuro.Rules.Patterns;
+
+namespace Neuro.Cli;
+
+/// <summary>
+/// The evaluator an evolution run's configuration asks for (Joosten's or the holdout fitness, float or fixed point,
+/// CPU or OpenCL): built the same way in process by <c>neuro evolve</c> and on each <c>neuro worker</c> from the run's
+/// stored configuration, so a lifetime gives the same fitness wherever it runs.
+/// </summary>
+internal static class EvolveEvaluators
+{
+    /// <summary>Makes the run's evaluators over <paramref name="train"/> (loaded from <paramref name="config"/>'s task).</summary>
+    /// <param name="config">The run's configuration.</param>
+    /// <param name="train">Its training set.</param>
+    /// <param name="network">Its network on the training set's shape.</param>
+    /// <param name="openCl">The OpenCL device to run lifetimes on, or null for the CPU.</param>
+    internal static Func<IRuleEvaluator<PatternRule>> Create(EvolveConfig config, Dataset train, PatternNetworkSpec network, OpenClLifetimeBatch? openCl)
+    {
+        var pool = FitnessDatasets(config, train);
+        var precisionConfig = config.PrecisionConfig;
+        var networks = PrecisionOption.Networks(precisionConfig);
+        return () =>
+        {
+            if (config.Fitness == "holdout")
+            {
+                var holdoutEvaluator = new HoldoutLifetimeEvaluator(pool, network, config.Lifetime, config.Holdout, config.Passes, config.Batches, networks: networks);
+                return openCl is null ? holdoutEvaluator : new OpenClRuleEvaluator(holdoutEvaluator.Lifetimes, openCl, precisionConfig!);
+            }
+
+            var joosten = new JoostenBatchEvaluator(train, network, config.Batches, config.BatchSize, networks: networks);
+            return openCl is null ? joosten : new OpenClRuleEvaluator(joosten.Lifetimes, openCl, precisionConfig!);
+        };
+    }
+
+    /// <summary>The training set, plus for generated tasks further datasets from derived data seeds (holdout fitness only).</summary>
+    private static List<Dataset> FitnessDatasets(EvolveConfig config, Dataset train)
+    {
+        var pool = new List<Dataset> { train };
+        if (config.Datasets < 1)
+        {
+            throw new UsageException($"--datasets must be at least 1, not {config.Datasets}");
+        }
+
+        if (config.Datasets > 1)
+        {
+            if (config.Task.Task is not ("synthetic" or "halfspace"))
+            {
+                throw new UsageException("--datasets above 1 needs a generated task (synthetic or halfspace)");
+            }
+
+            for (int i = 1; i < config.Datasets; i++)
+            {
+                pool.Add((config.Task with { DataSeed = SeedSequence.Derive(config.Task.DataSeed, i) }).Load().Train);
+            }
+        }
+
+        return pool;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Neuro.Cli;
+
+public sealed class InspectCommandTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("neuro-inspect-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    [Fact]
+    public void Inspect_ClassicRule_ListsTablesBitsAndRomSizes()
+    {
+        var r = NeuroRunner.Run("inspect", Path.Combine(RepoPaths.Root, "rules", "synthetic-es.json"), "--json");
+
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var root = doc.RootElement;
+        Assert.Equal("pattern", root.GetProperty("family").GetString());
+        Assert.True(root.GetProperty("classicLayout").GetBoolean());
+        var tables = root.GetProperty("tables").EnumerateArray().ToArray();
+        Assert.Equal(["hidden", "output"], tables.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal("preHistory:4,postHistory:4", tables[0].GetProperty("fields").GetString());
+        Assert.Equal(256, tables[0].GetProperty("entries").GetInt32());
+        Assert.Equal(256, tables[1].GetProperty("offset").GetInt32());
+        Assert.Equal(256 * 8, tables[0].GetProperty("romBits").GetInt64()); // default rule entry: 8 bits
+        var bits = tables[1].GetProperty("bits").EnumerateArray().ToArray();
+        Assert.Equal(5, bits.Length);
+        Assert.Equal("role: 0 the label's row, 1 another updated row", bits[4].GetProperty("meaning").GetString());
+        Assert.Equal(288 * 8, root.GetProperty("totalRomBits").GetInt64());
+    }
+
+    [Fact]
+    public void Inspect_RomBitsFollowThePrecision()
+    {
+        var r = NeuroRunner.Run("inspect", Path.Combine(RepoPaths.Root, "rules", "synthetic-es.json"), "--precision", Path.Combine(RepoPaths.Root, "configs", "precision-w30-e12.json"), "--json");
+
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(288 * 12, doc.RootElement.GetProperty("totalRomBits").GetInt64());
+    }
+
+    [Fact]
+    public void Inspect_Text_NamesEveryAddressBit()
+    {
+        var r = NeuroRunner.Run("inspect", Path.Combine(RepoPaths.Root, "rules", "synthetic-es.json"));
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("preHistory[3]: the pre neuron fired in round 0", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("postHistory[0]: the post neuron fired in round 3", r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inspect_MalformedLayout_IsOneUsageLine()
+    {
+        string path = Path.Combine(dir, "bad.json");
+        File.WriteAllText(path, """
+            { "format": "neuro-rule/2", "family": "pattern", "rounds": 1, "eta": 0.01,
+              "tables": [ { "name": "hidden", "synapses": "recurrent", "mode": "add",
+                            "fields": [ { "signal": "preHistory", "bits": 2 }, { "signal": "role", "bits": 1 } ], "entries": [1, 2, 3, 4, 5, 6, 7, 8] } ] }
+            """);
+
+        string line = NeuroRunner.Run("inspect", path).SingleErrorLine(2);
+
+        Assert.Equal($"neuro: error: {path}: tables[0]: Table 'hidden': recurrent synapses cannot see 'role'; they see preHistory, postHistory, weight, margin, phase", line);
+    }
+}
