@@ -16,7 +16,7 @@ internal static class BaxterExportCommand
     /// <summary>The exit code when <paramref name="rulePath"/> is a baxter rule file, or null to let the pattern family export.</summary>
     internal static int? TryRun(ParseResult result, string? rulePath, Option<string?> outDir, Option<string> name, Option<bool> json, IReadOnlyList<Option> others)
     {
-        if (rulePath is null || !File.Exists(rulePath) || !BaxterRuleFile.IsBaxter(File.ReadAllText(rulePath)))
+        if (!BaxterSimulate.IsBaxter(rulePath))
         {
             return null;
         }

@@ -31,7 +31,7 @@ internal sealed class BaxterSimulate
     /// <param name="others">The pattern family's options: an error when given with a baxter rule.</param>
     internal int? TryRun(ParseResult result, string? rulePath, Option<bool> json, IReadOnlyList<Option> others)
     {
-        if (rulePath is null || !File.Exists(rulePath) || !BaxterRuleFile.IsBaxter(ReadText(rulePath)))
+        if (!IsBaxter(rulePath))
         {
             if (result.GetResult(Plot) is { Implicit: false } || result.GetResult(Function) is { Implicit: false })
             {
@@ -210,15 +210,21 @@ internal sealed class BaxterSimulate
 
     private static string Signed(int value) => value > 0 ? "+1" : value < 0 ? "-1" : "0";
 
-    private static string ReadText(string path)
+    /// <summary>True when <paramref name="rulePath"/> is a rule file of the baxter family; other files go to the pattern family's reader, which reports their errors.</summary>
+    internal static bool IsBaxter([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? rulePath)
     {
+        if (rulePath is null || !File.Exists(rulePath))
+        {
+            return false;
+        }
+
         try
         {
-            return File.ReadAllText(path);
+            return BaxterRuleFile.IsBaxter(rulePath);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (JsonInputException)
         {
-            throw new UsageException($"Rule file '{path}' cannot be read: {e.Message}", e);
+            return false;
         }
     }
 }

@@ -88,7 +88,8 @@ internal static class BaxterExport
             w.WriteNumber("depth", d.Rom.Depth);
             w.WriteNumber("wordWidth", d.Rom.WordWidth);
             w.WriteNumber("addressWidth", d.Rom.AddressWidth);
-            w.WriteString("address", "{pre, post} = 2*pre + post");
+            w.WriteString("address", BaxterHardwareDesign.RomAddress);
+            w.WriteString("fields", BaxterRule.Layout.FieldList);
             w.WriteStartArray("addressBits");
             for (int i = 0; i < d.Rom.AddressWidth; i++)
             {

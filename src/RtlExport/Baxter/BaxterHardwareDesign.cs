@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Neuro.Rules.Baxter;
+using Neuro.Rules.Layouts;
 
 namespace Neuro.RtlExport.Baxter;
 
@@ -23,7 +24,8 @@ internal sealed class BaxterHardwareDesign
 
         RuleHash = "sha256:" + HardwareDesign.Sha256(Encoding.UTF8.GetBytes(BaxterRuleFile.Serialize(document with { Provenance = null })));
         var rule = document.Learner.Rule;
-        Rom = new RomImage("f", 1, 2, [.. Enumerable.Range(0, BaxterRule.Entries).Select(a => rule.Entry(a) > 0 ? 1L : 0L)], ["pre (1 = +1)", "post (1 = +1)"]);
+        var layout = BaxterRule.Layout;
+        Rom = new RomImage(layout.Name, 1, layout.AddressBits, [.. Enumerable.Range(0, layout.Entries).Select(a => rule.Entry(a) > 0 ? 1L : 0L)], [.. layout.BitMeanings().Select(b => b.Meaning)]);
     }
 
     public string Name { get; }
@@ -37,8 +39,11 @@ internal sealed class BaxterHardwareDesign
     /// <summary><c>sha256:</c> + hex SHA-256 of the canonical rule file without provenance.</summary>
     public string RuleHash { get; }
 
-    /// <summary>The rule <c>f</c> as a 4 × 1-bit ROM, address <c>{pre, post}</c>.</summary>
+    /// <summary>The rule <c>f</c> as a 4 × 1-bit ROM, addressed as <see cref="BaxterRule.Layout"/> declares (<c>{pre, post}</c>).</summary>
     public RomImage Rom { get; }
+
+    /// <summary>The ROM's address as a Verilog concatenation of the layout's fields (each a one-bit port named after its signal), most significant first.</summary>
+    public static string RomAddress => "{" + string.Join(", ", BaxterRule.Layout.Fields.Select(f => LayoutField.Name(f.Signal))) + "}";
 
     public int Nodes => Network.Nodes;
 

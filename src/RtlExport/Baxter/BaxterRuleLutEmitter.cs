@@ -19,7 +19,7 @@ internal static class BaxterRuleLutEmitter
         m.Ports.Add(new(PortDirection.OutputWire, "w", "", "f(pre, post): the weight to write, 1 = +1"));
         m.Reg("f_rom", "[0:0]", "The truth table of f", "[0:3]");
         m.Items.Add(new InitialItem("Load the table", [Stmt.Line("$readmemh(INIT_FILE, f_rom);")]));
-        m.Items.Add(new AssignItem("w", "f_rom[{pre, post}]"));
+        m.Items.Add(new AssignItem("w", $"f_rom[{BaxterHardwareDesign.RomAddress}]"));
         return m;
     }
 }

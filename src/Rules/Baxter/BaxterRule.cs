@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Neuro.Rules.Layouts;
 
 namespace Neuro.Rules.Baxter;
 
@@ -7,10 +8,11 @@ namespace Neuro.Rules.Baxter;
 /// with fields [pre(1), post(1)]: a learnable weight is overwritten <c>w ← f(pre, post)</c> (DESIGN.md §4).
 /// </summary>
 /// <remarks>
-/// <para>The layout of the table, the one place it is defined: a ±1 activity becomes one address bit (+1 → 1, −1 → 0);
-/// the address is <c>2·pre + post</c> (pre, the first declared field, is the most significant bit); entry <c>a</c> is
-/// +1 when bit <c>a</c> of <see cref="Index"/> is set, else −1. So <see cref="Index"/> 0..15 numbers the 16 functions
-/// by their truth tables; Hebb, <c>f = pre·post</c>, is 9 (entries +1, −1, −1, +1 from address 0).</para>
+/// <para>The table's layout is <see cref="Layout"/> (a <see cref="TableLayout"/>: fields [pre(1), post(1)], mode
+/// <c>write</c>, synapse group <c>learnable</c>), which owns the address: a ±1 activity becomes one field value
+/// (+1 → 1, −1 → 0) and the layout concatenates them, pre the most significant. Entry <c>a</c> is +1 when bit <c>a</c>
+/// of <see cref="Index"/> is set, else −1. So <see cref="Index"/> 0..15 numbers the 16 functions by their truth
+/// tables; Hebb, <c>f = pre·post</c>, is 9 (entries +1, −1, −1, +1 from address 0).</para>
 /// <para>A written weight is always ±1, so a learnable weight never becomes 0.</para>
 /// </remarks>
 public readonly record struct BaxterRule
@@ -39,8 +41,14 @@ public readonly record struct BaxterRule
     /// <summary>Hebb's rule, <c>f(pre, post) = pre·post</c> (index 9).</summary>
     public static BaxterRule Hebb => new(9);
 
-    /// <summary>The table address of a (pre, post) pair of ±1 activities: <c>2·bit(pre) + bit(post)</c>, <c>bit(+1) = 1</c>.</summary>
-    public static int Address(int pre, int post) => (2 * Bit(pre)) + Bit(post);
+    /// <summary>The name of the synapse group the table updates: the learnable synapses.</summary>
+    public const string SynapseGroup = "learnable";
+
+    /// <summary>The table's layout: <c>f</c>, group <c>learnable</c>, mode <c>write</c>, fields [pre(1), post(1)].</summary>
+    public static TableLayout Layout { get; } = new("f", SynapseGroup, TableMode.Write, [new LayoutField(Signal.Pre, 1), new LayoutField(Signal.Post, 1)]);
+
+    /// <summary>The table address of a (pre, post) pair of ±1 activities, from <see cref="Layout"/> (field value 1 for +1).</summary>
+    public static int Address(int pre, int post) => Layout.Term(Signal.Pre, Bit(pre)) | Layout.Term(Signal.Post, Bit(post));
 
     /// <summary>The ±1 activity an address bit stands for: 1 → +1, 0 → −1.</summary>
     public static int Activity(int bit) => bit != 0 ? 1 : -1;

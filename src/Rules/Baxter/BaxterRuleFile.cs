@@ -1,12 +1,16 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Neuro.Rules.Json;
+using Neuro.Rules.Layouts;
+using Neuro.Rules.Patterns;
 
 namespace Neuro.Rules.Baxter;
 
 /// <summary>
 /// Reads and writes <c>rule.json</c> for the <c>baxter</c> family, in the rule-layout shape of DESIGN.md §4: the
 /// network (nodes, synapses with reset weights and learnable flags), the training protocol, and one <c>write</c>
-/// table <c>f</c> with fields [pre(1), post(1)] over the learnable synapses.
+/// table with the layout <see cref="BaxterRule.Layout"/> (fields [pre(1), post(1)] over the synapse group
+/// <c>learnable</c>) in the shared table model <see cref="RuleTableJson"/>, and provenance in <see cref="RuleProvenanceJson"/>.
 /// </summary>
 /// <remarks>
 /// <para>Parsing uses typed models read by <see cref="StrictJson"/>: unknown and duplicate members, missing members,
@@ -33,26 +37,9 @@ public static class BaxterRuleFile
     /// <summary>The name of the rule's table.</summary>
     public const string TableName = "f";
 
-    /// <summary>The synapse group the table updates: the learnable synapses.</summary>
-    public const string SynapseGroup = "learnable";
-
-    /// <summary>True when <paramref name="json"/> is an object whose <c>family</c> is <c>baxter</c> (other files are not this reader's).</summary>
-    public static bool IsBaxter(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            return doc.RootElement.ValueKind == JsonValueKind.Object
-                && doc.RootElement.TryGetProperty("family", out var family)
-                && family.ValueKind == JsonValueKind.String
-                && family.GetString() == Family;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    /// <summary>True when the rule file at <paramref name="path"/> names the <c>baxter</c> family (read with <see cref="RuleFileHeader"/>).</summary>
+    /// <exception cref="JsonInputException">The file cannot be read, or is not a rule file (no object, no <c>family</c>).</exception>
+    public static bool IsBaxter(string path) => RuleFileHeader.Read(path).Family == Family;
 
     /// <summary>Reads and validates a rule file.</summary>
     /// <exception cref="JsonInputException">The file cannot be read or breaks the schema; the message starts with the file and the JSON path.</exception>
@@ -76,8 +63,8 @@ public static class BaxterRuleFile
             Family,
             new NetworkModel(network.Nodes, network.Inputs, [.. network.Synapses.Select(s => new SynapseModel(s.Pre, s.Post, s.Weight, s.Learnable))]),
             new ProtocolModel(document.Task.Name, document.Task.Epochs, document.Task.Steps),
-            [new TableModel(TableName, SynapseGroup, "write", [new FieldModel("pre", 1), new FieldModel("post", 1)], [.. learner.Rule.Table])],
-            document.Provenance);
+            [RuleTableJson.Of(BaxterRule.Layout, [.. learner.Rule.Table.Select(e => (double)e)])],
+            document.Provenance is { } p ? Provenance(p) : null);
         return StrictJson.Serialize(model);
     }
 
@@ -138,51 +125,87 @@ public static class BaxterRuleFile
             synapses.Add(synapse);
         }
 
-        return new BaxterRuleDocument(new BaxterLearner(new BaxterNetwork(n.Nodes, n.Inputs, synapses), Rule(m.Tables, source)), task, m.Provenance);
+        return new BaxterRuleDocument(new BaxterLearner(new BaxterNetwork(n.Nodes, n.Inputs, synapses), Rule(m.Tables, source)), task, m.Provenance is { } p ? Provenance(p, source) : null);
     }
 
-    private static BaxterRule Rule(IReadOnlyList<TableModel> tables, string source)
+    private static BaxterRule Rule(ImmutableArray<RuleTableJson> tables, string source)
     {
-        if (tables.Count != 1)
+        if (!tables.IsDefault && tables.Length > 1)
         {
-            throw new JsonInputException(source, "tables", $"a baxter rule has exactly one table ('{TableName}'), not {tables.Count}");
+            throw new JsonInputException(source, "tables", $"a baxter rule has exactly one table ('{TableName}'), not {tables.Length}");
         }
 
-        var t = tables[0];
-        if (t.Name != TableName)
+        var (_, entries) = RuleTableJson.ToLayout(tables, source, table =>
         {
-            throw new JsonInputException(source, "tables[0].name", $"must be '{TableName}', not '{t.Name}'");
-        }
-
-        if (t.Synapses != SynapseGroup)
-        {
-            throw new JsonInputException(source, "tables[0].synapses", $"must be '{SynapseGroup}', not '{t.Synapses}'");
-        }
-
-        if (t.Mode != "write")
-        {
-            throw new JsonInputException(source, "tables[0].mode", $"must be 'write' (w <- f(pre, post)), not '{t.Mode}'");
-        }
-
-        if (t.Fields is not [{ Signal: "pre", Bits: 1 }, { Signal: "post", Bits: 1 }])
-        {
-            throw new JsonInputException(source, "tables[0].fields", "must be [ { \"signal\": \"pre\", \"bits\": 1 }, { \"signal\": \"post\", \"bits\": 1 } ]");
-        }
-
-        if (t.Entries.Count != BaxterRule.Entries)
-        {
-            throw new JsonInputException(source, "tables[0].entries", $"must have {BaxterRule.Entries} entries (fields of 1 + 1 bits), not {t.Entries.Count}");
-        }
-
-        for (int a = 0; a < t.Entries.Count; a++)
-        {
-            if (t.Entries[a] is not (1 or -1))
+            if (table.Synapses != BaxterRule.SynapseGroup)
             {
-                throw new JsonInputException(source, $"tables[0].entries[{a}]", $"must be -1 or +1 (f is one of the 16 Boolean functions of two ±1 inputs), not {t.Entries[a]}");
+                throw new ArgumentException($"synapse group must be '{BaxterRule.SynapseGroup}', not '{table.Synapses}'");
+            }
+
+            if (table.Mode != TableMode.Write)
+            {
+                throw new ArgumentException($"mode must be 'write' (w <- f(pre, post)), not '{JsonNamingPolicy.CamelCase.ConvertName(table.Mode.ToString())}'");
+            }
+
+            if (table.Fields is not [{ Signal: Signal.Pre, Bits: 1 }, { Signal: Signal.Post, Bits: 1 }])
+            {
+                throw new ArgumentException($"fields must be [pre:1, post:1], not [{table.FieldList}]");
+            }
+        });
+        var f = entries[0];
+        for (int a = 0; a < f.Length; a++)
+        {
+            if (f[a] is not (1 or -1))
+            {
+                throw new JsonInputException(source, $"tables[0].entries[{a}]", $"must be -1 or +1 (f is one of the 16 Boolean functions of two ±1 inputs), not {f[a].ToString(System.Globalization.CultureInfo.InvariantCulture)}");
             }
         }
 
-        return BaxterRule.FromTable(t.Entries);
+        return BaxterRule.FromTable([.. f.Select(e => (int)e)]);
+    }
+
+    /// <summary>The shared provenance model: the four common members, the run's further facts as extra members.</summary>
+    private static RuleProvenanceJson Provenance(BaxterProvenance p) => new(p.Seed, p.Algorithm, p.Task, p.Fitness)
+    {
+        Extra = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
+        {
+            ["learnedAll"] = JsonSerializer.SerializeToElement(p.LearnedAll),
+            ["generations"] = JsonSerializer.SerializeToElement(p.Generations),
+            ["bestGeneration"] = JsonSerializer.SerializeToElement(p.BestGeneration),
+            ["evaluations"] = JsonSerializer.SerializeToElement(p.Evaluations),
+            ["population"] = JsonSerializer.SerializeToElement(p.Population),
+        },
+    };
+
+    /// <summary>A baxter provenance from the shared model; a missing run fact reads as 0 (<c>learnedAll</c>: fitness 1).</summary>
+    private static BaxterProvenance Provenance(RuleProvenanceJson p, string source)
+    {
+        var extra = p.Extra ?? [];
+        long Number(string name)
+        {
+            if (!extra.TryGetValue(name, out var e))
+            {
+                return 0;
+            }
+
+            return e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out long v) && v >= 0
+                ? v
+                : throw new JsonInputException(source, $"provenance.{name}", $"expected a non-negative integer, not {e.GetRawText()}");
+        }
+
+        bool learnedAll = p.Fitness >= 1;
+        if (extra.TryGetValue("learnedAll", out var l))
+        {
+            learnedAll = l.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => throw new JsonInputException(source, "provenance.learnedAll", $"expected true or false, not {l.GetRawText()}"),
+            };
+        }
+
+        return new BaxterProvenance(p.Seed, p.Algorithm, p.Task, p.Fitness, learnedAll,
+            (int)Math.Min(int.MaxValue, Number("generations")), (int)Math.Min(int.MaxValue, Number("bestGeneration")), Number("evaluations"), (int)Math.Min(int.MaxValue, Number("population")));
     }
 
     private static string FirstSentence(ArgumentException e)
@@ -197,8 +220,8 @@ public static class BaxterRuleFile
         string Family,
         NetworkModel Network,
         ProtocolModel Protocol,
-        IReadOnlyList<TableModel> Tables,
-        BaxterProvenance? Provenance = null);
+        ImmutableArray<RuleTableJson> Tables,
+        RuleProvenanceJson? Provenance = null);
 
     private sealed record NetworkModel(int Nodes, int Inputs, IReadOnlyList<SynapseModel> Synapses);
 
@@ -206,7 +229,4 @@ public static class BaxterRuleFile
 
     private sealed record ProtocolModel(string Task, int Epochs, int Steps);
 
-    private sealed record TableModel(string Name, string Synapses, string Mode, IReadOnlyList<FieldModel> Fields, IReadOnlyList<int> Entries);
-
-    private sealed record FieldModel(string Signal, int Bits);
 }
