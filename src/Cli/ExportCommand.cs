@@ -23,16 +23,18 @@ internal static class ExportCommand
         var outDir = new Option<string?>("--out") { Description = "The export folder (created if needed)", HelpName = "DIR" };
         var name = new Option<string>("--name") { Description = "Module and file name prefix: a Verilog identifier of letters, digits and '_'", DefaultValueFactory = _ => "neuro" };
         var samples = new Option<int>("--samples") { Description = "Training samples in the lifetime golden vectors", DefaultValueFactory = _ => new HardwareExportSettings().Samples };
-        var vectorSeed = new Option<int>("--vector-seed") { Description = "Seed of the plasticity-unit vectors (pattern permutations, random weights)", DefaultValueFactory = _ => 1 };
+        var vectorSeed = new Option<int>("--vector-seed") { Description = "Seed of the plasticity-unit and narrowing vectors and of the learner testbench's random stream gaps", DefaultValueFactory = _ => 1 };
+        var lanes = new Option<int>("--lanes") { Description = "Learner lanes: hidden neurons processed in parallel (divides --hidden; at most 256)", DefaultValueFactory = _ => new HardwareExportSettings().Lanes };
+        var testSamples = new Option<int>("--test-samples") { Description = "Samples the learner testbench runs after the lifetime with learning off", DefaultValueFactory = _ => new HardwareExportSettings().TestSamples };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text" };
         var task = new TaskOptions();
-        var command = new Command("export", "Write rule ROM images, Verilog, testbenches, golden vectors and a manifest (the network and lifetime come from the task options; --task synthetic when none is named)") { rule, outDir, name, samples, vectorSeed, json, precision };
+        var command = new Command("export", "Write rule ROM images, Verilog, testbenches, golden vectors and a manifest (the network and lifetime come from the task options; --task synthetic when none is named)") { rule, outDir, name, samples, vectorSeed, lanes, testSamples, json, precision };
         task.AddTo(command);
         fields.AddTo(command);
         command.SetAction(result =>
         {
             // baxter rule files: src/Cli/Baxter
-            Option[] patternOnly = [precision, samples, vectorSeed, .. fields.All, task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
+            Option[] patternOnly = [precision, samples, vectorSeed, lanes, testSamples, .. fields.All, task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
             if (BaxterExportCommand.TryRun(result, result.GetValue(rule), outDir, name, json, patternOnly) is { } exitCode)
             {
                 return exitCode;
@@ -50,7 +52,10 @@ internal static class ExportCommand
                 result.GetValue(task.EdgeProbability), result.GetValue(task.Seed), result.GetValue(task.DataSeed) ?? result.GetValue(task.Seed));
             var (train, _) = choice.Load();
             var spec = choice.Network(train);
-            var settings = new HardwareExportSettings { Name = result.GetValue(name)!, Samples = result.GetValue(samples), VectorSeed = result.GetValue(vectorSeed) };
+            var settings = new HardwareExportSettings
+            {
+                Name = result.GetValue(name)!, Samples = result.GetValue(samples), VectorSeed = result.GetValue(vectorSeed), Lanes = result.GetValue(lanes), TestSamples = result.GetValue(testSamples),
+            };
             ExportResult exported;
             try
             {
@@ -73,7 +78,10 @@ internal static class ExportCommand
                     w.WriteString("rule", rulePath);
                     w.WriteString("out", dir);
                     w.WriteString("ruleHash", exported.RuleHash);
-                    w.WriteString("top", exported.Engine);
+                    w.WriteString("top", exported.Learner);
+                    w.WriteString("engine", exported.Engine);
+                    w.WriteNumber("lanes", settings.Lanes);
+                    w.WriteNumber("forwardClocks", exported.Timing.Forward);
                     w.WriteNumber("hiddenEdges", exported.HiddenEdges);
                     w.WriteNumber("inputEdges", exported.InputEdges);
                     w.WriteNumber("outputWords", exported.OutputWords);
@@ -87,7 +95,7 @@ internal static class ExportCommand
             {
                 var console = Output.Console(stdout);
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"neuro export: {rulePath} ({exported.RuleHash}) -> {dir}, top {exported.Engine}"));
+                    $"neuro export: {rulePath} ({exported.RuleHash}) -> {dir}, top {exported.Learner} (and {exported.Engine})"));
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"weights {config.Weight}, rule entries {config.RuleEntry}; {exported.HiddenEdges} recurrent, {exported.InputEdges} input, {exported.OutputWords} output weights"));
                 var table = new Table().AddColumns("file", "kind", "sha256");

@@ -38,6 +38,7 @@ internal static class Program
             DevicesCommand.Create(),
             InspectCommand.Create(),
             WorkerCommand.Create(),
+            Continual.ContinualCommand.Create(),
         };
 
         var parsed = root.Parse(args);

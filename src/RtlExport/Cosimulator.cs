@@ -11,7 +11,8 @@ namespace Neuro.RtlExport;
 /// </summary>
 public static class Cosimulator
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
+    /// <summary>How long one compile or simulation may take unless the caller says otherwise.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>True when <paramref name="simulator"/>'s executables are on PATH.</summary>
     public static bool IsAvailable(Simulator simulator) =>
@@ -19,8 +20,13 @@ public static class Cosimulator
 
     /// <summary>Runs the testbenches (all, or those named in <paramref name="only"/>) and returns one result per testbench.</summary>
     /// <exception cref="RtlExportException">The folder is not an export, or the simulator is not installed.</exception>
-    public static ImmutableArray<TestbenchResult> Run(string directory, Simulator simulator, IReadOnlyCollection<string>? only = null)
+    /// <param name="directory">An export folder.</param>
+    /// <param name="simulator">Icarus Verilog or Verilator.</param>
+    /// <param name="only">Testbench modules to run; null for all.</param>
+    /// <param name="timeout">Limit of each compile and each simulation; <see cref="DefaultTimeout"/> when null.</param>
+    public static ImmutableArray<TestbenchResult> Run(string directory, Simulator simulator, IReadOnlyCollection<string>? only = null, TimeSpan? timeout = null)
     {
+        var limit = timeout ?? DefaultTimeout;
         var folder = ExportFolder.Open(directory);
         var results = ImmutableArray.CreateBuilder<TestbenchResult>();
         string build = System.IO.Directory.CreateTempSubdirectory("neuro-cosim-").FullName;
@@ -34,8 +40,8 @@ public static class Cosimulator
                 }
 
                 results.Add(simulator == Simulator.Iverilog
-                    ? RunIverilog(folder, module, file, build)
-                    : RunVerilator(folder, module, file, build));
+                    ? RunIverilog(folder, module, file, build, limit)
+                    : RunVerilator(folder, module, file, build, limit));
             }
         }
         finally
@@ -46,35 +52,35 @@ public static class Cosimulator
         return results.ToImmutable();
     }
 
-    private static TestbenchResult RunIverilog(ExportFolder folder, string module, string file, string build)
+    private static TestbenchResult RunIverilog(ExportFolder folder, string module, string file, string build, TimeSpan timeout)
     {
         string iverilog = ExternalTool.Find("iverilog", "iverilog");
         string vvp = ExternalTool.Find("vvp", "iverilog");
         string image = Path.Combine(build, module + ".vvp");
-        var (code, log) = ExternalTool.Run(iverilog, ["-g2005", "-Wall", "-o", image, "-s", module, file, .. folder.Rtl], folder.Directory, Timeout);
+        var (code, log) = ExternalTool.Run(iverilog, ["-g2005", "-Wall", "-o", image, "-s", module, file, .. folder.Rtl], folder.Directory, timeout);
         if (code != 0)
         {
             return Failed(module, code, "iverilog could not compile the testbench:\n" + log);
         }
 
-        var (runCode, output) = ExternalTool.Run(vvp, ["-n", image], folder.Directory, Timeout);
+        var (runCode, output) = ExternalTool.Run(vvp, ["-n", image], folder.Directory, timeout);
         return Parse(module, runCode, log + output);
     }
 
-    private static TestbenchResult RunVerilator(ExportFolder folder, string module, string file, string build)
+    private static TestbenchResult RunVerilator(ExportFolder folder, string module, string file, string build, TimeSpan timeout)
     {
         string verilator = ExternalTool.Find("verilator", "verilator");
         string objDir = Path.Combine(build, module);
         string jobs = Math.Max(1, Math.Min(Environment.ProcessorCount, 4)).ToString(CultureInfo.InvariantCulture);
         var (code, log) = ExternalTool.Run(verilator,
             ["--binary", "-j", jobs, "-Wno-fatal", "--top-module", module, "-Mdir", objDir, "-o", "V" + module, file, .. folder.Rtl],
-            folder.Directory, Timeout);
+            folder.Directory, timeout);
         if (code != 0)
         {
             return Failed(module, code, "verilator could not build the testbench:\n" + log);
         }
 
-        var (runCode, output) = ExternalTool.Run(Path.Combine(objDir, "V" + module), [], folder.Directory, Timeout);
+        var (runCode, output) = ExternalTool.Run(Path.Combine(objDir, "V" + module), [], folder.Directory, timeout);
         return Parse(module, runCode, output);
     }
 

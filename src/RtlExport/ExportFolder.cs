@@ -26,8 +26,8 @@ public sealed class ExportFolder
     /// <summary>Each testbench module and its file, relative to the folder.</summary>
     public ImmutableArray<(string Module, string File)> Testbenches { get; }
 
-    /// <summary>Reads <c>manifest.json</c> and checks that the files it names exist.</summary>
-    /// <exception cref="RtlExportException">The folder or manifest is missing or malformed, a module name is unsafe, or a file is missing.</exception>
+    /// <summary>Reads <c>manifest.json</c> and checks that every file it names exists and matches its SHA-256 (DESIGN.md §6).</summary>
+    /// <exception cref="RtlExportException">The folder or manifest is missing or malformed, a module name is unsafe, or a file is missing or changed.</exception>
     public static ExportFolder Open(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
@@ -54,6 +54,17 @@ public sealed class ExportFolder
             if (rtl.IsEmpty || tbs.IsEmpty)
             {
                 throw new RtlExportException($"{manifest}: lists no RTL files or no testbenches");
+            }
+
+            foreach (var file in root.GetProperty("files").EnumerateArray())
+            {
+                string path = CheckedFile(directory, file.GetProperty("path").GetString());
+                string expected = file.GetProperty("sha256").GetString() ?? "";
+                string actual = HardwareDesign.Sha256(File.ReadAllBytes(Path.Combine(directory, path)));
+                if (!string.Equals(expected, actual, StringComparison.Ordinal))
+                {
+                    throw new RtlExportException($"'{path}' in '{directory}' does not match its SHA-256 in manifest.json (changed after the export); export again");
+                }
             }
 
             return new ExportFolder(Path.GetFullPath(directory), top, rtl, tbs);

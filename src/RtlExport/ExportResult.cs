@@ -12,6 +12,8 @@ namespace Neuro.RtlExport;
 /// <param name="OutputWords">Words of the output weight memory (0 without an output table).</param>
 /// <param name="Samples">Samples of the lifetime vectors.</param>
 /// <param name="ExpectedUpdates">Synapse updates the model made in that lifetime.</param>
+/// <param name="Learner">The learner's top module (the export's top).</param>
+/// <param name="Timing">The learner's clocks per sample.</param>
 public sealed record ExportResult(
     string RuleHash,
     string Engine,
@@ -21,4 +23,6 @@ public sealed record ExportResult(
     int InputEdges,
     int OutputWords,
     int Samples,
-    long ExpectedUpdates);
+    long ExpectedUpdates,
+    string Learner,
+    LearnerTiming Timing);

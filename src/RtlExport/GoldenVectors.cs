@@ -45,6 +45,10 @@ internal sealed class GoldenVectors
 
     public List<string> ExpectedOutput { get; } = [];
 
+    /// <summary>Per sample the clocks of its plastic step: from the edge that takes <c>start</c> to the first edge seeing
+    /// <c>done</c> (<see cref="StepClocks"/>).</summary>
+    public List<string> ExpectedStepClocks { get; } = [];
+
     public int Samples { get; private set; }
 
     public int UpdatingSamples { get; private set; }
@@ -73,6 +77,13 @@ internal sealed class GoldenVectors
         v.BuildLifetime(d, data, samples);
         return v;
     }
+
+    /// <summary>
+    /// The engine's clocks per plastic step, from the edge that takes <c>start</c> to the first edge seeing <c>done</c>:
+    /// <c>synapses + 5</c> when it updates (one synapse per clock, then the read, two pipeline stages and done), 2 when it
+    /// does not (docs/hardware.md).
+    /// </summary>
+    public static long StepClocks(bool update, long synapses) => update ? synapses + 5 : 2;
 
     /// <summary>One <c>$readmemh</c> file: the words, one per line.</summary>
     public static byte[] File(IEnumerable<string> words)
@@ -213,12 +224,16 @@ internal sealed class GoldenVectors
             }
 
             EngineCommands.Add(sample.Hex());
+            long synapses = 0;
             if (update)
             {
                 UpdatingSamples++;
                 int rows = !d.HasOutput ? 0 : d.AllEdges ? d.Spec.Classes : prediction == label ? 1 : 2;
-                ExpectedUpdates += d.HiddenEdges + d.InputEdges + (long)rows * hidden;
+                synapses = d.HiddenEdges + d.InputEdges + (long)rows * hidden;
+                ExpectedUpdates += synapses;
             }
+
+            ExpectedStepClocks.Add(VerilogTypes.Hex(StepClocks(update, synapses), 32));
         }
 
         Samples = samples;

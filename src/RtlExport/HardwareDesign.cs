@@ -24,7 +24,13 @@ internal sealed class HardwareDesign
     /// <summary>Largest number of words in one weight memory.</summary>
     public const int MaxWeightWords = 1 << 20;
 
-    public HardwareDesign(string name, PatternRule rule, PrecisionConfig precision, PatternNetworkSpec spec, PatternNetworkMasks masks)
+    /// <summary>Most lanes of the learner (the lane field of a weight index is 8 bits).</summary>
+    public const int MaxLanes = 256;
+
+    /// <summary>Largest number of words of one lane's weight memory (the local field of a weight index is 24 bits; one spare address bit).</summary>
+    public const int MaxLaneWords = 1 << 23;
+
+    public HardwareDesign(string name, PatternRule rule, PrecisionConfig precision, PatternNetworkSpec spec, PatternNetworkMasks masks, int lanes = 1)
     {
         Name = VerilogNames.Validate(name);
         if (rule.Layout.Tables.Any(t => t.Mode != TableMode.Add))
@@ -97,7 +103,20 @@ internal sealed class HardwareDesign
             throw new RtlExportException(string.Create(CultureInfo.InvariantCulture, $"A weight memory would hold more than {MaxWeightWords} words"));
         }
 
-        Roms = BuildRoms();
+        Lanes = ValidateLanes(lanes, spec);
+        if (precision.Activation.Format.Width < 2)
+        {
+            throw new RtlExportException($"The learner needs an activation format of at least 2 bits, not {precision.Activation}");
+        }
+
+        long laneWords = Math.Max((long)Rows * spec.Hidden, Math.Max((long)Rows * spec.Inputs, (long)spec.Classes * Rows));
+        if (laneWords > MaxLaneWords)
+        {
+            throw new RtlExportException(string.Create(CultureInfo.InvariantCulture, $"A lane's weight memory would hold {laneWords} words, more than {MaxLaneWords}; use more --lanes"));
+        }
+
+        Tables = BuildTables();
+        Roms = [.. Tables.Select(t => t.Image)];
         long bits = Roms.Sum(r => r.Bits);
         if (bits > MaxRomBits)
         {
@@ -119,6 +138,10 @@ internal sealed class HardwareDesign
     /// <summary><c>sha256:</c> + hex SHA-256 of the rule's canonical JSON (<see cref="PatternRuleFile.Canonical"/>).</summary>
     public string RuleHash { get; }
 
+    /// <summary>The rule's tables in layer order (hidden, input, output), each with its address fields and ROM image.</summary>
+    public ImmutableArray<RuleTable> Tables { get; }
+
+    /// <summary>The tables' ROM images, in the same order.</summary>
     public ImmutableArray<RomImage> Roms { get; }
 
     public int[] HiddenEdgePre { get; }
@@ -164,6 +187,54 @@ internal sealed class HardwareDesign
     /// <summary>Bits of a weight-memory address, wide enough for every layer's memory.</summary>
     public int AddressWidth => VerilogTypes.IndexWidth(Math.Max(HiddenEdges, Math.Max(InputEdges, Math.Max(OutputWords, 2))));
 
+    /// <summary>Lanes of the learner: hidden neurons processed in parallel (neuron <c>i</c> in lane <c>i mod LANES</c>, row <c>i / LANES</c>).</summary>
+    public int Lanes { get; }
+
+    /// <summary>Neurons per lane: <c>HIDDEN / LANES</c>.</summary>
+    public int Rows => Spec.Hidden / Lanes;
+
+    public int InputWidth => Precision.Input.Format.Width;
+
+    public bool InputSigned => Precision.Input.Format.Signed;
+
+    public int ActivationWidth => Precision.Activation.Format.Width;
+
+    /// <summary>Bits of a MAC operand register: an input or an activation as a signed value, with a spare sign bit
+    /// (so an unsigned input extends with a zero, and no extension is ever empty).</summary>
+    public int OperandWidth => Math.Max(InputWidth, ActivationWidth) + 1;
+
+    /// <summary>Bits of a product operand × weight.</summary>
+    public int ProductWidth => OperandWidth + WeightWidth;
+
+    /// <summary>Bits of the learner's accumulators: every exact sum the network forms (<see cref="PrecisionConfig.AccumulatorBits"/>)
+    /// and one bit more than a product, so a product always sign-extends into it.</summary>
+    public int AccumulatorWidth => Math.Max(Precision.AccumulatorBits(Spec), ProductWidth) + 1;
+
+    /// <summary>Bits of a count of neurons (0..HIDDEN).</summary>
+    public int CountWidth => VerilogTypes.IndexWidth(Spec.Hidden + 1L);
+
+    /// <summary>Bits of an AXI4-Stream input beat: the wider of an input and a label, in whole bytes.</summary>
+    public int BeatWidth => 8 * ((Math.Max(InputWidth, ClassWidth) + 7) / 8);
+
+    /// <summary>Bits of an AXI4-Stream result beat <c>{updated, label, prediction}</c>, in whole bytes.</summary>
+    public int ResultWidth => 8 * ((2 * ClassWidth + 1 + 7) / 8);
+
+    /// <summary>The learner's clocks per sample.</summary>
+    public LearnerTiming Timing => new(Spec.Inputs, Spec.Hidden, Spec.Classes, Rule.Rounds, Lanes, ActivationWidth, HasInput, HasOutput);
+
+    public string Learner => Name + "_learner";
+
+    public string LearnerCore => Name + "_learner_core";
+
+    public string Requantize => Name + "_requantize";
+
+    public string LearnerTestbench => Learner + "_tb";
+
+    public string RequantizeTestbench => Requantize + "_tb";
+
+    /// <summary>The learner's fixed or mask image <paramref name="what"/>, relative to the export folder.</summary>
+    public string LearnerRomPath(string what) => $"rom/{Name}_learner_{what}.mem";
+
     public string RomModule => Name + "_rom";
 
     public string PlasticityUnit => Name + "_plasticity_unit";
@@ -188,32 +259,42 @@ internal sealed class HardwareDesign
     /// <summary>A Verilog string literal of a path (the paths here are built from validated names only).</summary>
     public static string Quote(string path) => $"\"{path}\"";
 
-    private ImmutableArray<RomImage> BuildRoms()
+    private static int ValidateLanes(int lanes, PatternNetworkSpec spec)
+    {
+        if (lanes < 1 || lanes > MaxLanes || spec.Hidden % lanes != 0)
+        {
+            throw new RtlExportException(string.Create(CultureInfo.InvariantCulture,
+                $"--lanes {lanes} must be 1..{MaxLanes} and divide the hidden size {spec.Hidden}"));
+        }
+
+        return lanes;
+    }
+
+    private ImmutableArray<RuleTable> BuildTables()
     {
         var rom = new RuleRom(Rule, Precision);
-        int pw = PatternWidth;
-        var images = ImmutableArray.CreateBuilder<RomImage>();
-        images.Add(new RomImage("hidden", EntryWidth, 2 * pw, rom.Hidden!.Value,
-            [.. PatternBits("pre neuron"), .. PatternBits("post neuron")]));
+        var tables = ImmutableArray.CreateBuilder<RuleTable>();
+        tables.Add(Table("hidden", 0, rom.Hidden!.Value, History(TableField.PreHistory, "pre neuron"), History(TableField.PostHistory, "post neuron")));
         if (rom.Input is { } input)
         {
-            images.Add(new RomImage("input", EntryWidth, pw, input, [.. PatternBits("post neuron")]));
+            tables.Add(Table("input", 1, input, History(TableField.PostHistory, "post neuron")));
         }
 
         if (rom.Output is { } output)
         {
             string kind = AllEdges ? "row kind: 0 = the label's row, 1 = every other row" : "row kind: 0 = the label's row, 1 = the (wrong) prediction's row";
-            images.Add(new RomImage("output", EntryWidth, pw + 1, output, [.. PatternBits("hidden neuron"), kind]));
+            tables.Add(Table("output", 2, output, History(TableField.PostHistory, "hidden neuron"), new TableField(TableField.Role, 1, [kind])));
         }
 
-        return images.ToImmutable();
+        return tables.ToImmutable();
     }
 
-    private IEnumerable<string> PatternBits(string who)
+    private RuleTable Table(string name, int code, ImmutableArray<long> words, params TableField[] fields)
     {
-        for (int round = 0; round <= Rule.Rounds; round++)
-        {
-            yield return string.Create(CultureInfo.InvariantCulture, $"{who} fired in round {round}");
-        }
+        var bits = fields.SelectMany(f => f.BitMeanings).ToImmutableArray();
+        return new RuleTable(name, code, [.. fields], new RomImage(name, EntryWidth, bits.Length, words, bits));
     }
+
+    private TableField History(string signal, string who) =>
+        new(signal, PatternWidth, [.. Enumerable.Range(0, Rule.Rounds + 1).Select(round => string.Create(CultureInfo.InvariantCulture, $"{who} fired in round {round}"))]);
 }

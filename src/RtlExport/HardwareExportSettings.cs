@@ -9,6 +9,13 @@ public sealed record HardwareExportSettings
     /// <summary>Training samples streamed through the model for the lifetime golden vectors (the first ones, cycling).</summary>
     public int Samples { get; init; } = 40;
 
-    /// <summary>Seed of the plasticity-unit vectors (pattern permutations and random weights).</summary>
+    /// <summary>Seed of the plasticity-unit vectors (pattern permutations and random weights), the narrowing vectors and
+    /// the learner testbench's random stream gaps and backpressure.</summary>
     public int VectorSeed { get; init; } = 1;
+
+    /// <summary>Lanes of the learner: hidden neurons processed in parallel (divides the hidden size; at most 256).</summary>
+    public int Lanes { get; init; } = 1;
+
+    /// <summary>Samples after the lifetime that the learner testbench runs with learning off (predictions only).</summary>
+    public int TestSamples { get; init; } = 8;
 }

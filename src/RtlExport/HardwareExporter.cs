@@ -10,6 +10,7 @@ using Neuro.Rules.Data;
 using Neuro.Rules.Patterns;
 using Neuro.RtlExport.Baxter;
 using Neuro.RtlExport.Emitters;
+using Neuro.RtlExport.Emitters.Learner;
 using Neuro.RtlExport.Verilog;
 
 namespace Neuro.RtlExport;
@@ -51,7 +52,12 @@ public static class HardwareExporter
             throw new ArgumentException($"The data has {data.Features} features and {data.Classes} classes; the network expects {spec.Inputs} and {spec.Classes}", nameof(data));
         }
 
-        var design = new HardwareDesign(settings.Name, rule, precision, spec, spec.BuildMasks());
+        if (settings.TestSamples < 0)
+        {
+            throw new RtlExportException($"The learner's frozen test needs 0 or more samples, not {settings.TestSamples}");
+        }
+
+        var design = new HardwareDesign(settings.Name, rule, precision, spec, spec.BuildMasks(), settings.Lanes);
         var (files, result) = BuildAll(design, data, settings);
         WriteFiles(files, outDir);
         return result;
@@ -91,22 +97,24 @@ public static class HardwareExporter
     /// <summary>Every file of the export in memory, sorted by path, <c>manifest.json</c> last; and the result.</summary>
     internal static (List<(string Path, string Kind, byte[] Bytes)> Files, ExportResult Result) BuildAll(HardwareDesign design, Dataset data, HardwareExportSettings settings)
     {
-        var files = Build(design, data, settings, out var vectors).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var files = Build(design, data, settings, out var vectors, out var learner).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var result = new ExportResult(
             design.RuleHash,
             design.Engine,
-            [design.PlasticityUnitTestbench, design.EngineTestbench],
+            [design.PlasticityUnitTestbench, design.EngineTestbench, design.RequantizeTestbench, design.LearnerTestbench],
             [.. files.Select(f => new ExportedFile(f.Path, f.Kind, HardwareDesign.Sha256(f.Bytes)))],
             design.HiddenEdges,
             design.InputEdges,
             design.OutputWords,
             vectors.Samples,
-            vectors.ExpectedUpdates);
-        files.Add((ManifestName, "manifest", Encoding.UTF8.GetBytes(Manifest(design, settings, vectors, result))));
+            vectors.ExpectedUpdates,
+            design.Learner,
+            design.Timing);
+        files.Add((ManifestName, "manifest", Encoding.UTF8.GetBytes(Manifest(design, settings, vectors, learner, result))));
         return (files, result);
     }
 
-    internal static List<(string Path, string Kind, byte[] Bytes)> Build(HardwareDesign d, Dataset data, HardwareExportSettings settings, out GoldenVectors vectors)
+    internal static List<(string Path, string Kind, byte[] Bytes)> Build(HardwareDesign d, Dataset data, HardwareExportSettings settings, out GoldenVectors vectors, out LearnerVectors learner)
     {
         var files = new List<(string, string, byte[])>();
         foreach (var rom in d.Roms)
@@ -136,6 +144,7 @@ public static class HardwareExporter
         files.Add((HardwareDesign.VectorPath(d.PlasticityUnit, "expected"), "vectors", GoldenVectors.File(vectors.UnitExpected)));
         files.Add((HardwareDesign.VectorPath(d.Engine, "stimulus"), "vectors", GoldenVectors.File(vectors.EngineCommands)));
         files.Add((HardwareDesign.VectorPath(d.Engine, "expected_hidden"), "vectors", GoldenVectors.File(vectors.ExpectedHidden)));
+        files.Add((HardwareDesign.VectorPath(d.Engine, "expected_clocks"), "vectors", GoldenVectors.File(vectors.ExpectedStepClocks)));
         if (d.HasInput)
         {
             files.Add((HardwareDesign.VectorPath(d.Engine, "expected_input"), "vectors", GoldenVectors.File(vectors.ExpectedInput)));
@@ -146,13 +155,45 @@ public static class HardwareExporter
             files.Add((HardwareDesign.VectorPath(d.Engine, "expected_output"), "vectors", GoldenVectors.File(vectors.ExpectedOutput)));
         }
 
+        learner = LearnerVectors.Build(d, data, settings.Samples, settings.TestSamples, settings.VectorSeed);
+        AddLearner(files, d, learner, settings);
         return files;
+    }
+
+    private static void AddLearner(List<(string, string, byte[])> files, HardwareDesign d, LearnerVectors v, HardwareExportSettings settings)
+    {
+        var core = LearnerCoreEmitter.Build(d);
+        var top = LearnerTopEmitter.Build(d, core);
+        files.Add(Verilog(d, "rtl", RequantizeEmitter.Build(d)));
+        files.Add(Verilog(d, "rtl", core));
+        files.Add(Verilog(d, "rtl", top));
+        files.AddRange(ExportPackage.Build(d, top, v));
+        files.Add(Verilog(d, "tb", RequantizeTestbenchEmitter.Build(d, v)));
+        files.Add(Verilog(d, "tb", LearnerTestbenchEmitter.Build(d, v, settings.VectorSeed)));
+        files.Add(($"sw/{d.Name}_regs.h", "header", CHeaderWriter.Write(d)));
+        files.Add((d.LearnerRomPath("recurrent_mask"), "rom", GoldenVectors.File(v.RecurrentMask)));
+        files.Add(d.HasInput
+            ? (d.LearnerRomPath("input_mask"), "rom", GoldenVectors.File(v.InputMask))
+            : (d.LearnerRomPath("input_weights"), "rom", GoldenVectors.File(v.InputWeights)));
+        if (!d.HasOutput)
+        {
+            files.Add((d.LearnerRomPath("output_weights"), "rom", GoldenVectors.File(v.OutputWeights)));
+        }
+
+        files.Add((HardwareDesign.VectorPath(d.Requantize, "vectors"), "vectors", GoldenVectors.File(v.Narrowing)));
+        files.Add((HardwareDesign.VectorPath(d.Learner, "beats"), "vectors", GoldenVectors.File(v.Beats)));
+        files.Add((HardwareDesign.VectorPath(d.Learner, "results"), "vectors", GoldenVectors.File(v.Results)));
+        files.Add((HardwareDesign.VectorPath(d.Learner, "latencies"), "vectors", GoldenVectors.File(v.Latencies)));
+        foreach (var t in d.Tables)
+        {
+            files.Add((HardwareDesign.VectorPath(d.Learner, "expected_" + t.Name), "vectors", GoldenVectors.File(v.Weights[t.Code])));
+        }
     }
 
     private static (string, string, byte[]) Verilog(HardwareDesign d, string folder, VerilogModule module) =>
         ($"{folder}/{module.Name}.v", folder == "rtl" ? "rtl" : "testbench", Encoding.ASCII.GetBytes(VerilogWriter.Write(module, d.RuleHash)));
 
-    private static string Manifest(HardwareDesign d, HardwareExportSettings settings, GoldenVectors vectors, ExportResult result)
+    private static string Manifest(HardwareDesign d, HardwareExportSettings settings, GoldenVectors vectors, LearnerVectors learner, ExportResult result)
     {
         using var stream = new MemoryStream();
         var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -189,49 +230,18 @@ public static class HardwareExporter
             w.WriteNumber("inputEdges", d.InputEdges);
             w.WriteNumber("outputWords", d.OutputWords);
             w.WriteEndObject();
-            w.WriteStartArray("tables");
-            foreach (var rom in d.Roms)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", rom.Name);
-                w.WriteNumber("depth", rom.Depth);
-                w.WriteNumber("wordWidth", rom.WordWidth);
-                w.WriteNumber("addressWidth", rom.AddressWidth);
-                w.WriteString("address", rom.Name switch
-                {
-                    "hidden" => "{pre_pattern, post_pattern} = pre*P + post",
-                    "input" => "post_pattern",
-                    _ => "{pattern, row_kind} = 2*pattern + row_kind",
-                });
-                w.WriteStartArray("addressBits");
-                for (int i = 0; i < rom.AddressWidth; i++)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("bit", rom.AddressWidth - 1 - i);
-                    w.WriteString("meaning", rom.AddressBits[i]);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteStartObject("files");
-                foreach (string ext in new[] { "mem", "coe", "mif", "bin" })
-                {
-                    w.WriteString(ext, d.RomPath(rom.Name, ext));
-                }
-
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            WriteTables(w, d);
             w.WriteStartObject("modules");
             w.WriteString("rom", d.RomModule);
             w.WriteString("plasticityUnit", d.PlasticityUnit);
             w.WriteString("engine", d.Engine);
-            w.WriteString("top", d.Engine);
+            w.WriteString("requantize", d.Requantize);
+            w.WriteString("learnerCore", d.LearnerCore);
+            w.WriteString("learner", d.Learner);
+            w.WriteString("top", d.Learner);
             w.WriteEndObject();
             w.WriteStartArray("rtl");
-            foreach (string module in new[] { d.RomModule, d.PlasticityUnit, d.Engine })
+            foreach (string module in new[] { d.RomModule, d.PlasticityUnit, d.Engine, d.Requantize, d.LearnerCore, d.Learner })
             {
                 w.WriteStringValue($"rtl/{module}.v");
             }
@@ -254,11 +264,83 @@ public static class HardwareExporter
             w.WriteNumber("unitUpdates", vectors.UnitUpdates);
             w.WriteNumber("seed", settings.VectorSeed);
             w.WriteEndObject();
+            WriteLearner(w, d, learner);
             ExportedFile.WriteArray(w, result.Files);
             w.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteLearner(Utf8JsonWriter w, HardwareDesign d, LearnerVectors v)
+    {
+        var t = d.Timing;
+        w.WriteStartObject("learner");
+        w.WriteNumber("lanes", d.Lanes);
+        w.WriteNumber("rows", d.Rows);
+        w.WriteNumber("accumulatorWidth", d.AccumulatorWidth);
+        w.WriteNumber("beatWidth", d.BeatWidth);
+        w.WriteNumber("resultWidth", d.ResultWidth);
+        w.WriteStartObject("cycles");
+        w.WriteString("formula", "latency = forward + (updated ? update(rows) : 0) + overhead; every walk costs its steps + drain");
+        w.WriteNumber("drain", LearnerTiming.Drain);
+        w.WriteNumber("overhead", LearnerTiming.Overhead);
+        w.WriteNumber("projection", t.Projection);
+        w.WriteNumber("cap", t.Cap);
+        w.WriteNumber("round", t.Round);
+        w.WriteNumber("logits", t.Logits);
+        w.WriteNumber("forward", t.Forward);
+        w.WriteNumber("updateLabelAndPrediction", t.Update(2));
+        w.WriteNumber("updateAllRows", t.Update(d.Spec.Classes));
+        w.WriteNumber("clear", t.Clear);
+        w.WriteEndObject();
+        w.WriteStartObject("vectors");
+        w.WriteNumber("samples", v.Samples);
+        w.WriteNumber("testSamples", v.TestSamples);
+        w.WriteNumber("updatingSamples", v.UpdatingSamples);
+        w.WriteNumber("expectedUpdates", v.ExpectedUpdates);
+        w.WriteNumber("narrowingVectors", v.Narrowing.Count);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteTables(Utf8JsonWriter w, HardwareDesign d)
+    {
+        w.WriteStartArray("tables");
+        foreach (var rom in d.Roms)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", rom.Name);
+            w.WriteNumber("depth", rom.Depth);
+            w.WriteNumber("wordWidth", rom.WordWidth);
+            w.WriteNumber("addressWidth", rom.AddressWidth);
+            w.WriteString("address", rom.Name switch
+            {
+                "hidden" => "{pre_pattern, post_pattern} = pre*P + post",
+                "input" => "post_pattern",
+                _ => "{pattern, row_kind} = 2*pattern + row_kind",
+            });
+            w.WriteStartArray("addressBits");
+            for (int i = 0; i < rom.AddressWidth; i++)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("bit", rom.AddressWidth - 1 - i);
+                w.WriteString("meaning", rom.AddressBits[i]);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("files");
+            foreach (string ext in new[] { "mem", "coe", "mif", "bin" })
+            {
+                w.WriteString(ext, d.RomPath(rom.Name, ext));
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void Type(Utf8JsonWriter w, string name, FixedType type)

@@ -8,4 +8,7 @@ public enum SynthTarget
 
     /// <summary>Yosys <c>synth_ice40</c>, then nextpnr-ice40 place and route for the maximum clock frequency.</summary>
     Ice40,
+
+    /// <summary>Yosys <c>synth_xilinx</c> (7-series): LUTs, flip-flops, block RAMs and DSPs as a resource estimate; no place and route.</summary>
+    Xilinx,
 }

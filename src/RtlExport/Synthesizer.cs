@@ -7,8 +7,9 @@ using Neuro.RtlExport.Tools;
 namespace Neuro.RtlExport;
 
 /// <summary>
-/// Synthesizes an export folder's engine with Yosys (and places and routes it with nextpnr-ice40 for iCE40), running in
-/// the folder so the ROMs' <c>$readmemh</c> images load, and reports LUTs, flip-flops, memory bits and Fmax.
+/// Synthesizes a module of an export folder (by default the learner) with Yosys, and places and routes it with
+/// nextpnr-ice40 for iCE40, running in the folder so the ROMs' <c>$readmemh</c> images load; reports LUTs, flip-flops,
+/// memory bits, DSPs (Xilinx) and Fmax per placement seed (iCE40).
 /// </summary>
 public static partial class Synthesizer
 {
@@ -23,72 +24,107 @@ public static partial class Synthesizer
     public static bool IsAvailable(SynthTarget target) =>
         ExternalTool.Exists("yosys") && (target == SynthTarget.Generic || ExternalTool.Exists("nextpnr-ice40"));
 
-    /// <summary>Synthesizes the engine of <paramref name="directory"/>.</summary>
+    /// <summary>Synthesizes a module of <paramref name="directory"/> (by default its top, the learner).</summary>
     /// <param name="directory">An export folder.</param>
-    /// <param name="target">Generic or iCE40.</param>
+    /// <param name="target">Generic, iCE40 (with place and route) or Xilinx (resource estimate).</param>
     /// <param name="device">iCE40 device (a key of <see cref="Ice40Packages"/>).</param>
     /// <param name="frequencyMhz">Target clock for nextpnr (the reported maximum does not depend on it being met).</param>
-    /// <exception cref="RtlExportException">The folder is not an export, a tool is missing, or a tool failed.</exception>
-    public static SynthesisReport Run(string directory, SynthTarget target, string device = "hx8k", double frequencyMhz = 12)
+    /// <param name="top">The module to synthesize: one of the export's RTL modules; null for the export's top (the learner).</param>
+    /// <param name="seeds">iCE40: place and route with nextpnr seeds 1..seeds; Fmax is reported per seed, as the median and the minimum.</param>
+    /// <exception cref="RtlExportException">The folder is not an export, the module is not one of its modules, a tool is missing, or a tool failed.</exception>
+    public static SynthesisReport Run(string directory, SynthTarget target, string device = "hx8k", double frequencyMhz = 12, string? top = null, int seeds = 1)
     {
         var folder = ExportFolder.Open(directory);
-        string yosys = ExternalTool.Find("yosys", "yosys");
-        string? nextpnr = null;
-        string? package = null;
-        if (target == SynthTarget.Ice40)
+        string module = top ?? folder.Top;
+        if (!folder.Rtl.Contains($"rtl/{module}.v"))
         {
-            if (!Ice40Packages.TryGetValue(device, out package))
-            {
-                throw new RtlExportException($"Unknown iCE40 device '{device}'; expected one of {string.Join(", ", Ice40Packages.Keys)}");
-            }
-
-            nextpnr = ExternalTool.Find("nextpnr-ice40", "nextpnr-ice40");
+            throw new RtlExportException($"'{module}' is not a module of the export; expected one of {string.Join(", ", folder.Rtl.Select(Path.GetFileNameWithoutExtension))}");
         }
 
+        if (seeds < 1)
+        {
+            throw new RtlExportException($"Place and route needs at least 1 seed, not {seeds}");
+        }
+
+        string yosys = ExternalTool.Find("yosys", "yosys");
+        string? package = null;
+        if (target == SynthTarget.Ice40 && !Ice40Packages.TryGetValue(device, out package))
+        {
+            throw new RtlExportException($"Unknown iCE40 device '{device}'; expected one of {string.Join(", ", Ice40Packages.Keys)}");
+        }
+
+        string? nextpnr = target == SynthTarget.Ice40 ? ExternalTool.Find("nextpnr-ice40", "nextpnr-ice40") : null;
         string build = Directory.CreateTempSubdirectory("neuro-synth-").FullName;
         try
         {
             string netlist = Path.Combine(build, "netlist.json");
             string read = "read_verilog " + string.Join(' ', folder.Rtl);
-            string script = target == SynthTarget.Generic
-                ? $"{read}; synth -top {folder.Top} -flatten -run begin:fine; opt -fast -full; techmap; opt -fast; abc -lut 4; opt_clean; write_json {netlist}"
-                : $"{read}; synth_ice40 -top {folder.Top} -json {netlist}";
+            string script = target switch
+            {
+                SynthTarget.Generic => $"{read}; synth -top {module} -flatten -run begin:fine; opt -fast -full; techmap; opt -fast; abc -lut 4; opt_clean; write_json {netlist}",
+                SynthTarget.Ice40 => $"{read}; synth_ice40 -top {module} -json {netlist}",
+                _ => $"{read}; synth_xilinx -top {module} -flatten; write_json {netlist}",
+            };
             var (code, log) = ExternalTool.Run(yosys, ["-q", "-p", script], folder.Directory, Timeout);
             if (code != 0)
             {
                 throw new RtlExportException($"yosys failed (exit {code}): {Tail(log)}");
             }
 
-            var cells = CountCells(netlist, folder.Top, out long memoryBits, out long memories);
-            long luts = cells.Where(c => c.Key.StartsWith("$lut", StringComparison.Ordinal) || c.Key == "SB_LUT4").Sum(c => c.Value);
-            long ffs = cells.Where(c => c.Key.Contains("DFF", StringComparison.Ordinal)).Sum(c => c.Value);
+            var cells = CountCells(netlist, module, out long memoryBits, out long memories);
             long total = cells.Values.Sum();
-            if (target == SynthTarget.Generic)
+            long Count(Func<string, bool> kind) => cells.Where(c => kind(c.Key)).Sum(c => c.Value);
+            switch (target)
             {
-                return new SynthesisReport(target, folder.Top, luts, ffs, total, memoryBits, memories, null, null, cells, log);
+                case SynthTarget.Generic:
+                    return new SynthesisReport(target, module, Count(k => k.StartsWith("$lut", StringComparison.Ordinal)), Count(k => k.Contains("DFF", StringComparison.Ordinal)),
+                        total, memoryBits, memories, null, null, cells, log, 0, []);
+                case SynthTarget.Xilinx:
+                    long ramb18 = cells.GetValueOrDefault("RAMB18E1"), ramb36 = cells.GetValueOrDefault("RAMB36E1");
+                    return new SynthesisReport(target, module, Count(k => k.StartsWith("LUT", StringComparison.Ordinal)), Count(k => k.StartsWith("FD", StringComparison.Ordinal)),
+                        total, ramb18 * 18432 + ramb36 * 36864, ramb18 + ramb36, null, "xc7", cells, log, Count(k => k.StartsWith("DSP48", StringComparison.Ordinal)), []);
+                default:
+                    break;
             }
 
             long brams = cells.GetValueOrDefault("SB_RAM40_4K");
             string freq = frequencyMhz.ToString("0.###", CultureInfo.InvariantCulture);
-            var (pnrCode, pnrLog) = ExternalTool.Run(nextpnr!,
-                [$"--{device}", "--package", package!, "--json", netlist, "--freq", freq, "--seed", "1"], folder.Directory, Timeout);
-            if (pnrCode != 0)
+            var fmax = ImmutableArray.CreateBuilder<double>();
+            var pnrLogs = new System.Text.StringBuilder();
+            for (int seed = 1; seed <= seeds; seed++)
             {
-                throw new RtlExportException($"nextpnr-ice40 failed (exit {pnrCode}): {Tail(pnrLog)}");
+                var (pnrCode, pnrLog) = ExternalTool.Run(nextpnr!,
+                    [$"--{device}", "--package", package!, "--json", netlist, "--freq", freq, "--seed", seed.ToString(CultureInfo.InvariantCulture)], folder.Directory, Timeout);
+                if (pnrCode != 0)
+                {
+                    throw new RtlExportException($"nextpnr-ice40 failed (exit {pnrCode}, seed {seed}): {Tail(pnrLog)}");
+                }
+
+                double? last = null;
+                foreach (Match m in MaxFrequency().Matches(pnrLog))
+                {
+                    last = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+                }
+
+                fmax.Add(last ?? throw new RtlExportException($"nextpnr-ice40 reported no maximum frequency (seed {seed}): {Tail(pnrLog)}"));
+                pnrLogs.Append(pnrLog);
             }
 
-            double? fmax = null;
-            foreach (Match m in MaxFrequency().Matches(pnrLog))
-            {
-                fmax = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            }
-
-            return new SynthesisReport(target, folder.Top, luts, ffs, total, brams * 4096, brams, fmax, $"{device}-{package}", cells, log + pnrLog);
+            return new SynthesisReport(target, module, cells.GetValueOrDefault("SB_LUT4"), Count(k => k.Contains("DFF", StringComparison.Ordinal)), total, brams * 4096, brams,
+                Median(fmax), $"{device}-{package}", cells, log + pnrLogs, 0, fmax.ToImmutable());
         }
         finally
         {
             Directory.Delete(build, recursive: true);
         }
+    }
+
+    /// <summary>The median (the mean of the middle two for an even count).</summary>
+    internal static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        int n = sorted.Length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static ImmutableSortedDictionary<string, long> CountCells(string netlist, string top, out long memoryBits, out long memories)

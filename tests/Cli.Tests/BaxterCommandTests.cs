@@ -182,7 +182,7 @@ public sealed class BaxterCommandTests : IDisposable
 
         var cosim = NeuroRunner.Run("cosim", hw);
         Assert.True(cosim.ExitCode == 0, cosim.Stdout + cosim.Stderr);
-        Assert.Contains("neuro_learner_tb: answers=8 functions=4 learned=4 learned_identity=1 learned_not=1 learned_one=1 learned_zero=1 right=8", cosim.Stdout, StringComparison.Ordinal);
+        Assert.Contains("neuro_learner_tb (iverilog): answers=8 functions=4 learned=4 learned_identity=1 learned_not=1 learned_one=1 learned_zero=1 right=8", cosim.Stdout, StringComparison.Ordinal);
         var synth = NeuroRunner.Run("synth", hw, "--target", "ice40", "--json");
         Assert.True(synth.ExitCode == 0, synth.Stderr);
         using var report = JsonDocument.Parse(synth.Stdout);

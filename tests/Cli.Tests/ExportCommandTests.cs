@@ -24,7 +24,8 @@ public sealed class ExportCommandTests : IDisposable
         var export = NeuroRunner.Run(["export", "--rule", Rule(), "--precision", Precision(), "--out", outDir, .. Small, "--json"]);
         Assert.True(export.ExitCode == 0, export.Stderr);
         using var exported = JsonDocument.Parse(export.Stdout);
-        Assert.Equal("neuro_engine", exported.RootElement.GetProperty("top").GetString());
+        Assert.Equal("neuro_learner", exported.RootElement.GetProperty("top").GetString());
+        Assert.Equal("neuro_engine", exported.RootElement.GetProperty("engine").GetString());
         Assert.True(File.Exists(Path.Combine(outDir, "manifest.json")));
 
         var cosim = NeuroRunner.Run("cosim", outDir, "--json");
@@ -32,7 +33,8 @@ public sealed class ExportCommandTests : IDisposable
         using var doc = JsonDocument.Parse(cosim.Stdout);
         Assert.True(doc.RootElement.GetProperty("passed").GetBoolean());
         var tbs = doc.RootElement.GetProperty("testbenches").EnumerateArray().ToList();
-        Assert.Equal(["neuro_plasticity_unit_tb", "neuro_engine_tb"], tbs.Select(t => t.GetProperty("module").GetString()));
+        Assert.Equal(["neuro_plasticity_unit_tb", "neuro_engine_tb", "neuro_requantize_tb", "neuro_learner_tb"], tbs.Select(t => t.GetProperty("module").GetString()));
+        Assert.True(tbs[3].GetProperty("cyclesPerSample").GetDouble() > exported.RootElement.GetProperty("forwardClocks").GetInt64());
         Assert.All(tbs, t => Assert.True(t.GetProperty("checks").GetInt64() > 0));
         var engine = tbs[1];
         Assert.Equal(exported.RootElement.GetProperty("expectedUpdates").GetInt64(), engine.GetProperty("updates").GetInt64());
@@ -80,12 +82,25 @@ public sealed class ExportCommandTests : IDisposable
     [Fact]
     public void Cosim_CorruptedVector_ExitsOneWithMismatch()
     {
+        // A vector changed after the export is refused by the manifest check (exit 2); with the manifest's hash updated too,
+        // the testbench itself must catch the wrong expected word (exit 1).
         string outDir = Path.Combine(dir, "bad");
         Assert.Equal(0, NeuroRunner.Run(["export", "--rule", Rule(), "--out", outDir, .. Small]).ExitCode);
-        string path = Path.Combine(outDir, "vectors", "neuro_engine_expected_output.mem");
+        string relative = "vectors/neuro_engine_expected_output.mem";
+        string path = Path.Combine(outDir, relative);
         string[] lines = File.ReadAllLines(path);
+        string before = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
         lines[0] = lines[0] == "0001" ? "0002" : "0001";
         File.WriteAllText(path, string.Join('\n', lines) + "\n");
+        var refused = NeuroRunner.Run("cosim", outDir);
+        Assert.Equal($"neuro: error: 'vectors/neuro_engine_expected_output.mem' in '{outDir}' does not match its SHA-256 in manifest.json (changed after the export); export again", refused.SingleErrorLine(2));
+
+        // With the manifest following the edit (as a deliberate corruption), the testbench itself catches it.
+        string manifest = Path.Combine(outDir, "manifest.json");
+        string after = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+        string json = File.ReadAllText(manifest);
+        int sha = json.IndexOf(before, json.IndexOf("\"path\": \"vectors/neuro_engine_expected_output.mem\"", StringComparison.Ordinal), StringComparison.Ordinal);
+        File.WriteAllText(manifest, json[..sha] + after + json[(sha + before.Length)..]);
         var r = NeuroRunner.Run("cosim", outDir);
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("mismatch: neuro_engine output addr=0 expected=", r.Stdout, StringComparison.Ordinal);

@@ -50,6 +50,38 @@ public sealed class InspectCommandTests : IDisposable
         Assert.Contains("postHistory[0]: the post neuron fired in round 3", r.Stdout, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string> BadLayouts => new()
+    {
+        { Layout("""{ "signal": "colour", "bits": 1 }"""), "tables[0].fields[0].signal: expected one of preHistory, postHistory, pre, post, role, weight, target, margin, phase, not \"colour\"" },
+        { Layout("""{ "signal": "phase", "bits": 0 }"""), "tables[0].fields[0]: Field 'phase' must have 1..16 bits, not 0" },
+        { Layout("""{ "signal": "preHistory", "bits": 2 }, { "signal": "postHistory", "bits": 2 }, { "signal": "weight", "bits": 13 }""", entries: 1 << 17), "tables[0]: Table 'hidden' has 17 address bits (preHistory:2, postHistory:2, weight:13); the most is 16 (65,536 entries)" },
+        { Layout("""{ "signal": "preHistory", "bits": 2 }, { "signal": "postHistory", "bits": 2 }""", entries: 15), "tables[0].entries: must have 16 entries (2^4 for the fields preHistory:2,postHistory:2), not 15" },
+        { Layout("""{ "signal": "preHistory", "bits": 2 }, { "signal": "role", "bits": 1 }""", entries: 8), "tables[0]: Table 'hidden': recurrent synapses cannot see 'role'; they see preHistory, postHistory, weight, margin, phase" },
+        { Layout("""{ "signal": "preHistory", "bits": 3 }""", entries: 8), "tables[0]: Table 'hidden': 'preHistory' has 2 bits with 1 rounds, not 3" },
+        { Layout("""{ "signal": "preHistory", "bits": 2, "bits": 2 }"""), "tables[0].fields[0].bits: appears twice" },
+        { Layout("""{ "signal": "phase", "bits": 1, "range": 2 }""", entries: 2), "tables[0].fields[0]: Only a weight field has a range, not 'phase'" },
+        { Layout("""{ "signal": "phase", "bits": 1 }, { "signal": "phase", "bits": 2 }""", entries: 8), "tables[0]: Table 'hidden' names the signal 'phase' twice" },
+        { Layout("""{ "signal": "phase", "bits": 1 }""", entries: 2, mode: "write"), "tables[0]: Table 'hidden': the pattern family's tables are add or multiply, not write" },
+        { Layout("""{ "signal": "phase", "bits": 1 }""", entries: 2, name: "../x"), "tables[0]: Table name '../x' must be a letter followed by letters, digits or underscores (at most 32)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadLayouts))]
+    public void Inspect_MalformedLayout_IsOneLineNamingThePath(string json, string problem)
+    {
+        string path = Path.Combine(dir, "bad.json");
+        File.WriteAllText(path, json);
+
+        string line = NeuroRunner.Run("inspect", path).SingleErrorLine(2);
+
+        Assert.Equal($"neuro: error: {path}: {problem}", line);
+    }
+
+    private static string Layout(string fields, int entries = 4, string mode = "add", string name = "hidden") => $$"""
+        { "format": "neuro-rule/2", "family": "pattern", "rounds": 1, "eta": 0.01,
+          "tables": [ { "name": "{{name}}", "synapses": "recurrent", "mode": "{{mode}}", "fields": [ {{fields}} ], "entries": [{{string.Join(", ", Enumerable.Repeat("0", entries))}}] } ] }
+        """;
+
     [Fact]
     public void Inspect_MalformedLayout_IsOneUsageLine()
     {

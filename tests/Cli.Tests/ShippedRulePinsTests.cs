@@ -66,8 +66,9 @@ public sealed class ShippedRulePinsTests : IDisposable
 
     /// <summary>
     /// <c>neuro export --rule RULE --precision configs/precision-w30-e12.json --out DIR</c>, then the SHA-256 of
-    /// <c>sha256sum</c>'s listing of the ROM images and the plasticity engine's Verilog
-    /// (<c>find rom rtl/neuro_engine.v rtl/neuro_plasticity_unit.v rtl/neuro_rom.v -type f | sort | xargs sha256sum | sha256sum</c>).
+    /// <c>sha256sum</c>'s listing of the files such an export held before the layouts: the rule-ROM images and edge lists
+    /// (<c>rom/neuro_{hidden,input,output}.{mem,coe,mif,bin}</c>, <c>rom/neuro_*_edges.mem</c>) and the plasticity engine's
+    /// Verilog (<c>rtl/neuro_engine.v</c>, <c>rtl/neuro_plasticity_unit.v</c>, <c>rtl/neuro_rom.v</c>), sorted by path.
     /// </summary>
     private string ExportDigest(string rule)
     {
@@ -75,6 +76,7 @@ public sealed class ShippedRulePinsTests : IDisposable
         var r = NeuroRunner.Run(["export", "--rule", rule, "--precision", Path.Combine(RepoPaths.Root, "configs", "precision-w30-e12.json"), "--out", output]);
         Assert.Equal(0, r.ExitCode);
         var files = Directory.EnumerateFiles(Path.Combine(output, "rom")).Select(f => Path.GetRelativePath(output, f))
+            .Where(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), @"^neuro_(hidden|input|output)(\.(mem|coe|mif|bin)|_edges\.mem)$"))
             .Concat(["rtl/neuro_engine.v", "rtl/neuro_plasticity_unit.v", "rtl/neuro_rom.v"])
             .Select(f => f.Replace('\\', '/'))
             .Order(StringComparer.Ordinal);

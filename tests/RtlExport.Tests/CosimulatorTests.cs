@@ -25,8 +25,8 @@ public sealed class CosimulatorTests
     }
 
     [Fact]
-    public void Verilator_RandomRule_EngineMatchesTheModel() =>
-        AssertCosimPasses(RtlCases.Random(105), Simulator.Verilator, engineOnly: true);
+    public void Verilator_RandomLearner_MatchesTheModel() =>
+        AssertCosimPasses(RtlCases.Random(105), Simulator.Verilator, only: "learner");
 
     [Fact]
     [Trait("Category", "Heavy")]
@@ -58,7 +58,7 @@ public sealed class CosimulatorTests
         string[] lines = File.ReadAllLines(path);
         string original = lines[2];
         lines[2] = Flip(original);
-        File.WriteAllText(path, string.Join('\n', lines) + "\n");
+        ExportPatch.Rewrite(dir.Path, Path.GetRelativePath(dir.Path, path), string.Join('\n', lines) + "\n");
         var results = Cosimulator.Run(dir.Path, Simulator.Iverilog, ["neuro_engine_tb"]);
         var r = Assert.Single(results);
         Assert.False(r.Passed);
@@ -76,19 +76,19 @@ public sealed class CosimulatorTests
         string path = Path.Combine(dir.Path, "vectors", "tiny_plasticity_unit_expected.mem");
         string[] lines = File.ReadAllLines(path);
         lines[0] = Flip(lines[0]);
-        File.WriteAllText(path, string.Join('\n', lines) + "\n");
+        ExportPatch.Rewrite(dir.Path, Path.GetRelativePath(dir.Path, path), string.Join('\n', lines) + "\n");
         var r = Assert.Single(Cosimulator.Run(dir.Path, Simulator.Iverilog, ["tiny_plasticity_unit_tb"]));
         Assert.False(r.Passed);
         Assert.NotEqual(0, r.ExitCode);
         Assert.StartsWith("tiny_plasticity_unit update=0 table=0 addr=", Assert.Single(r.MismatchLines), StringComparison.Ordinal);
     }
 
-    private static void AssertCosimPasses(RtlCases.Case c, Simulator simulator, bool engineOnly = false)
+    private static void AssertCosimPasses(RtlCases.Case c, Simulator simulator, string? only = null)
     {
         using var dir = new TempFolder();
         var export = c.ExportTo(dir.Path);
-        var results = Cosimulator.Run(dir.Path, simulator, engineOnly ? [export.Engine + "_tb"] : null);
-        Assert.Equal(engineOnly ? 1 : 2, results.Length);
+        var results = Cosimulator.Run(dir.Path, simulator, only is null ? null : [$"{c.Settings.Name}_{only}_tb"]);
+        Assert.Equal(only is null ? 4 : 1, results.Length);
         foreach (var r in results)
         {
             Assert.True(r.Passed, $"{c.Name}: {r.Module} failed (exit {r.ExitCode}, checks {r.Checks}, mismatches {r.Mismatches}):\n{string.Join('\n', r.MismatchLines.Take(10))}\n{r.Log[^Math.Min(r.Log.Length, 2000)..]}");
@@ -96,13 +96,32 @@ public sealed class CosimulatorTests
             if (r.Module == export.Engine + "_tb")
             {
                 Assert.Equal(export.ExpectedUpdates, r.Stats["updates"]);
-                Assert.Equal(export.HiddenEdges + export.InputEdges + export.OutputWords + 1, r.Checks);
+                Assert.Equal(export.HiddenEdges + export.InputEdges + export.OutputWords + 1 + export.Samples, r.Checks);
+            }
+
+            if (r.Module == export.Learner + "_tb")
+            {
+                // The same lifetime as the engine's, so the same synapse updates; then the frozen phase.
+                Assert.Equal(export.ExpectedUpdates, r.Stats["updates"]);
+                Assert.Equal(export.Samples + c.Settings.TestSamples, r.Stats["samples"]);
+                long weights = (long)c.Design().Rows * (c.Spec.Hidden + (c.Rule.Input is null ? 0 : c.Spec.Inputs) + (c.Rule.Output is null ? 0 : c.Spec.Classes)) * c.Settings.Lanes;
+                Assert.Equal(2L * (export.Samples + c.Settings.TestSamples) + 5 + weights, r.Checks);
             }
         }
     }
 
+    [Fact]
+    public void Run_FileChangedAfterExport_IsRefused()
+    {
+        using var dir = new TempFolder();
+        RtlCases.Fixed("r0-hidden-only-satsym").ExportTo(dir.Path);
+        File.AppendAllText(Path.Combine(dir.Path, "rtl", "tiny_rom.v"), "// edited\n");
+        var e = Assert.Throws<RtlExportException>(() => Cosimulator.Run(dir.Path, Simulator.Iverilog));
+        Assert.Equal($"'rtl/tiny_rom.v' in '{dir.Path}' does not match its SHA-256 in manifest.json (changed after the export); export again", e.Message);
+    }
+
     /// <summary>The hex word with its lowest bit flipped.</summary>
-    private static string Flip(string hex)
+    internal static string Flip(string hex)
     {
         int last = Convert.ToInt32(hex[^1..], 16) ^ 1;
         return hex[..^1] + "0123456789abcdef"[last];

@@ -23,7 +23,7 @@ internal static class RtlCases
     /// <summary>One export case.</summary>
     internal sealed record Case(string Name, PatternRule Rule, PrecisionConfig Precision, PatternNetworkSpec Spec, HardwareExportSettings Settings)
     {
-        public HardwareDesign Design() => new(Settings.Name, Rule, Precision, Spec, Spec.BuildMasks());
+        public HardwareDesign Design() => new(Settings.Name, Rule, Precision, Spec, Spec.BuildMasks(), Settings.Lanes);
 
         public ExportResult ExportTo(string dir) => HardwareExporter.Export(Rule, Precision, Spec, Data, Settings, dir);
     }
@@ -67,6 +67,20 @@ internal static class RtlCases
             PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", "precision-w8-e6.json")),
             new PatternNetworkSpec(10, 4, Hidden: 20, Cap: 10, EdgeProbability: 0.5, Seed: 1),
             new HardwareExportSettings()),
+        "demo-w30-e12" => Fixed("demo-w8-e6") with { Name = name, Precision = PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", "precision-w30-e12.json")) },
+        // Coarse activations (two fractional bits) make ties at the cap's threshold common; large rule entries
+        // (eta 0.5) saturate the 5-bit weights within a few samples. The mutation tests rely on both.
+        "ties-sat" => new(name,
+            new PatternRule(1, 0.5, Table(16, 51), Table(4, 52), Table(8, 53), misclassifiedOnly: false),
+            PrecisionConfig.Default with
+            {
+                Input = FixedType.Parse("ap_fixed<6,3,AP_RND_CONV,AP_SAT>"),
+                Weight = FixedType.Parse("ap_fixed<5,2,AP_RND_CONV,AP_SAT>"),
+                Activation = FixedType.Parse("ap_fixed<8,6,AP_TRN,AP_SAT>"),
+                RuleEntry = FixedType.Parse("ap_fixed<4,1,AP_RND_CONV,AP_SAT>"),
+            },
+            new PatternNetworkSpec(10, 4, Hidden: 12, Cap: 5, EdgeProbability: 0.5, Seed: 11),
+            new HardwareExportSettings { Name = "mut", Samples = 16, TestSamples = 4, Lanes = 3 }),
         _ => throw new ArgumentException($"No case {name}", nameof(name)),
     };
 
@@ -96,7 +110,15 @@ internal static class RtlCases
         int hidden = random.Next(3, 17);
         var spec = new PatternNetworkSpec(10, 4, Hidden: hidden, Cap: random.Next(1, hidden + 1), EdgeProbability: 0.3 + 0.4 * random.NextDouble(), Seed: seed);
         var precision = PrecisionConfig.Default with { Weight = weight, RuleEntry = entry };
-        return new Case($"random-{seed}", rule, precision, spec, new HardwareExportSettings { Name = $"r{seed}", Samples = 12, VectorSeed = seed });
+        // The learner's formats and lanes, drawn after the engine's so the engine's cases stay as they were.
+        int xw = random.Next(2, 13);
+        var input = new FixedType(new QFormat(random.Next(2) == 0, xw, random.Next(0, xw + 1)), Rounding.RndConv, Overflow.Sat);
+        int aw = random.Next(4, 33);
+        var activation = new FixedType(new QFormat(true, aw, random.Next(-2, aw + 4)), (Rounding)random.Next(0, 7), random.Next(2) == 0 ? Overflow.Sat : Overflow.Wrap);
+        int[] divisors = [.. Enumerable.Range(1, hidden).Where(l => hidden % l == 0)];
+        int lanes = divisors[random.Next(divisors.Length)];
+        precision = precision with { Input = input, Activation = activation };
+        return new Case($"random-{seed}", rule, precision, spec, new HardwareExportSettings { Name = $"r{seed}", Samples = 12, VectorSeed = seed, Lanes = lanes });
     }
 
     /// <summary>A deterministic table of <paramref name="n"/> entries in [-1, 1] (spread so that ROM words differ).</summary>

@@ -7,7 +7,7 @@ namespace Neuro.RtlExport;
 public sealed class SnapshotTests
 {
     /// <summary>Extensions pinned as text snapshots; <c>.bin</c> images are pinned through the manifest's SHA-256.</summary>
-    private static readonly string[] TextExtensions = [".v", ".mem", ".coe", ".mif", ".json"];
+    private static readonly string[] TextExtensions = [".v", ".mem", ".coe", ".mif", ".json", ".h", ".md", ".f", ".core", ".pcf", ".sdc", ".xdc", ".tcl"];
 
     public static TheoryData<string> Cases => [.. RtlCases.SnapshotCases];
 
@@ -44,7 +44,7 @@ public sealed class SnapshotTests
         {
             string ext = Path.GetExtension(path);
             // Some cases pin only their Verilog and manifest (whose SHA-256s pin every other file).
-            if (!TextExtensions.Contains(ext) || (rtlOnly && ext is not (".v" or ".json")))
+            if (!TextExtensions.Contains(ext) || (rtlOnly && ext is not (".v" or ".json" or ".h")))
             {
                 continue;
             }

@@ -23,16 +23,16 @@ internal static class BaxterLearnerEmitter
             "w_ji <= f(p_j, p_i). Both updates read the same p. One bit per +-1 value: 1 is +1.",
             "rst: reset weights and initial activities (bias +1, others -1); clear: initial activities, weights kept.",
         ]);
-        m.Ports.Add(new(PortDirection.Input, "clk", "", "Clock"));
-        m.Ports.Add(new(PortDirection.Input, "rst", "", "Synchronous reset: reset weights, initial activities"));
-        m.Ports.Add(new(PortDirection.Input, "clear", "", "Synchronous: initial activities, weights kept (before each test presentation)"));
-        m.Ports.Add(new(PortDirection.Input, "step", "", "Advance one step at this clock"));
-        m.Ports.Add(new(PortDirection.Input, "x", VerilogTypes.Range(inputs), "Inputs, 1 = +1; bit m is input node m + 1"));
-        m.Ports.Add(new(PortDirection.Input, "target", "", "The output's target, 1 = +1, presented while clamp"));
-        m.Ports.Add(new(PortDirection.Input, "clamp", "", "Training: clamp the output to target and write the learnable weights"));
-        m.Ports.Add(new(PortDirection.OutputWire, "out", "", "The output node's activity, 1 = +1"));
-        m.Ports.Add(new(PortDirection.OutputWire, "activities", VerilogTypes.Range(n), "Every node's activity, node i in bit i"));
-        m.Ports.Add(new(PortDirection.OutputWire, "weights", VerilogTypes.Range(learnable), "The learnable weights, synapse k (sorted by post, then pre) in bit k"));
+        m.Input("clk", "", "Clock");
+        m.Input("rst", "", "Synchronous reset: reset weights, initial activities");
+        m.Input("clear", "", "Synchronous: initial activities, weights kept (before each test presentation)");
+        m.Input("step", "", "Advance one step at this clock");
+        m.Input("x", VerilogTypes.Range(inputs), "Inputs, 1 = +1; bit m is input node m + 1");
+        m.Input("target", "", "The output's target, 1 = +1, presented while clamp");
+        m.Input("clamp", "", "Training: clamp the output to target and write the learnable weights");
+        m.OutputWire("out", "", "The output node's activity, 1 = +1");
+        m.OutputWire("activities", VerilogTypes.Range(n), "Every node's activity, node i in bit i");
+        m.OutputWire("weights", VerilogTypes.Range(learnable), "The learnable weights, synapse k (sorted by post, then pre) in bit k");
 
         m.LocalParam("INITIAL_ACTIVITIES", d.InitialActivities, "Bias +1, every other node -1", VerilogTypes.Range(n));
         m.LocalParam("RESET_WEIGHTS", d.ResetWeights, "The learnable weights at reset", VerilogTypes.Range(learnable));
@@ -45,15 +45,15 @@ internal static class BaxterLearnerEmitter
         m.Wire("unused_presented", "", "Presented bits no synapse reads are read here (verilator's unused-signal pattern)", "^presented");
 
         string hidden = n - 1 > output ? $"act_reg[{Int(n - 1)}:{Int(output + 1)}], " : "";
-        m.Items.Add(new AssignItem("presented", $"{{{hidden}clamp ? target : act_reg[{Int(output)}], x, 1'b1}}"));
-        m.Items.Add(new AssignItem($"act_next[{Int(inputs)}:0]", $"presented[{Int(inputs)}:0]"));
+        m.Assign("presented", $"{{{hidden}clamp ? target : act_reg[{Int(output)}], x, 1'b1}}");
+        m.Assign($"act_next[{Int(inputs)}:0]", $"presented[{Int(inputs)}:0]");
         for (int node = output; node < n; node++)
         {
             var terms = d.Terms(node);
             string target = $"act_next[{Int(node)}]";
             if (terms.IsEmpty)
             {
-                m.Items.Add(new AssignItem(target, "1'b0"));
+                m.Assign(target, "1'b0");
                 continue;
             }
 
@@ -61,29 +61,26 @@ internal static class BaxterLearnerEmitter
             string agree = $"agree_{Int(node)}";
             m.Wire(agree, VerilogTypes.Range(width), $"{network.NodeName(node)}: synapses whose w * p is +1, of {terms.Length}");
             string pad = width == 1 ? "" : $"{Int(width - 1)}'b0, ";
-            m.Items.Add(new AssignItem(agree, string.Join(" + ", terms.Select(t => $"{{{pad}{t}}}"))));
+            m.Assign(agree, string.Join(" + ", terms.Select(t => $"{{{pad}{t}}}")));
             // sign(sum) = +1 exactly when 2 * agree > fan-in, i.e. agree >= fan-in / 2 + 1.
-            m.Items.Add(new AssignItem(target, $"{agree} >= {VerilogTypes.Decimal((terms.Length / 2) + 1, width)}"));
+            m.Assign(target, $"{agree} >= {VerilogTypes.Decimal((terms.Length / 2) + 1, width)}");
         }
 
         for (int k = 0; k < learnable; k++)
         {
             var s = network.Learnable[k];
-            m.Items.Add(new InstanceItem($"f for synapse {k}: {network.NodeName(s.Pre)} -> {network.NodeName(s.Post)}", d.LutModule, $"f_{Int(k)}", [],
-                [("pre", Presented(s.Pre)), ("post", Presented(s.Post)), ("w", $"w_write[{Int(k)}]")]));
+            m.Instance($"f for synapse {k}: {network.NodeName(s.Pre)} -> {network.NodeName(s.Post)}", d.LutModule, $"f_{Int(k)}", [],
+                [("pre", Presented(s.Pre)), ("post", Presented(s.Post)), ("w", $"w_write[{Int(k)}]")]);
         }
 
-        m.Items.Add(new AlwaysItem("Registers: reset, clear, or one step (the weights only while clamped)", "posedge clk",
-        [
-            Stmt.If("rst",
-                [Stmt.Line("act_reg <= INITIAL_ACTIVITIES;"), Stmt.Line("w_reg <= RESET_WEIGHTS;")],
-                [Stmt.If("clear",
-                    [Stmt.Line("act_reg <= INITIAL_ACTIVITIES;")],
-                    [Stmt.If("step", [Stmt.Line("act_reg <= act_next;"), Stmt.If("clamp", [Stmt.Line("w_reg <= w_write;")])])])]),
-        ]));
-        m.Items.Add(new AssignItem("out", $"act_reg[{Int(output)}]"));
-        m.Items.Add(new AssignItem("activities", "act_reg"));
-        m.Items.Add(new AssignItem("weights", "w_reg"));
+        m.Registers("Registers: reset, clear, or one step (the weights only while clamped)", "rst",
+            [("act_reg", "INITIAL_ACTIVITIES"), ("w_reg", "RESET_WEIGHTS")],
+            [Stmt.If("clear",
+                [Stmt.Set("act_reg", "INITIAL_ACTIVITIES")],
+                [Stmt.If("step", [Stmt.Set("act_reg", "act_next"), Stmt.If("clamp", [Stmt.Set("w_reg", "w_write")])])])]);
+        m.Assign("out", $"act_reg[{Int(output)}]");
+        m.Assign("activities", "act_reg");
+        m.Assign("weights", "w_reg");
         return m;
     }
 }

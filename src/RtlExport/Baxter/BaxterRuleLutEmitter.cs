@@ -13,13 +13,13 @@ internal static class BaxterRuleLutEmitter
             "Address {pre, post} (1 = +1, pre the high bit); the word is the new weight w <- f(pre, post), 1 = +1.",
             "Combinational read; one instance per learnable synapse (a 2-input LUT each after synthesis).",
         ]);
-        m.Parameters.Add(new("INIT_FILE", HardwareDesign.Quote(d.RomPath()), "$readmemh image of f (4 one-bit words), relative to the simulator's or synthesizer's working directory (the export folder)"));
-        m.Ports.Add(new(PortDirection.Input, "pre", "", "Pre-synaptic activity, 1 = +1"));
-        m.Ports.Add(new(PortDirection.Input, "post", "", "Post-synaptic activity, 1 = +1"));
-        m.Ports.Add(new(PortDirection.OutputWire, "w", "", "f(pre, post): the weight to write, 1 = +1"));
+        m.Parameter("INIT_FILE", HardwareDesign.Quote(d.RomPath()), "$readmemh image of f (4 one-bit words), relative to the simulator's or synthesizer's working directory (the export folder)");
+        m.Input("pre", "", "Pre-synaptic activity, 1 = +1");
+        m.Input("post", "", "Post-synaptic activity, 1 = +1");
+        m.OutputWire("w", "", "f(pre, post): the weight to write, 1 = +1");
         m.Reg("f_rom", "[0:0]", "The truth table of f", "[0:3]");
         m.Items.Add(new InitialItem("Load the table", [Stmt.Line("$readmemh(INIT_FILE, f_rom);")]));
-        m.Items.Add(new AssignItem("w", $"f_rom[{BaxterHardwareDesign.RomAddress}]"));
+        m.Assign("w", $"f_rom[{BaxterHardwareDesign.RomAddress}]");
         return m;
     }
 }

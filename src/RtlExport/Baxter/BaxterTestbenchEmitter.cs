@@ -75,26 +75,26 @@ internal static class BaxterTestbenchEmitter
         var replay = new List<Stmt>
         {
             Stmt.Line("@(negedge clk);"),
-            Stmt.Line("cmd = stimulus[k];"),
-            Stmt.Line($"rst = {rst};"),
-            Stmt.Line($"clear = {clear};"),
-            Stmt.Line($"step = {step};"),
-            Stmt.Line($"clamp = {clamp};"),
-            Stmt.Line($"target = {target};"),
-            Stmt.Line("x = cmd[INPUTS-1:0];"),
+            Stmt.Let("cmd", "stimulus[k]"),
+            Stmt.Let("rst", rst),
+            Stmt.Let("clear", clear),
+            Stmt.Let("step", step),
+            Stmt.Let("clamp", clamp),
+            Stmt.Let("target", target),
+            Stmt.Let("x", "cmd[INPUTS-1:0]"),
             Stmt.Line("@(posedge clk);"),
             Stmt.Line("#1;"),
-            Stmt.Line("checks = checks + 1;"),
+            Stmt.Let("checks", "checks + 1"),
             Stmt.If("{activities, weights} !== expected[k]",
             [
-                Stmt.Line("mismatches = mismatches + 1;"),
+                Stmt.Let("mismatches", "mismatches + 1"),
                 Stmt.Line($"$display(\"NEURO_MISMATCH {dut} clock=%0d expected=%h got=%h\", k, expected[k], {{activities, weights}});"),
             ]),
             Stmt.If(report,
             [
-                Stmt.Line("answers = answers + 1;"),
+                Stmt.Let("answers", "answers + 1"),
                 Stmt.Line($"$display(\"NEURO_ANSWER {dut} function=%0d case=%0d out=%0d target=%0d\", {function}, {caseField}, out, target);"),
-                Stmt.If("out == target", [Stmt.Line("right = right + 1;"), Stmt.Line($"right_count[{function}] = right_count[{function}] + 1;")]),
+                Stmt.If("out == target", [Stmt.Let("right", "right + 1"), Stmt.Let($"right_count[{function}]", $"right_count[{function}] + 1")]),
             ]),
         };
         var perFunction = string.Concat(task.Functions.Select(f => $" learned_{f.Name.Replace(' ', '_')}=%0d"));
@@ -103,10 +103,10 @@ internal static class BaxterTestbenchEmitter
         [
             Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "stimulus"))}, stimulus);"),
             Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "expected"))}, expected);"),
-            Stmt.For("k = 0", "k < FUNCTIONS", "k = k + 1", [Stmt.Line("right_count[k] = 0;")]),
+            Stmt.For("k = 0", "k < FUNCTIONS", "k = k + 1", [Stmt.Let("right_count[k]", "0")]),
             Stmt.Line("repeat (2) @(negedge clk);"),
             Stmt.For("k = 0", "k < CYCLES", "k = k + 1", replay),
-            Stmt.For("k = 0", "k < FUNCTIONS", "k = k + 1", [Stmt.If("right_count[k] == CASES", [Stmt.Line("learned = learned + 1;")])]),
+            Stmt.For("k = 0", "k < FUNCTIONS", "k = k + 1", [Stmt.If("right_count[k] == CASES", [Stmt.Let("learned", "learned + 1")])]),
             Stmt.If("mismatches == 0 && checks == CYCLES",
             [
                 Stmt.Line($"$display(\"NEURO_TB {d.Testbench} PASS checks=%0d mismatches=0 cycles=%0d answers=%0d right=%0d learned=%0d functions=%0d{perFunction}\", checks, CYCLES, answers, right, learned, FUNCTIONS{perFunctionValues});"),
@@ -123,11 +123,11 @@ internal static class BaxterTestbenchEmitter
             Stmt.Line($"$display(\"NEURO_TB {d.Testbench} FAIL timeout checks=%0d mismatches=%0d\", checks, mismatches);"),
             Stmt.Line($"$fatal(1, \"{d.Testbench}: timeout\");"),
         ]));
-        m.Items.Add(new InstanceItem("The learner under test", dut, "dut", [],
+        m.Instance("The learner under test", dut, "dut", [],
         [
             ("clk", "clk"), ("rst", "rst"), ("clear", "clear"), ("step", "step"), ("x", "x"), ("target", "target"), ("clamp", "clamp"),
             ("out", "out"), ("activities", "activities"), ("weights", "weights"),
-        ]));
+        ]);
         return m;
     }
 }

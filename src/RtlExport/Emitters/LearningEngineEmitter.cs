@@ -1,5 +1,5 @@
 using Neuro.RtlExport.Verilog;
-using static Neuro.RtlExport.Emitters.PlasticityUnitEmitter;
+using static Neuro.RtlExport.Verilog.Expr;
 
 namespace Neuro.RtlExport.Emitters;
 
@@ -13,66 +13,118 @@ internal static class LearningEngineEmitter
 {
     public static VerilogModule Build(HardwareDesign d)
     {
-        int aw = d.AddressWidth, iw = d.IndexWidth, cw = d.ClassWidth, w = d.WeightWidth;
-        var spec = d.Spec;
-        bool labelAndPrediction = d.HasOutput && !d.AllEdges;
-        var m = new VerilogModule(d.Engine,
-        [
-            "Synapse-array learning engine for one sample's plastic step (DESIGN.md, sections 3 and 6).",
-            "",
-            "Per sample: R+1 pulses of fire_valid with that round's fire bits (round 0 first), then start",
-            "with update_en (the sample was misclassified, or updates are unconditional). The walker visits",
-            $"the {d.HiddenEdges} recurrent edges" + (d.HasInput ? $", then the {d.InputEdges} input edges" : "")
-                + (d.HasOutput ? (d.AllEdges ? $", then all {spec.Classes} output rows of {spec.Hidden} weights" : ", then the label's and the (wrong) prediction's output rows") : "")
-                + ",",
-            "one synapse per clock, and writes each updated weight back; done pulses once the last write is made.",
-            "Weights start at zero (a new lifetime is a new configuration of the device).",
-            "The host port reads one weight per clock while the engine is idle (one clock latency).",
-            "Weight memory addresses: hidden and input layers by edge index (row-major order of the mask),",
-            "output layer class * HIDDEN + neuron.",
-        ]);
-        m.Parameters.Add(new("HIDDEN_ROM_FILE", HardwareDesign.Quote(d.RomPath("hidden")), "Hidden-table ROM image"));
+        var m = new VerilogModule(d.Engine, Description(d));
+        AddParameters(m, d);
+        AddPorts(m, d);
+        AddLocalParams(m, d);
+        AddRegisters(m, d);
+        AddWires(m, d);
+        m.Items.Add(new InitialItem("Plastic weights start at zero", ClearMemories(d)));
+        m.Registers("Walker: one synapse per clock over the layers, in the model's order", "rst",
+            [("running_reg", "1'b0"), ("walk_valid_reg", "1'b0"), ("rd_valid_reg", "1'b0"), ("done", "1'b0")],
+            [
+                Stmt.Set("done", "1'b0"),
+                Stmt.Set("rd_valid_reg", "walk_valid_reg"),
+                Stmt.If("!running_reg",
+                    [Stmt.If("start", [Stmt.Set("running_reg", "1'b1"), Stmt.Set("walk_valid_reg", "update_en"), Stmt.Set("walk_table_reg", "TABLE_HIDDEN"), Stmt.Set("walk_addr_reg", VerilogTypes.Decimal(0, d.AddressWidth))])],
+                    [Stmt.If("walk_valid_reg", WalkStep(d), [Stmt.If("!pipe_active", [Stmt.Set("running_reg", "1'b0"), Stmt.Set("done", "1'b1")])])]),
+            ],
+            ReadStage(d));
+        AddMemories(m, d);
+        AddInstances(m, d);
+        m.Assign("busy", "running_reg");
+        m.Assign("update_strobe", "pu_out_valid");
+        m.Assign("host_rdata", Mux(Layers(d).Select(l => ($"host_table_reg == {l.Code}", $"{l.Name}_q_reg")), "{WEIGHT_WIDTH{1'b0}}"));
+        return m;
+    }
+
+    private static bool LabelAndPrediction(HardwareDesign d) => d.HasOutput && !d.AllEdges;
+
+    /// <summary>The plastic layers present, in walk order: name, layer code and memory depth.</summary>
+    private static List<(string Name, string Code, int Depth)> Layers(HardwareDesign d)
+    {
+        var layers = new List<(string, string, int)> { ("hidden", "TABLE_HIDDEN", d.HiddenEdges) };
         if (d.HasInput)
         {
-            m.Parameters.Add(new("INPUT_ROM_FILE", HardwareDesign.Quote(d.RomPath("input")), "Input-table ROM image"));
+            layers.Add(("input", "TABLE_INPUT", d.InputEdges));
         }
 
         if (d.HasOutput)
         {
-            m.Parameters.Add(new("OUTPUT_ROM_FILE", HardwareDesign.Quote(d.RomPath("output")), "Output-table ROM image"));
+            layers.Add(("output", "TABLE_OUTPUT", d.OutputWords));
         }
 
-        m.Parameters.Add(new("HIDDEN_EDGES_FILE", HardwareDesign.Quote(d.EdgesPath("hidden")), "Recurrent edge list: one {pre, post} word per edge"));
+        return layers;
+    }
+
+    private static List<string> Description(HardwareDesign d) =>
+    [
+        "Synapse-array learning engine for one sample's plastic step (DESIGN.md, sections 3 and 6).",
+        "",
+        "Per sample: R+1 pulses of fire_valid with that round's fire bits (round 0 first), then start",
+        "with update_en (the sample was misclassified, or updates are unconditional). The walker visits",
+        $"the {d.HiddenEdges} recurrent edges" + (d.HasInput ? $", then the {d.InputEdges} input edges" : "")
+            + (d.HasOutput ? (d.AllEdges ? $", then all {d.Spec.Classes} output rows of {d.Spec.Hidden} weights" : ", then the label's and the (wrong) prediction's output rows") : "")
+            + ",",
+        "one synapse per clock, and writes each updated weight back; done pulses once the last write is made.",
+        "Weights start at zero (a new lifetime is a new configuration of the device).",
+        "The host port reads one weight per clock while the engine is idle (one clock latency).",
+        "Weight memory addresses: hidden and input layers by edge index (row-major order of the mask),",
+        "output layer class * HIDDEN + neuron.",
+    ];
+
+    private static void AddParameters(VerilogModule m, HardwareDesign d)
+    {
+        m.Parameter("HIDDEN_ROM_FILE", HardwareDesign.Quote(d.RomPath("hidden")), "Hidden-table ROM image");
         if (d.HasInput)
         {
-            m.Parameters.Add(new("INPUT_EDGES_FILE", HardwareDesign.Quote(d.EdgesPath("input")), "Input edge list: the post neuron of each edge"));
+            m.Parameter("INPUT_ROM_FILE", HardwareDesign.Quote(d.RomPath("input")), "Input-table ROM image");
         }
 
-        m.Ports.Add(new(PortDirection.Input, "clk", "", "Clock"));
-        m.Ports.Add(new(PortDirection.Input, "rst", "", "Synchronous reset, active high (weights keep their values)"));
-        m.Ports.Add(new(PortDirection.Input, "fire_valid", "", "Shift one round of fire bits into the histories (only while idle)"));
-        m.Ports.Add(new(PortDirection.Input, "fire", VerilogTypes.Range(spec.Hidden), "Fire bits of one round, bit i for hidden neuron i"));
-        m.Ports.Add(new(PortDirection.Input, "start", "", "Start the sample's plastic step (only while idle)"));
-        m.Ports.Add(new(PortDirection.Input, "update_en", "", "With start: update the weights (else done follows at once)"));
         if (d.HasOutput)
         {
-            m.Ports.Add(new(PortDirection.Input, "label", VerilogTypes.Range(cw), "With start: the sample's label"));
+            m.Parameter("OUTPUT_ROM_FILE", HardwareDesign.Quote(d.RomPath("output")), "Output-table ROM image");
         }
 
-        if (labelAndPrediction)
+        m.Parameter("HIDDEN_EDGES_FILE", HardwareDesign.Quote(d.EdgesPath("hidden")), "Recurrent edge list: one {pre, post} word per edge");
+        if (d.HasInput)
         {
-            m.Ports.Add(new(PortDirection.Input, "prediction", VerilogTypes.Range(cw), "With start: the network's prediction for the sample"));
+            m.Parameter("INPUT_EDGES_FILE", HardwareDesign.Quote(d.EdgesPath("input")), "Input edge list: the post neuron of each edge");
+        }
+    }
+
+    private static void AddPorts(VerilogModule m, HardwareDesign d)
+    {
+        int cw = d.ClassWidth;
+        m.Input("clk", "", "Clock");
+        m.Input("rst", "", "Synchronous reset, active high (weights keep their values)");
+        m.Input("fire_valid", "", "Shift one round of fire bits into the histories (only while idle)");
+        m.Input("fire", VerilogTypes.Range(d.Spec.Hidden), "Fire bits of one round, bit i for hidden neuron i");
+        m.Input("start", "", "Start the sample's plastic step (only while idle)");
+        m.Input("update_en", "", "With start: update the weights (else done follows at once)");
+        if (d.HasOutput)
+        {
+            m.Input("label", VerilogTypes.Range(cw), "With start: the sample's label");
         }
 
-        m.Ports.Add(new(PortDirection.OutputWire, "busy", "", "A plastic step is running"));
-        m.Ports.Add(new(PortDirection.OutputReg, "done", "", "One-clock pulse: the plastic step has finished"));
-        m.Ports.Add(new(PortDirection.OutputWire, "update_strobe", "", "A synapse update is written back this clock"));
-        m.Ports.Add(new(PortDirection.Input, "host_table", "[1:0]", "Host read: layer (0 hidden" + (d.HasInput ? ", 1 input" : "") + (d.HasOutput ? ", 2 output" : "") + ")"));
-        m.Ports.Add(new(PortDirection.Input, "host_addr", VerilogTypes.Range(aw), "Host read: weight address"));
-        m.Ports.Add(new(PortDirection.OutputWire, "host_rdata", VerilogTypes.Range(w), "Host read: the weight addressed on the previous clock"));
+        if (LabelAndPrediction(d))
+        {
+            m.Input("prediction", VerilogTypes.Range(cw), "With start: the network's prediction for the sample");
+        }
 
-        m.LocalParam("HIDDEN", Int(spec.Hidden), "Hidden neurons");
-        m.LocalParam("WEIGHT_WIDTH", Int(w), "Bits of a weight");
+        m.OutputWire("busy", "", "A plastic step is running");
+        m.OutputReg("done", "", "One-clock pulse: the plastic step has finished");
+        m.OutputWire("update_strobe", "", "A synapse update is written back this clock");
+        m.Input("host_table", "[1:0]", "Host read: layer (0 hidden" + (d.HasInput ? ", 1 input" : "") + (d.HasOutput ? ", 2 output" : "") + ")");
+        m.Input("host_addr", VerilogTypes.Range(d.AddressWidth), "Host read: weight address");
+        m.OutputWire("host_rdata", VerilogTypes.Range(d.WeightWidth), "Host read: the weight addressed on the previous clock");
+    }
+
+    private static void AddLocalParams(VerilogModule m, HardwareDesign d)
+    {
+        int aw = d.AddressWidth, iw = d.IndexWidth, cw = d.ClassWidth;
+        m.LocalParam("HIDDEN", Int(d.Spec.Hidden), "Hidden neurons");
+        m.LocalParam("WEIGHT_WIDTH", Int(d.WeightWidth), "Bits of a weight");
         m.LocalParam("INDEX_WIDTH", Int(iw), "Bits of a neuron index");
         m.LocalParam("ADDR_WIDTH", Int(aw), "Bits of a weight-memory address");
         m.LocalParam("HIDDEN_EDGES", Int(d.HiddenEdges), "Words of the recurrent weight memory (edges of the recurrent mask)");
@@ -86,14 +138,14 @@ internal static class LearningEngineEmitter
         if (d.HasOutput)
         {
             m.LocalParam("OUTPUT_WORDS", Int(d.OutputWords), "Words of the output weight memory (classes * hidden)");
-            m.LocalParam("COLUMN_LAST", VerilogTypes.Decimal(spec.Hidden - 1, iw), "Last neuron of an output row", VerilogTypes.Range(iw));
-            if (labelAndPrediction)
+            m.LocalParam("COLUMN_LAST", VerilogTypes.Decimal(d.Spec.Hidden - 1, iw), "Last neuron of an output row", VerilogTypes.Range(iw));
+            if (LabelAndPrediction(d))
             {
-                m.LocalParam("ROW_WORDS", VerilogTypes.Decimal(spec.Hidden, aw), "Words per output row", VerilogTypes.Range(aw));
+                m.LocalParam("ROW_WORDS", VerilogTypes.Decimal(d.Spec.Hidden, aw), "Words per output row", VerilogTypes.Range(aw));
             }
             else
             {
-                m.LocalParam("ROW_LAST", VerilogTypes.Decimal(spec.Classes - 1, cw), "Last output row (class)", VerilogTypes.Range(cw));
+                m.LocalParam("ROW_LAST", VerilogTypes.Decimal(d.Spec.Classes - 1, cw), "Last output row (class)", VerilogTypes.Range(cw));
             }
         }
 
@@ -107,7 +159,10 @@ internal static class LearningEngineEmitter
         {
             m.LocalParam("TABLE_OUTPUT", "2'd2", "Layer code of the output weights", "[1:0]");
         }
+    }
 
+    private static void AddRegisters(VerilogModule m, HardwareDesign d)
+    {
         m.Reg("hidden_mem", "[WEIGHT_WIDTH-1:0]", "Recurrent weights, one per edge", "[0:HIDDEN_EDGES-1]");
         m.Reg("hidden_q_reg", "[WEIGHT_WIDTH-1:0]", "Recurrent weight read");
         if (d.HasInput)
@@ -128,17 +183,18 @@ internal static class LearningEngineEmitter
         m.Reg("walk_addr_reg", "[ADDR_WIDTH-1:0]", "Walker: weight address (edge index, or output word)");
         if (d.HasOutput)
         {
+            string cw = VerilogTypes.Range(d.ClassWidth);
             m.Reg("walk_column_reg", "[INDEX_WIDTH-1:0]", "Walker: hidden neuron of the output row");
             m.Reg("walk_row_kind_reg", "", "Walker: 0 on the label's row, 1 on another row");
-            m.Reg("label_reg", VerilogTypes.Range(cw), "The sample's label");
-            if (labelAndPrediction)
+            m.Reg("label_reg", cw, "The sample's label");
+            if (LabelAndPrediction(d))
             {
                 m.Reg("walk_second_reg", "", "Walker: on the prediction's row");
-                m.Reg("prediction_reg", VerilogTypes.Range(cw), "The sample's prediction");
+                m.Reg("prediction_reg", cw, "The sample's prediction");
             }
             else
             {
-                m.Reg("walk_row_reg", VerilogTypes.Range(cw), "Walker: output row (class)");
+                m.Reg("walk_row_reg", cw, "Walker: output row (class)");
             }
         }
 
@@ -153,230 +209,201 @@ internal static class LearningEngineEmitter
 
         m.Reg("host_table_reg", "[1:0]", "Host read: layer of the previous clock");
         m.Integer("k", "Memory initialisation index");
+    }
+
+    private static void AddWires(VerilogModule m, HardwareDesign d)
+    {
         m.Wire("mem_addr", "[ADDR_WIDTH-1:0]", "Weight-memory read address: the walker's while running, else the host's", "running_reg ? walk_addr_reg : host_addr");
-        m.Wire("hidden_edge", VerilogTypes.Range(2 * iw), "Recurrent edge {pre, post} of the read stage");
+        m.Wire("hidden_edge", VerilogTypes.Range(2 * d.IndexWidth), "Recurrent edge {pre, post} of the read stage");
         if (d.HasInput)
         {
             m.Wire("input_edge", "[INDEX_WIDTH-1:0]", "Post neuron of the input edge of the read stage");
         }
 
-        string post = "hidden_edge[INDEX_WIDTH-1:0]";
-        string weight = "hidden_q_reg";
-        string rdata = "{WEIGHT_WIDTH{1'b0}}";
+        var postArms = new List<(string, string)>();
+        var weightArms = new List<(string, string)>();
         if (d.HasOutput)
         {
-            rdata = $"host_table_reg == TABLE_OUTPUT ? output_q_reg : {rdata}";
+            postArms.Add(("rd_table_reg == TABLE_OUTPUT", "rd_column_reg"));
+            weightArms.Add(("rd_table_reg == TABLE_OUTPUT", "output_q_reg"));
         }
 
         if (d.HasInput)
         {
-            rdata = $"host_table_reg == TABLE_INPUT ? input_q_reg : {rdata}";
-            post = $"rd_table_reg == TABLE_INPUT ? input_edge : {post}";
-            weight = $"rd_table_reg == TABLE_INPUT ? input_q_reg : {weight}";
+            postArms.Add(("rd_table_reg == TABLE_INPUT", "input_edge"));
+            weightArms.Add(("rd_table_reg == TABLE_INPUT", "input_q_reg"));
         }
 
-        if (d.HasOutput)
-        {
-            post = $"rd_table_reg == TABLE_OUTPUT ? rd_column_reg : {post}";
-            weight = $"rd_table_reg == TABLE_OUTPUT ? output_q_reg : {weight}";
-        }
-
-        rdata = $"host_table_reg == TABLE_HIDDEN ? hidden_q_reg : {rdata}";
-        m.Wire("pu_post", "[INDEX_WIDTH-1:0]", "Post (or output-row) neuron of the read stage's synapse", post);
-        m.Wire("pu_weight", "[WEIGHT_WIDTH-1:0]", "Weight of the read stage's synapse", weight);
+        m.Wire("pu_post", "[INDEX_WIDTH-1:0]", "Post (or output-row) neuron of the read stage's synapse", Mux(postArms, "hidden_edge[INDEX_WIDTH-1:0]"));
+        m.Wire("pu_weight", "[WEIGHT_WIDTH-1:0]", "Weight of the read stage's synapse", Mux(weightArms, "hidden_q_reg"));
         m.Wire("pu_out_valid", "", "Plasticity unit: an updated weight is ready");
         m.Wire("pu_out_table", "[1:0]", "Plasticity unit: its layer");
         m.Wire("pu_out_tag", "[ADDR_WIDTH-1:0]", "Plasticity unit: its address");
         m.Wire("pu_out_weight", "[WEIGHT_WIDTH-1:0]", "Plasticity unit: the updated weight");
         m.Wire("pu_busy", "", "Plasticity unit: updates in flight");
         m.Wire("pipe_active", "", "Anything left to issue or write", "walk_valid_reg | rd_valid_reg | pu_busy");
-        if (labelAndPrediction)
+        if (LabelAndPrediction(d))
         {
-            string pad = $"{{{Int(aw - cw)}{{1'b0}}}}";
+            string pad = Replicate(Int(d.AddressWidth - d.ClassWidth), "1'b0");
             m.Wire("label_base", "[ADDR_WIDTH-1:0]", "First word of the label's output row", $"{{{pad}, label_reg}} * ROW_WORDS");
             m.Wire("prediction_base", "[ADDR_WIDTH-1:0]", "First word of the prediction's output row", $"{{{pad}, prediction_reg}} * ROW_WORDS");
         }
+    }
 
-        var init = new List<Stmt>
-        {
-            Stmt.For("k = 0", "k < HIDDEN_EDGES", "k = k + 1", [Stmt.Line("hidden_mem[k] = {WEIGHT_WIDTH{1'b0}};")]),
-        };
+    private static List<Stmt> ClearMemories(HardwareDesign d)
+    {
+        var words = new Dictionary<string, string> { ["hidden"] = "HIDDEN_EDGES", ["input"] = "INPUT_EDGES", ["output"] = "OUTPUT_WORDS" };
+        return [.. Layers(d).Select(l => Stmt.For("k = 0", $"k < {words[l.Name]}", "k = k + 1", [Stmt.Let($"{l.Name}_mem[k]", "{WEIGHT_WIDTH{1'b0}}")]))];
+    }
+
+    /// <summary>One clock of the walker while it issues: advance within the layer, or move on to the next layer.</summary>
+    private static List<Stmt> WalkStep(HardwareDesign d)
+    {
+        int aw = d.AddressWidth;
+        string next = $"walk_addr_reg + {VerilogTypes.Decimal(1, aw)}";
+        List<Stmt> enterOutput = !d.HasOutput ? [Stmt.Set("walk_valid_reg", "1'b0")] : EnterOutput(d);
+        List<Stmt> afterHidden = d.HasInput ? [Stmt.Set("walk_table_reg", "TABLE_INPUT"), Stmt.Set("walk_addr_reg", VerilogTypes.Decimal(0, aw))] : enterOutput;
+        List<Stmt> hiddenStep = [Stmt.If("walk_addr_reg == HIDDEN_LAST", afterHidden, [Stmt.Set("walk_addr_reg", next)])];
+        List<Stmt> inputStep = [Stmt.If("walk_addr_reg == INPUT_LAST", enterOutput, [Stmt.Set("walk_addr_reg", next)])];
+        List<Stmt> outputStep = d.HasOutput
+            ?
+            [
+                Stmt.If("walk_column_reg == COLUMN_LAST", OutputRowEnd(d),
+                [
+                    Stmt.Set("walk_column_reg", $"walk_column_reg + {VerilogTypes.Decimal(1, d.IndexWidth)}"),
+                    Stmt.Set("walk_addr_reg", next),
+                ]),
+            ]
+            : [];
+        var arms = new List<(string, IReadOnlyList<Stmt>)>();
+        var steps = new List<List<Stmt>> { hiddenStep };
         if (d.HasInput)
         {
-            init.Add(Stmt.For("k = 0", "k < INPUT_EDGES", "k = k + 1", [Stmt.Line("input_mem[k] = {WEIGHT_WIDTH{1'b0}};")]));
+            steps.Add(inputStep);
         }
 
         if (d.HasOutput)
         {
-            init.Add(Stmt.For("k = 0", "k < OUTPUT_WORDS", "k = k + 1", [Stmt.Line("output_mem[k] = {WEIGHT_WIDTH{1'b0}};")]));
+            steps.Add(outputStep);
         }
 
-        m.Items.Add(new InitialItem("Plastic weights start at zero", init));
+        var layers = Layers(d);
+        if (steps.Count == 1)
+        {
+            return hiddenStep;
+        }
 
-        // Walker.
-        string one = VerilogTypes.Decimal(1, aw);
-        List<Stmt> enterOutput = !d.HasOutput
-            ? [Stmt.Line("walk_valid_reg <= 1'b0;")]
-            : labelAndPrediction
-                ?
-                [
-                    Stmt.Line("walk_table_reg <= TABLE_OUTPUT;"),
-                    Stmt.Line("walk_addr_reg <= label_base;"),
-                    Stmt.Line($"walk_column_reg <= {VerilogTypes.Decimal(0, iw)};"),
-                    Stmt.Line("walk_row_kind_reg <= 1'b0;"),
-                    Stmt.Line("walk_second_reg <= 1'b0;"),
-                ]
-                :
-                [
-                    Stmt.Line("walk_table_reg <= TABLE_OUTPUT;"),
-                    Stmt.Line($"walk_addr_reg <= {VerilogTypes.Decimal(0, aw)};"),
-                    Stmt.Line($"walk_column_reg <= {VerilogTypes.Decimal(0, iw)};"),
-                    Stmt.Line($"walk_row_reg <= {VerilogTypes.Decimal(0, cw)};"),
-                    Stmt.Line($"walk_row_kind_reg <= label_reg != {VerilogTypes.Decimal(0, cw)};"),
-                ];
-        List<Stmt> afterInput = enterOutput;
-        List<Stmt> afterHidden = d.HasInput
-            ? [Stmt.Line("walk_table_reg <= TABLE_INPUT;"), Stmt.Line($"walk_addr_reg <= {VerilogTypes.Decimal(0, aw)};")]
-            : enterOutput;
-        var hiddenStep = new List<Stmt>
+        for (int i = 0; i < steps.Count - 1; i++)
         {
-            Stmt.If("walk_addr_reg == HIDDEN_LAST", afterHidden, [Stmt.Line($"walk_addr_reg <= walk_addr_reg + {one};")]),
-        };
-        var inputStep = new List<Stmt>
-        {
-            Stmt.If("walk_addr_reg == INPUT_LAST", afterInput, [Stmt.Line($"walk_addr_reg <= walk_addr_reg + {one};")]),
-        };
-        List<Stmt> rowEnd = labelAndPrediction
+            arms.Add(($"walk_table_reg == {layers[i].Code}", steps[i]));
+        }
+
+        return [Stmt.Chain(arms, steps[^1])];
+    }
+
+    /// <summary>The walker enters the output layer: the label's row (label and prediction), or row 0 (all edges).</summary>
+    private static List<Stmt> EnterOutput(HardwareDesign d) => LabelAndPrediction(d)
+        ?
+        [
+            Stmt.Set("walk_table_reg", "TABLE_OUTPUT"),
+            Stmt.Set("walk_addr_reg", "label_base"),
+            Stmt.Set("walk_column_reg", VerilogTypes.Decimal(0, d.IndexWidth)),
+            Stmt.Set("walk_row_kind_reg", "1'b0"),
+            Stmt.Set("walk_second_reg", "1'b0"),
+        ]
+        :
+        [
+            Stmt.Set("walk_table_reg", "TABLE_OUTPUT"),
+            Stmt.Set("walk_addr_reg", VerilogTypes.Decimal(0, d.AddressWidth)),
+            Stmt.Set("walk_column_reg", VerilogTypes.Decimal(0, d.IndexWidth)),
+            Stmt.Set("walk_row_reg", VerilogTypes.Decimal(0, d.ClassWidth)),
+            Stmt.Set("walk_row_kind_reg", $"label_reg != {VerilogTypes.Decimal(0, d.ClassWidth)}"),
+        ];
+
+    /// <summary>The end of an output row: on to the prediction's row or the next row, or stop.</summary>
+    private static List<Stmt> OutputRowEnd(HardwareDesign d)
+    {
+        string one = VerilogTypes.Decimal(1, d.ClassWidth);
+        return LabelAndPrediction(d)
             ?
             [
                 Stmt.If("!walk_second_reg && prediction_reg != label_reg",
                 [
-                    Stmt.Line("walk_addr_reg <= prediction_base;"),
-                    Stmt.Line($"walk_column_reg <= {VerilogTypes.Decimal(0, iw)};"),
-                    Stmt.Line("walk_row_kind_reg <= 1'b1;"),
-                    Stmt.Line("walk_second_reg <= 1'b1;"),
+                    Stmt.Set("walk_addr_reg", "prediction_base"),
+                    Stmt.Set("walk_column_reg", VerilogTypes.Decimal(0, d.IndexWidth)),
+                    Stmt.Set("walk_row_kind_reg", "1'b1"),
+                    Stmt.Set("walk_second_reg", "1'b1"),
                 ],
-                [Stmt.Line("walk_valid_reg <= 1'b0;")]),
+                [Stmt.Set("walk_valid_reg", "1'b0")]),
             ]
             :
             [
                 Stmt.If("walk_row_reg == ROW_LAST",
-                [Stmt.Line("walk_valid_reg <= 1'b0;")],
+                [Stmt.Set("walk_valid_reg", "1'b0")],
                 [
-                    Stmt.Line($"walk_row_reg <= walk_row_reg + {VerilogTypes.Decimal(1, cw)};"),
-                    Stmt.Line($"walk_addr_reg <= walk_addr_reg + {one};"),
-                    Stmt.Line($"walk_column_reg <= {VerilogTypes.Decimal(0, iw)};"),
-                    Stmt.Line($"walk_row_kind_reg <= walk_row_reg + {VerilogTypes.Decimal(1, cw)} != label_reg;"),
+                    Stmt.Set("walk_row_reg", $"walk_row_reg + {one}"),
+                    Stmt.Set("walk_addr_reg", $"walk_addr_reg + {VerilogTypes.Decimal(1, d.AddressWidth)}"),
+                    Stmt.Set("walk_column_reg", VerilogTypes.Decimal(0, d.IndexWidth)),
+                    Stmt.Set("walk_row_kind_reg", $"walk_row_reg + {one} != label_reg"),
                 ]),
             ];
-        var outputStep = new List<Stmt>
-        {
-            Stmt.If("walk_column_reg == COLUMN_LAST", rowEnd,
-            [
-                Stmt.Line($"walk_column_reg <= walk_column_reg + {VerilogTypes.Decimal(1, iw)};"),
-                Stmt.Line($"walk_addr_reg <= walk_addr_reg + {one};"),
-            ]),
-        };
+    }
 
-        List<Stmt> step = hiddenStep;
-        if (d.HasInput && d.HasOutput)
-        {
-            step = [Stmt.If("walk_table_reg == TABLE_HIDDEN", hiddenStep, [Stmt.If("walk_table_reg == TABLE_INPUT", inputStep, outputStep)])];
-        }
-        else if (d.HasInput)
-        {
-            step = [Stmt.If("walk_table_reg == TABLE_HIDDEN", hiddenStep, inputStep)];
-        }
-        else if (d.HasOutput)
-        {
-            step = [Stmt.If("walk_table_reg == TABLE_HIDDEN", hiddenStep, outputStep)];
-        }
-
+    /// <summary>The read stage's registers (no reset) and the label/prediction latch at start.</summary>
+    private static List<Stmt> ReadStage(HardwareDesign d)
+    {
+        var stage = new List<Stmt> { Stmt.Set("rd_table_reg", "walk_table_reg"), Stmt.Set("rd_addr_reg", "walk_addr_reg") };
         var latch = new List<Stmt>();
         if (d.HasOutput)
         {
-            latch.Add(Stmt.Line("label_reg <= label;"));
+            stage.Add(Stmt.Set("rd_column_reg", "walk_column_reg"));
+            stage.Add(Stmt.Set("rd_row_kind_reg", "walk_row_kind_reg"));
+            latch.Add(Stmt.Set("label_reg", "label"));
         }
 
-        if (labelAndPrediction)
+        if (LabelAndPrediction(d))
         {
-            latch.Add(Stmt.Line("prediction_reg <= prediction;"));
-        }
-
-        var dataPath = new List<Stmt>
-        {
-            Stmt.Line("rd_table_reg <= walk_table_reg;"),
-            Stmt.Line("rd_addr_reg <= walk_addr_reg;"),
-        };
-        if (d.HasOutput)
-        {
-            dataPath.Add(Stmt.Line("rd_column_reg <= walk_column_reg;"));
-            dataPath.Add(Stmt.Line("rd_row_kind_reg <= walk_row_kind_reg;"));
+            latch.Add(Stmt.Set("prediction_reg", "prediction"));
         }
 
         if (latch.Count > 0)
         {
-            dataPath.Add(Stmt.If("start && !running_reg", latch));
+            stage.Add(Stmt.If("start && !running_reg", latch));
         }
 
-        m.Items.Add(new AlwaysItem("Walker: one synapse per clock over the layers, in the model's order", "posedge clk",
-        [
-            Stmt.If("rst",
-            [
-                Stmt.Line("running_reg <= 1'b0;"),
-                Stmt.Line("walk_valid_reg <= 1'b0;"),
-                Stmt.Line("rd_valid_reg <= 1'b0;"),
-                Stmt.Line("done <= 1'b0;"),
-            ],
-            [
-                Stmt.Line("done <= 1'b0;"),
-                Stmt.Line("rd_valid_reg <= walk_valid_reg;"),
-                Stmt.If("!running_reg",
-                [
-                    Stmt.If("start",
-                    [
-                        Stmt.Line("running_reg <= 1'b1;"),
-                        Stmt.Line("walk_valid_reg <= update_en;"),
-                        Stmt.Line("walk_table_reg <= TABLE_HIDDEN;"),
-                        Stmt.Line($"walk_addr_reg <= {VerilogTypes.Decimal(0, aw)};"),
-                    ]),
-                ],
-                [
-                    Stmt.If("walk_valid_reg", step,
-                    [
-                        Stmt.If("!pipe_active", [Stmt.Line("running_reg <= 1'b0;"), Stmt.Line("done <= 1'b1;")]),
-                    ]),
-                ]),
-            ]),
-            .. dataPath,
-        ]));
+        return stage;
+    }
 
-        m.Items.Add(Memory("Recurrent weight memory: write-back and read", "hidden", "TABLE_HIDDEN", Slice(d.HiddenEdges, aw)));
+    private static void AddMemories(VerilogModule m, HardwareDesign d)
+    {
+        var comments = new Dictionary<string, string> { ["hidden"] = "Recurrent", ["input"] = "Input", ["output"] = "Output" };
+        foreach (var (name, code, depth) in Layers(d))
+        {
+            string slice = Slice(depth, d.AddressWidth);
+            m.Clocked($"{comments[name]} weight memory: write-back and read",
+            [
+                Stmt.If($"pu_out_valid && pu_out_table == {code}", [Stmt.Set($"{name}_mem[pu_out_tag{slice}]", "pu_out_weight")]),
+                Stmt.Set($"{name}_q_reg", $"{name}_mem[mem_addr{slice}]"),
+            ]);
+        }
+
+        m.Clocked("Host read: remember the layer for the read data mux", [Stmt.Set("host_table_reg", "host_table")]);
+    }
+
+    private static void AddInstances(VerilogModule m, HardwareDesign d)
+    {
+        int aw = d.AddressWidth;
+        m.Instance("Recurrent edge list", d.RomModule, "hidden_edges_inst",
+            [("DATA_WIDTH", Int(2 * d.IndexWidth)), ("ADDR_WIDTH", Int(VerilogTypes.IndexWidth(d.HiddenEdges))), ("DEPTH", "HIDDEN_EDGES"), ("INIT_FILE", "HIDDEN_EDGES_FILE")],
+            [("clk", "clk"), ("en", "walk_valid_reg"), ("addr", "walk_addr_reg" + Slice(d.HiddenEdges, aw)), ("data", "hidden_edge")]);
         if (d.HasInput)
         {
-            m.Items.Add(Memory("Input weight memory: write-back and read", "input", "TABLE_INPUT", Slice(d.InputEdges, aw)));
-        }
-
-        if (d.HasOutput)
-        {
-            m.Items.Add(Memory("Output weight memory: write-back and read", "output", "TABLE_OUTPUT", Slice(d.OutputWords, aw)));
-        }
-
-        m.Items.Add(new AlwaysItem("Host read: remember the layer for the read data mux", "posedge clk", [Stmt.Line("host_table_reg <= host_table;")]));
-        m.Items.Add(new InstanceItem("Recurrent edge list", d.RomModule, "hidden_edges_inst",
-            [("DATA_WIDTH", Int(2 * iw)), ("ADDR_WIDTH", Int(VerilogTypes.IndexWidth(d.HiddenEdges))), ("DEPTH", "HIDDEN_EDGES"), ("INIT_FILE", "HIDDEN_EDGES_FILE")],
-            [("clk", "clk"), ("en", "walk_valid_reg"), ("addr", "walk_addr_reg" + Slice(d.HiddenEdges, aw)), ("data", "hidden_edge")]));
-        if (d.HasInput)
-        {
-            m.Items.Add(new InstanceItem("Input edge list", d.RomModule, "input_edges_inst",
+            m.Instance("Input edge list", d.RomModule, "input_edges_inst",
                 [("DATA_WIDTH", "INDEX_WIDTH"), ("ADDR_WIDTH", Int(VerilogTypes.IndexWidth(d.InputEdges))), ("DEPTH", "INPUT_EDGES"), ("INIT_FILE", "INPUT_EDGES_FILE")],
-                [("clk", "clk"), ("en", "walk_valid_reg"), ("addr", "walk_addr_reg" + Slice(d.InputEdges, aw)), ("data", "input_edge")]));
+                [("clk", "clk"), ("en", "walk_valid_reg"), ("addr", "walk_addr_reg" + Slice(d.InputEdges, aw)), ("data", "input_edge")]);
         }
 
-        var puParams = new List<(string, string)>
-        {
-            ("NEURONS", "HIDDEN"), ("INDEX_WIDTH", "INDEX_WIDTH"), ("TAG_WIDTH", "ADDR_WIDTH"), ("HIDDEN_ROM_FILE", "HIDDEN_ROM_FILE"),
-        };
+        var puParams = new List<(string, string)> { ("NEURONS", "HIDDEN"), ("INDEX_WIDTH", "INDEX_WIDTH"), ("TAG_WIDTH", "ADDR_WIDTH"), ("HIDDEN_ROM_FILE", "HIDDEN_ROM_FILE") };
         if (d.HasInput)
         {
             puParams.Add(("INPUT_ROM_FILE", "INPUT_ROM_FILE"));
@@ -402,19 +429,8 @@ internal static class LearningEngineEmitter
             ("in_weight", "pu_weight"), ("in_tag", "rd_addr_reg"), ("out_valid", "pu_out_valid"), ("out_table", "pu_out_table"),
             ("out_tag", "pu_out_tag"), ("out_weight", "pu_out_weight"), ("busy", "pu_busy"),
         ]);
-        m.Items.Add(new InstanceItem("The plasticity unit", d.PlasticityUnit, "plasticity_unit_inst", puParams, puPorts));
-        m.Items.Add(new AssignItem("busy", "running_reg"));
-        m.Items.Add(new AssignItem("update_strobe", "pu_out_valid"));
-        m.Items.Add(new AssignItem("host_rdata", rdata));
-        return m;
+        m.Instance("The plasticity unit", d.PlasticityUnit, "plasticity_unit_inst", puParams, puPorts);
     }
-
-    private static AlwaysItem Memory(string comment, string layer, string code, string slice) =>
-        new(comment, "posedge clk",
-        [
-            Stmt.If($"pu_out_valid && pu_out_table == {code}", [Stmt.Line($"{layer}_mem[pu_out_tag{slice}] <= pu_out_weight;")]),
-            Stmt.Line($"{layer}_q_reg <= {layer}_mem[mem_addr{slice}];"),
-        ]);
 
     /// <summary>The part-select that narrows an address to a memory of <paramref name="depth"/> words (none when it is already that wide).</summary>
     private static string Slice(int depth, int addressWidth)

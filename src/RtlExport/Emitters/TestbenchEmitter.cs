@@ -1,5 +1,5 @@
 using Neuro.RtlExport.Verilog;
-using static Neuro.RtlExport.Emitters.PlasticityUnitEmitter;
+using static Neuro.RtlExport.Verilog.Expr;
 
 namespace Neuro.RtlExport.Emitters;
 
@@ -10,12 +10,11 @@ namespace Neuro.RtlExport.Emitters;
 /// </summary>
 internal static class TestbenchEmitter
 {
-    private const int HalfPeriod = 5;
+    /// <summary>Half the testbench clock period, in ns.</summary>
+    internal const int HalfPeriod = 5;
 
     public static VerilogModule PlasticityUnit(HardwareDesign d, GoldenVectors v)
     {
-        int w = d.WeightWidth, iw = v.UnitIndexWidth, cmdWidth = v.UnitCommandWidth, expWidth = v.UnitExpectedWidth;
-        int tagWidth = VerilogTypes.IndexWidth(v.UnitUpdates);
         string dut = d.PlasticityUnit;
         var m = new VerilogModule(d.PlasticityUnitTestbench,
         [
@@ -25,15 +24,80 @@ internal static class TestbenchEmitter
             "Expected: one {table, ROM address, weight} word per update, in order.",
         ]);
         m.LocalParam("NEURONS", Int(v.UnitNeurons), "Neurons of the unit under test: one per firing pattern");
-        m.LocalParam("INDEX_WIDTH", Int(iw), "Bits of a neuron index");
-        m.LocalParam("TAG_WIDTH", Int(tagWidth), "Bits of an update's sequence number");
-        m.LocalParam("WEIGHT_WIDTH", Int(w), "Bits of a weight");
-        m.LocalParam("CMD_WIDTH", Int(cmdWidth), "Bits of a stimulus command");
-        m.LocalParam("EXPECTED_WIDTH", Int(expWidth), "Bits of an expected word");
+        m.LocalParam("INDEX_WIDTH", Int(v.UnitIndexWidth), "Bits of a neuron index");
+        m.LocalParam("TAG_WIDTH", Int(VerilogTypes.IndexWidth(v.UnitUpdates)), "Bits of an update's sequence number");
+        m.LocalParam("WEIGHT_WIDTH", Int(d.WeightWidth), "Bits of a weight");
+        m.LocalParam("CMD_WIDTH", Int(v.UnitCommandWidth), "Bits of a stimulus command");
+        m.LocalParam("EXPECTED_WIDTH", Int(v.UnitExpectedWidth), "Bits of an expected word");
         m.LocalParam("COMMANDS", Int(v.UnitCommands.Count), "Stimulus commands");
         m.LocalParam("UPDATES", Int(v.UnitUpdates), "Updates, so checks expected");
         m.LocalParam("TIMEOUT", Int((v.UnitCommands.Count + 64L) * 2 * HalfPeriod * 2), "Simulation time limit");
+        AddUnitSignals(m, d);
+        m.Items.Add(new ClockItem("Clock", "clk", HalfPeriod));
+        m.Items.Add(new InitialItem("Replay the stimulus, then report", Summary(m.Name, "checks == UPDATES && !busy", "UPDATES",
+        [
+            Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "stimulus"))}, stimulus);"),
+            Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "expected"))}, expected);"),
+            Stmt.Line("repeat (2) @(negedge clk);"),
+            Stmt.Let("rst", "1'b0"),
+            Stmt.For("k = 0", "k < COMMANDS", "k = k + 1", UnitDrive(d, v)),
+            Stmt.Line("@(negedge clk);"),
+            Stmt.Let("fire_valid", "1'b0"),
+            Stmt.Let("in_valid", "1'b0"),
+            Stmt.Line("repeat (4) @(negedge clk);"),
+        ], "", "")));
+        m.Items.Add(Watchdog(m.Name));
+        m.Clocked("Check every updated weight against the model",
+        [
+            Stmt.If("out_valid",
+            [
+                Stmt.Set("checks", "checks + 1"),
+                Stmt.If("out_weight !== expected[out_tag][WEIGHT_WIDTH-1:0] || out_table !== expected[out_tag][EXPECTED_WIDTH-1:EXPECTED_WIDTH-2]",
+                [
+                    Stmt.Set("mismatches", "mismatches + 1"),
+                    Stmt.Line($"$display(\"NEURO_MISMATCH {dut} update=%0d table=%0d addr=%0d expected=%h got=%h\", out_tag, expected[out_tag][EXPECTED_WIDTH-1:EXPECTED_WIDTH-2], expected[out_tag][EXPECTED_WIDTH-3:WEIGHT_WIDTH], expected[out_tag][WEIGHT_WIDTH-1:0], out_weight);"),
+                ]),
+            ]),
+        ]);
+        string[] inputs = ["clk", "rst", "fire_valid", "fire", "in_valid", "in_table", "in_pre", "in_post", .. d.HasOutput ? ["in_row_kind"] : Array.Empty<string>(), "in_weight", "in_tag"];
+        string[] outputs = ["out_valid", "out_table", "out_tag", "out_weight", "busy"];
+        m.Instance("The unit under test, one neuron per pattern", dut, "dut",
+            [("NEURONS", "NEURONS"), ("INDEX_WIDTH", "INDEX_WIDTH"), ("TAG_WIDTH", "TAG_WIDTH")], [.. inputs.Concat(outputs).Select(p => (p, p))]);
+        return m;
+    }
 
+    public static VerilogModule Engine(HardwareDesign d, GoldenVectors v)
+    {
+        bool labelAndPrediction = d.HasOutput && !d.AllEdges;
+        string dut = d.Engine;
+        var m = new VerilogModule(d.EngineTestbench,
+        [
+            $"Self-checking testbench of {dut}: a whole lifetime of {v.Samples} samples.",
+            "Stimulus: {1'b0, fire bits} per round, then {1'b1, update_en"
+                + (d.HasOutput ? ", label" : "") + (labelAndPrediction ? ", prediction" : "") + "} per sample.",
+            "After the last sample every weight of every plastic layer must equal the model's, word for word.",
+            "Reports updates (write-backs) and the clocks of the updating samples' plastic steps.",
+        ]);
+        AddEngineParams(m, d, v);
+        AddEngineSignals(m, d);
+        m.Items.Add(new ClockItem("Clock", "clk", HalfPeriod));
+        m.Clocked("Clock edges so far", [Stmt.Set("cycle", "cycle + 1")]);
+        m.Items.Add(new InitialItem("Replay the lifetime, read every plastic weight back, then report",
+            Summary(m.Name, "checks == EXPECTED_CHECKS", "EXPECTED_CHECKS", EngineReplay(d), " updates=%0d cycles=%0d samples=%0d", ", updates, cycles, samples")));
+        m.Items.Add(Watchdog(m.Name));
+        m.Clocked("Count write-backs, and the clocks of plastic steps that update",
+        [
+            Stmt.If("update_strobe", [Stmt.Set("updates", "updates + 1")]),
+            Stmt.If("(start || busy) && update_en", [Stmt.Set("cycles", "cycles + 1")]),
+        ]);
+        string[] inputs = ["clk", "rst", "fire_valid", "fire", "start", "update_en", .. d.HasOutput ? ["label"] : Array.Empty<string>(), .. labelAndPrediction ? ["prediction"] : Array.Empty<string>()];
+        string[] outputs = ["busy", "done", "update_strobe", "host_table", "host_addr", "host_rdata"];
+        m.Instance("The engine under test", dut, "dut", [], [.. inputs.Concat(outputs).Select(p => (p, p))]);
+        return m;
+    }
+
+    private static void AddUnitSignals(VerilogModule m, HardwareDesign d)
+    {
         m.Reg("clk", "", "Clock", init: "1'b0");
         m.Reg("rst", "", "Reset", init: "1'b1");
         m.Reg("fire_valid", "", "DUT input", init: "1'b0");
@@ -61,92 +125,46 @@ internal static class TestbenchEmitter
         m.Integer("issued", "Updates issued", "0");
         m.Integer("checks", "Updates checked", "0");
         m.Integer("mismatches", "Updates that differ from the model", "0");
+    }
 
-        m.Items.Add(new ClockItem("Clock", "clk", HalfPeriod));
-        int fieldsTop = 2 + 2 * iw + (d.HasOutput ? 1 : 0) + w - 1;
+    /// <summary>One plasticity-unit command: decode its fields onto the unit's inputs on the falling edge.</summary>
+    private static List<Stmt> UnitDrive(HardwareDesign d, GoldenVectors v)
+    {
+        int iw = v.UnitIndexWidth;
+        int fieldsTop = 2 + 2 * iw + (d.HasOutput ? 1 : 0) + d.WeightWidth - 1;
         int tableLow = fieldsTop - 1;
         int preLow = tableLow - iw;
         int postLow = preLow - iw;
         var drive = new List<Stmt>
         {
             Stmt.Line("@(negedge clk);"),
-            Stmt.Line("cmd = stimulus[k];"),
-            Stmt.Line("fire_valid = !cmd[CMD_WIDTH-1];"),
-            Stmt.Line("fire = cmd[NEURONS-1:0];"),
-            Stmt.Line("in_valid = cmd[CMD_WIDTH-1];"),
-            Stmt.Line($"in_table = cmd[{fieldsTop}:{tableLow}];"),
-            Stmt.Line($"in_pre = cmd[{tableLow - 1}:{preLow}];"),
-            Stmt.Line($"in_post = cmd[{preLow - 1}:{postLow}];"),
+            Stmt.Let("cmd", "stimulus[k]"),
+            Stmt.Let("fire_valid", "!cmd[CMD_WIDTH-1]"),
+            Stmt.Let("fire", "cmd[NEURONS-1:0]"),
+            Stmt.Let("in_valid", "cmd[CMD_WIDTH-1]"),
+            Stmt.Let("in_table", $"cmd[{fieldsTop}:{tableLow}]"),
+            Stmt.Let("in_pre", $"cmd[{tableLow - 1}:{preLow}]"),
+            Stmt.Let("in_post", $"cmd[{preLow - 1}:{postLow}]"),
         };
         if (d.HasOutput)
         {
-            drive.Add(Stmt.Line($"in_row_kind = cmd[{postLow - 1}];"));
+            drive.Add(Stmt.Let("in_row_kind", $"cmd[{postLow - 1}]"));
         }
 
-        drive.Add(Stmt.Line("in_weight = cmd[WEIGHT_WIDTH-1:0];"));
-        drive.Add(Stmt.Line("in_tag = issued[TAG_WIDTH-1:0];"));
-        drive.Add(Stmt.If("cmd[CMD_WIDTH-1]", [Stmt.Line("issued = issued + 1;")]));
-
-        m.Items.Add(new InitialItem("Replay the stimulus, then report", Summary(m.Name, "checks == UPDATES && !busy", "UPDATES",
-        [
-            Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "stimulus"))}, stimulus);"),
-            Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "expected"))}, expected);"),
-            Stmt.Line("repeat (2) @(negedge clk);"),
-            Stmt.Line("rst = 1'b0;"),
-            Stmt.For("k = 0", "k < COMMANDS", "k = k + 1", drive),
-            Stmt.Line("@(negedge clk);"),
-            Stmt.Line("fire_valid = 1'b0;"),
-            Stmt.Line("in_valid = 1'b0;"),
-            Stmt.Line("repeat (4) @(negedge clk);"),
-        ], "", "")));
-        m.Items.Add(Watchdog(m.Name));
-        m.Items.Add(new AlwaysItem("Check every updated weight against the model", "posedge clk",
-        [
-            Stmt.If("out_valid",
-            [
-                Stmt.Line("checks <= checks + 1;"),
-                Stmt.If("out_weight !== expected[out_tag][WEIGHT_WIDTH-1:0] || out_table !== expected[out_tag][EXPECTED_WIDTH-1:EXPECTED_WIDTH-2]",
-                [
-                    Stmt.Line("mismatches <= mismatches + 1;"),
-                    Stmt.Line($"$display(\"NEURO_MISMATCH {dut} update=%0d table=%0d addr=%0d expected=%h got=%h\", out_tag, expected[out_tag][EXPECTED_WIDTH-1:EXPECTED_WIDTH-2], expected[out_tag][EXPECTED_WIDTH-3:WEIGHT_WIDTH], expected[out_tag][WEIGHT_WIDTH-1:0], out_weight);"),
-                ]),
-            ]),
-        ]));
-
-        var ports = new List<(string, string)>
-        {
-            ("clk", "clk"), ("rst", "rst"), ("fire_valid", "fire_valid"), ("fire", "fire"), ("in_valid", "in_valid"), ("in_table", "in_table"),
-            ("in_pre", "in_pre"), ("in_post", "in_post"),
-        };
-        if (d.HasOutput)
-        {
-            ports.Add(("in_row_kind", "in_row_kind"));
-        }
-
-        ports.AddRange([("in_weight", "in_weight"), ("in_tag", "in_tag"), ("out_valid", "out_valid"), ("out_table", "out_table"), ("out_tag", "out_tag"), ("out_weight", "out_weight"), ("busy", "busy")]);
-        m.Items.Add(new InstanceItem("The unit under test, one neuron per pattern", dut, "dut",
-            [("NEURONS", "NEURONS"), ("INDEX_WIDTH", "INDEX_WIDTH"), ("TAG_WIDTH", "TAG_WIDTH")], ports));
-        return m;
+        drive.Add(Stmt.Let("in_weight", "cmd[WEIGHT_WIDTH-1:0]"));
+        drive.Add(Stmt.Let("in_tag", "issued[TAG_WIDTH-1:0]"));
+        drive.Add(Stmt.If("cmd[CMD_WIDTH-1]", [Stmt.Let("issued", "issued + 1")]));
+        return drive;
     }
 
-    public static VerilogModule Engine(HardwareDesign d, GoldenVectors v)
+    private static void AddEngineParams(VerilogModule m, HardwareDesign d, GoldenVectors v)
     {
-        int aw = d.AddressWidth, cw = d.ClassWidth;
-        bool labelAndPrediction = d.HasOutput && !d.AllEdges;
-        string dut = d.Engine;
-        var m = new VerilogModule(d.EngineTestbench,
-        [
-            $"Self-checking testbench of {dut}: a whole lifetime of {v.Samples} samples.",
-            "Stimulus: {1'b0, fire bits} per round, then {1'b1, update_en"
-                + (d.HasOutput ? ", label" : "") + (labelAndPrediction ? ", prediction" : "") + "} per sample.",
-            "After the last sample every weight of every plastic layer must equal the model's, word for word.",
-            "Reports updates (write-backs) and the clocks of the updating samples' plastic steps.",
-        ]);
         m.LocalParam("HIDDEN", Int(d.Spec.Hidden), "Hidden neurons");
         m.LocalParam("WEIGHT_WIDTH", Int(d.WeightWidth), "Bits of a weight");
-        m.LocalParam("ADDR_WIDTH", Int(aw), "Bits of a weight address");
+        m.LocalParam("ADDR_WIDTH", Int(d.AddressWidth), "Bits of a weight address");
         m.LocalParam("CMD_WIDTH", Int(v.EngineCommandWidth), "Bits of a stimulus command");
         m.LocalParam("COMMANDS", Int(v.EngineCommands.Count), "Stimulus commands");
+        m.LocalParam("SAMPLES", Int(v.Samples), "Samples, so step clocks checked");
         m.LocalParam("HIDDEN_EDGES", Int(d.HiddenEdges), "Recurrent weights to check");
         if (d.HasInput)
         {
@@ -160,10 +178,14 @@ internal static class TestbenchEmitter
 
         m.LocalParam("EXPECTED_UPDATES", Int(v.ExpectedUpdates), "Synapse updates the model made");
         long checksExpected = d.HiddenEdges + d.InputEdges + d.OutputWords + 1;
-        m.LocalParam("EXPECTED_CHECKS", Int(checksExpected), "Weights checked, plus the update count");
+        m.LocalParam("EXPECTED_CHECKS", Int(checksExpected + v.Samples), "Weights checked, the update count, and each sample's step clocks");
         long steps = v.EngineCommands.Count * 4L + v.ExpectedUpdates + v.Samples * 8L + 2 * (checksExpected + 8);
         m.LocalParam("TIMEOUT", Int(steps * 2 * HalfPeriod * 2), "Simulation time limit");
+    }
 
+    private static void AddEngineSignals(VerilogModule m, HardwareDesign d)
+    {
+        string cw = VerilogTypes.Range(d.ClassWidth);
         m.Reg("clk", "", "Clock", init: "1'b0");
         m.Reg("rst", "", "Reset", init: "1'b1");
         m.Reg("fire_valid", "", "DUT input", init: "1'b0");
@@ -172,12 +194,12 @@ internal static class TestbenchEmitter
         m.Reg("update_en", "", "DUT input", init: "1'b0");
         if (d.HasOutput)
         {
-            m.Reg("label", VerilogTypes.Range(cw), "DUT input", init: VerilogTypes.Decimal(0, cw));
+            m.Reg("label", cw, "DUT input", init: VerilogTypes.Decimal(0, d.ClassWidth));
         }
 
-        if (labelAndPrediction)
+        if (d.HasOutput && !d.AllEdges)
         {
-            m.Reg("prediction", VerilogTypes.Range(cw), "DUT input", init: VerilogTypes.Decimal(0, cw));
+            m.Reg("prediction", cw, "DUT input", init: VerilogTypes.Decimal(0, d.ClassWidth));
         }
 
         m.Reg("host_table", "[1:0]", "DUT input", init: "2'd0");
@@ -199,132 +221,112 @@ internal static class TestbenchEmitter
         }
 
         m.Reg("cmd", "[CMD_WIDTH-1:0]", "The current command");
+        m.Reg("expected_clocks", "[31:0]", "Each sample's clocks from the start edge to the first edge seeing done", "[0:SAMPLES-1]");
         m.Integer("k", "Command or address index");
+        m.Integer("cycle", "Clock edges so far (at a falling edge: the index of the next rising edge)", "0");
+        m.Integer("start_edge", "The edge that took the sample's start");
         m.Integer("samples", "Samples replayed", "0");
         m.Integer("updates", "Write-backs seen", "0");
         m.Integer("cycles", "Clocks of the updating samples' plastic steps", "0");
         m.Integer("checks", "Words checked", "0");
         m.Integer("mismatches", "Words that differ from the model", "0");
-        m.Items.Add(new ClockItem("Clock", "clk", HalfPeriod));
+    }
 
-        var sample = new List<Stmt>
-        {
-            Stmt.Line("start = 1'b1;"),
-        };
-        int pos = 1 + (d.HasOutput ? cw : 0) + (labelAndPrediction ? cw : 0) - 1;
-        sample.Add(Stmt.Line($"update_en = cmd[{pos}];"));
-        if (d.HasOutput)
-        {
-            sample.Add(Stmt.Line($"label = cmd[{pos - 1}:{pos - cw}];"));
-        }
-
-        if (labelAndPrediction)
-        {
-            sample.Add(Stmt.Line($"prediction = cmd[{cw - 1}:0];"));
-        }
-
-        sample.AddRange(
-        [
-            Stmt.Line("@(negedge clk);"),
-            Stmt.Line("start = 1'b0;"),
-                        Stmt.While("!done", [Stmt.Line("@(negedge clk);")]),
-            Stmt.Line("samples = samples + 1;"),
-        ]);
-        var replay = new List<Stmt>
-        {
-            Stmt.Line("@(negedge clk);"),
-            Stmt.Line("cmd = stimulus[k];"),
-            Stmt.If("cmd[CMD_WIDTH-1]", sample, [Stmt.Line("fire_valid = 1'b1;"), Stmt.Line("fire = cmd[HIDDEN-1:0];"), Stmt.Line("@(negedge clk);"), Stmt.Line("fire_valid = 1'b0;")]),
-        };
+    /// <summary>The engine testbench's body: load the vectors, replay every command, then read every plastic weight back.</summary>
+    private static List<Stmt> EngineReplay(HardwareDesign d)
+    {
+        string dut = d.Engine;
         var body = new List<Stmt>
         {
             Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "stimulus"))}, stimulus);"),
-            Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "expected_hidden"))}, expected_hidden);"),
+            Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "expected_clocks"))}, expected_clocks);"),
         };
-        if (d.HasInput)
+        foreach (var table in d.Tables)
         {
-            body.Add(Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "expected_input"))}, expected_input);"));
-        }
-
-        if (d.HasOutput)
-        {
-            body.Add(Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "expected_output"))}, expected_output);"));
+            body.Add(Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "expected_" + table.Name))}, expected_{table.Name});"));
         }
 
         body.AddRange(
         [
             Stmt.Line("repeat (2) @(negedge clk);"),
-            Stmt.Line("rst = 1'b0;"),
-            Stmt.For("k = 0", "k < COMMANDS", "k = k + 1", replay),
+            Stmt.Let("rst", "1'b0"),
+            Stmt.For("k = 0", "k < COMMANDS", "k = k + 1",
+            [
+                Stmt.Line("@(negedge clk);"),
+                Stmt.Let("cmd", "stimulus[k]"),
+                Stmt.If("cmd[CMD_WIDTH-1]", EngineSample(d),
+                    [Stmt.Let("fire_valid", "1'b1"), Stmt.Let("fire", "cmd[HIDDEN-1:0]"), Stmt.Line("@(negedge clk);"), Stmt.Let("fire_valid", "1'b0")]),
+            ]),
             Stmt.Line("@(negedge clk);"),
-            Stmt.Line("checks = checks + 1;"),
+            Stmt.Let("checks", "checks + 1"),
             Stmt.If("updates != EXPECTED_UPDATES",
             [
-                Stmt.Line("mismatches = mismatches + 1;"),
+                Stmt.Let("mismatches", "mismatches + 1"),
                 Stmt.Line($"$display(\"NEURO_MISMATCH {dut} updates addr=0 expected=%0d got=%0d\", EXPECTED_UPDATES, updates);"),
             ]),
-            .. ReadBack(dut, "hidden", "2'd0", "HIDDEN_EDGES"),
         ]);
-        if (d.HasInput)
+        var counts = new Dictionary<string, string> { ["hidden"] = "HIDDEN_EDGES", ["input"] = "INPUT_EDGES", ["output"] = "OUTPUT_WORDS" };
+        foreach (var table in d.Tables)
         {
-            body.AddRange(ReadBack(dut, "input", "2'd1", "INPUT_EDGES"));
+            body.AddRange(ReadBack(dut, table.Name, $"2'd{table.Code}", counts[table.Name]));
         }
 
+        return body;
+    }
+
+    /// <summary>One sample command: start with update_en, label and prediction, then wait for done.</summary>
+    private static List<Stmt> EngineSample(HardwareDesign d)
+    {
+        int cw = d.ClassWidth;
+        bool labelAndPrediction = d.HasOutput && !d.AllEdges;
+        int pos = 1 + (d.HasOutput ? cw : 0) + (labelAndPrediction ? cw : 0) - 1;
+        var sample = new List<Stmt> { Stmt.Let("start", "1'b1"), Stmt.Let("update_en", $"cmd[{pos}]") };
         if (d.HasOutput)
         {
-            body.AddRange(ReadBack(dut, "output", "2'd2", "OUTPUT_WORDS"));
-        }
-
-        m.Items.Add(new InitialItem("Replay the lifetime, read every plastic weight back, then report",
-            Summary(m.Name, "checks == EXPECTED_CHECKS", "EXPECTED_CHECKS", body, " updates=%0d cycles=%0d samples=%0d", ", updates, cycles, samples")));
-        m.Items.Add(Watchdog(m.Name));
-        m.Items.Add(new AlwaysItem("Count write-backs, and the clocks of plastic steps that update", "posedge clk",
-        [
-            Stmt.If("update_strobe", [Stmt.Line("updates <= updates + 1;")]),
-            Stmt.If("(start || busy) && update_en", [Stmt.Line("cycles <= cycles + 1;")]),
-        ]));
-
-        var ports = new List<(string, string)>
-        {
-            ("clk", "clk"), ("rst", "rst"), ("fire_valid", "fire_valid"), ("fire", "fire"), ("start", "start"), ("update_en", "update_en"),
-        };
-        if (d.HasOutput)
-        {
-            ports.Add(("label", "label"));
+            sample.Add(Stmt.Let("label", $"cmd[{pos - 1}:{pos - cw}]"));
         }
 
         if (labelAndPrediction)
         {
-            ports.Add(("prediction", "prediction"));
+            sample.Add(Stmt.Let("prediction", $"cmd[{cw - 1}:0]"));
         }
 
-        ports.AddRange([("busy", "busy"), ("done", "done"), ("update_strobe", "update_strobe"), ("host_table", "host_table"), ("host_addr", "host_addr"), ("host_rdata", "host_rdata")]);
-        m.Items.Add(new InstanceItem("The engine under test", dut, "dut", [], ports));
-        return m;
+        sample.AddRange(
+        [
+            Stmt.Let("start_edge", "cycle"),
+            Stmt.Line("@(negedge clk);"),
+            Stmt.Let("start", "1'b0"),
+            Stmt.While("!done", [Stmt.Line("@(negedge clk);")]),
+            Stmt.Let("checks", "checks + 1"),
+            Stmt.If("cycle - start_edge !== expected_clocks[samples]",
+            [
+                Stmt.Let("mismatches", "mismatches + 1"),
+                Stmt.Line($"$display(\"NEURO_MISMATCH {d.Engine} clocks addr=%0d expected=%0d got=%0d\", samples, expected_clocks[samples], cycle - start_edge);"),
+            ]),
+            Stmt.Let("samples", "samples + 1"),
+        ]);
+        return sample;
     }
 
-    private static List<Stmt> ReadBack(string dut, string layer, string code, string count)
-    {
-        return
+    private static List<Stmt> ReadBack(string dut, string layer, string code, string count) =>
+    [
+        Stmt.For("k = 0", $"k < {count}", "k = k + 1",
         [
-            Stmt.For("k = 0", $"k < {count}", "k = k + 1",
+            Stmt.Line("@(negedge clk);"),
+            Stmt.Let("host_table", code),
+            Stmt.Let("host_addr", "k[ADDR_WIDTH-1:0]"),
+            Stmt.Line("@(negedge clk);"),
+            Stmt.Let("checks", "checks + 1"),
+            Stmt.If($"host_rdata !== expected_{layer}[k]",
             [
-                Stmt.Line("@(negedge clk);"),
-                Stmt.Line($"host_table = {code};"),
-                Stmt.Line("host_addr = k[ADDR_WIDTH-1:0];"),
-                Stmt.Line("@(negedge clk);"),
-                                Stmt.Line("checks = checks + 1;"),
-                Stmt.If($"host_rdata !== expected_{layer}[k]",
-                [
-                    Stmt.Line("mismatches = mismatches + 1;"),
-                    Stmt.Line($"$display(\"NEURO_MISMATCH {dut} {layer} addr=%0d expected=%h got=%h\", k, expected_{layer}[k], host_rdata);"),
-                ]),
+                Stmt.Let("mismatches", "mismatches + 1"),
+                Stmt.Line($"$display(\"NEURO_MISMATCH {dut} {layer} addr=%0d expected=%h got=%h\", k, expected_{layer}[k], host_rdata);"),
             ]),
-        ];
-    }
+        ]),
+    ];
 
     /// <summary>The body followed by the summary line and the exit: <c>$finish</c> when every check ran and passed, else <c>$fatal</c>.</summary>
-    private static List<Stmt> Summary(string testbench, string complete, string expectedChecks, List<Stmt> body, string extraFields, string extraValues) =>
+    internal static List<Stmt> Summary(string testbench, string complete, string expectedChecks, List<Stmt> body, string extraFields, string extraValues) =>
     [
         .. body,
         Stmt.If($"mismatches == 0 && {complete}",
@@ -338,7 +340,7 @@ internal static class TestbenchEmitter
         ]),
     ];
 
-    private static InitialItem Watchdog(string dut) =>
+    internal static InitialItem Watchdog(string dut) =>
         new("Watchdog: fail rather than hang",
         [
             Stmt.Line("#(TIMEOUT);"),

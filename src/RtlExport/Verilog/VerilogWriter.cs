@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Neuro.RtlExport.Verilog;
@@ -25,49 +26,69 @@ internal static class VerilogWriter
 
         w.Append(" */\n");
         w.Append("module ").Append(module.Name);
-        if (module.Parameters.Count > 0)
-        {
-            w.Append(" #\n(\n");
-            for (int i = 0; i < module.Parameters.Count; i++)
-            {
-                var p = module.Parameters[i];
-                w.Append(Indent).Append("// ").Append(p.Comment).Append('\n');
-                w.Append(Indent).Append("parameter ").Append(p.Name).Append(" = ").Append(p.Value)
-                    .Append(i + 1 < module.Parameters.Count ? ",\n" : "\n");
-            }
+        WriteParameters(w, module.Parameters);
+        WritePorts(w, module.Ports);
+        WriteScope(w, module, 0);
+        w.Append("\nendmodule\n\n`resetall\n");
+        string text = w.ToString();
+        int bad = text.AsSpan().IndexOfAnyExceptInRange((char)0, (char)127);
+        return bad < 0 ? text : throw new InvalidOperationException($"Module {module.Name}: non-ASCII character U+{(int)text[bad]:X4} in the generated Verilog");
+    }
 
-            w.Append(')');
+    private static void WriteParameters(StringBuilder w, List<VerilogParameter> parameters)
+    {
+        if (parameters.Count == 0)
+        {
+            return;
         }
 
-        if (module.Ports.Count > 0)
+        w.Append(" #\n(\n");
+        for (int i = 0; i < parameters.Count; i++)
         {
-            w.Append(module.Parameters.Count > 0 ? "\n(\n" : "\n(\n");
-            int rangeWidth = module.Ports.Max(p => p.Range.Length);
-            for (int i = 0; i < module.Ports.Count; i++)
-            {
-                var p = module.Ports[i];
-                string direction = p.Direction switch
-                {
-                    PortDirection.Input => "input  wire",
-                    PortDirection.OutputWire => "output wire",
-                    _ => "output reg ",
-                };
-                w.Append(Indent).Append("// ").Append(p.Comment).Append('\n');
-                w.Append(Indent).Append(direction).Append(' ').Append(p.Range.PadRight(rangeWidth)).Append(' ').Append(p.Name)
-                    .Append(i + 1 < module.Ports.Count ? ",\n" : "\n");
-            }
-
-            w.Append(");\n");
+            var p = parameters[i];
+            w.Append(Indent).Append("// ").Append(p.Comment).Append('\n');
+            w.Append(Indent).Append("parameter ").Append(p.Name).Append(" = ").Append(p.Value)
+                .Append(i + 1 < parameters.Count ? ",\n" : "\n");
         }
-        else
+
+        w.Append(')');
+    }
+
+    private static void WritePorts(StringBuilder w, List<VerilogPort> ports)
+    {
+        if (ports.Count == 0)
         {
             w.Append(";\n");
+            return;
         }
 
-        foreach (var d in module.Declarations)
+        w.Append("\n(\n");
+        int rangeWidth = ports.Max(p => p.Range.Length);
+        for (int i = 0; i < ports.Count; i++)
         {
-            w.Append("\n// ").Append(d.Comment).Append('\n');
-            w.Append(d.Kind);
+            var p = ports[i];
+            string direction = p.Direction switch
+            {
+                PortDirection.Input => "input  wire",
+                PortDirection.OutputWire => "output wire",
+                _ => "output reg ",
+            };
+            w.Append(Indent).Append("// ").Append(p.Comment).Append('\n');
+            w.Append(Indent).Append(direction).Append(' ').Append(p.Range.PadRight(rangeWidth)).Append(' ').Append(p.Name)
+                .Append(i + 1 < ports.Count ? ",\n" : "\n");
+        }
+
+        w.Append(");\n");
+    }
+
+    /// <summary>Declarations, then items, each preceded by a blank line, indented <paramref name="depth"/> levels.</summary>
+    private static void WriteScope(StringBuilder w, VerilogScope scope, int depth)
+    {
+        string pad = Pad(depth);
+        foreach (var d in scope.Declarations)
+        {
+            w.Append('\n').Append(pad).Append("// ").Append(d.Comment).Append('\n');
+            w.Append(pad).Append(d.Kind);
             if (d.Range.Length > 0)
             {
                 w.Append(' ').Append(d.Range);
@@ -87,69 +108,97 @@ internal static class VerilogWriter
             w.Append(";\n");
         }
 
-        foreach (var item in module.Items)
+        foreach (var item in scope.Items)
         {
             w.Append('\n');
-            WriteItem(w, item);
+            WriteItem(w, item, depth);
         }
-
-        w.Append("\nendmodule\n\n`resetall\n");
-        string text = w.ToString();
-        int bad = text.AsSpan().IndexOfAnyExceptInRange((char)0, (char)127);
-        return bad < 0 ? text : throw new InvalidOperationException($"Module {module.Name}: non-ASCII character U+{(int)text[bad]:X4} in the generated Verilog");
     }
 
-    private static void WriteItem(StringBuilder w, VerilogItem item)
+    private static void WriteItem(StringBuilder w, VerilogItem item, int depth)
     {
+        string pad = Pad(depth);
         switch (item)
         {
             case AssignItem a:
-                w.Append("assign ").Append(a.Target).Append(" = ").Append(a.Value).Append(";\n");
+                w.Append(pad).Append("assign ").Append(a.Target).Append(" = ").Append(a.Value).Append(";\n");
                 break;
             case AlwaysItem a:
-                w.Append("// ").Append(a.Comment).Append('\n');
-                w.Append("always @(").Append(a.Sensitivity).Append(") begin\n");
-                WriteBody(w, a.Body, 1);
-                w.Append("end\n");
+                w.Append(pad).Append("// ").Append(a.Comment).Append('\n');
+                w.Append(pad).Append("always @(").Append(a.Sensitivity).Append(") begin\n");
+                WriteBody(w, a.Body, depth + 1);
+                w.Append(pad).Append("end\n");
                 break;
             case ClockItem c:
-                w.Append("// ").Append(c.Comment).Append('\n');
-                w.Append("initial begin\n").Append(Indent).Append("forever #").Append(c.HalfPeriod.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(' ')
-                    .Append(c.Signal).Append(" = ~").Append(c.Signal).Append(";\nend\n");
+                w.Append(pad).Append("// ").Append(c.Comment).Append('\n');
+                w.Append(pad).Append("initial begin\n").Append(pad).Append(Indent).Append("forever #").Append(c.HalfPeriod.ToString(CultureInfo.InvariantCulture)).Append(' ')
+                    .Append(c.Signal).Append(" = ~").Append(c.Signal).Append(";\n").Append(pad).Append("end\n");
                 break;
             case InitialItem i:
-                w.Append("// ").Append(i.Comment).Append('\n');
-                w.Append("initial begin\n");
-                WriteBody(w, i.Body, 1);
-                w.Append("end\n");
+                w.Append(pad).Append("// ").Append(i.Comment).Append('\n');
+                w.Append(pad).Append("initial begin\n");
+                WriteBody(w, i.Body, depth + 1);
+                w.Append(pad).Append("end\n");
                 break;
             case InstanceItem inst:
-                w.Append("// ").Append(inst.Comment).Append('\n');
-                w.Append(inst.Module);
-                if (inst.Parameters.Count > 0)
+                WriteInstance(w, inst, pad);
+                break;
+            case TaskItem t:
+                w.Append(pad).Append("// ").Append(t.Comment).Append('\n');
+                w.Append(pad).Append("task ").Append(t.Name).Append(";\n");
+                foreach (string argument in t.Arguments)
                 {
-                    w.Append(" #(\n");
-                    for (int i = 0; i < inst.Parameters.Count; i++)
-                    {
-                        w.Append(Indent).Append('.').Append(inst.Parameters[i].Name).Append('(').Append(inst.Parameters[i].Value).Append(')')
-                            .Append(i + 1 < inst.Parameters.Count ? ",\n" : "\n");
-                    }
-
-                    w.Append(')');
+                    w.Append(pad).Append(Indent).Append(argument).Append(";\n");
                 }
 
-                w.Append('\n').Append(inst.Instance).Append(" (\n");
-                for (int i = 0; i < inst.Connections.Count; i++)
-                {
-                    w.Append(Indent).Append('.').Append(inst.Connections[i].Port).Append('(').Append(inst.Connections[i].Signal).Append(')')
-                        .Append(i + 1 < inst.Connections.Count ? ",\n" : "\n");
-                }
-
-                w.Append(");\n");
+                w.Append(pad).Append("begin\n");
+                WriteBody(w, t.Body, depth + 1);
+                w.Append(pad).Append("end\n").Append(pad).Append("endtask\n");
+                break;
+            case GenerateForItem g:
+                w.Append(pad).Append("// ").Append(g.Comment).Append('\n');
+                w.Append(pad).Append("generate\n");
+                w.Append(pad).Append("for (").Append(g.Genvar).Append(" = 0; ").Append(g.Genvar).Append(" < ").Append(g.Count).Append("; ")
+                    .Append(g.Genvar).Append(" = ").Append(g.Genvar).Append(" + 1) begin : ").Append(g.Label).Append('\n');
+                WriteScope(w, g.Body, depth + 1);
+                w.Append(pad).Append("end\n").Append(pad).Append("endgenerate\n");
+                break;
+            case GenerateIfItem g:
+                w.Append(pad).Append("// ").Append(g.Comment).Append('\n');
+                w.Append(pad).Append("generate\n");
+                w.Append(pad).Append("if (").Append(g.Condition).Append(") begin : ").Append(g.Label).Append('\n');
+                WriteScope(w, g.Body, depth + 1);
+                w.Append(pad).Append("end\n").Append(pad).Append("endgenerate\n");
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Verilog item {item.GetType().Name}");
         }
+    }
+
+    private static void WriteInstance(StringBuilder w, InstanceItem inst, string pad)
+    {
+        w.Append(pad).Append("// ").Append(inst.Comment).Append('\n');
+        w.Append(pad).Append(inst.Module);
+        if (inst.Parameters.Count > 0)
+        {
+            w.Append(" #(\n");
+            for (int i = 0; i < inst.Parameters.Count; i++)
+            {
+                w.Append(pad).Append(Indent).Append('.').Append(inst.Parameters[i].Name).Append('(').Append(inst.Parameters[i].Value).Append(')')
+                    .Append(i + 1 < inst.Parameters.Count ? ",\n" : "\n");
+            }
+
+            w.Append(pad).Append(')');
+        }
+
+        w.Append('\n').Append(pad).Append(inst.Instance).Append(" (\n");
+        for (int i = 0; i < inst.Connections.Count; i++)
+        {
+            w.Append(pad).Append(Indent).Append('.').Append(inst.Connections[i].Port).Append('(').Append(inst.Connections[i].Signal).Append(')')
+                .Append(i + 1 < inst.Connections.Count ? ",\n" : "\n");
+        }
+
+        w.Append(pad).Append(");\n");
     }
 
     private static void WriteBody(StringBuilder w, IReadOnlyList<Stmt> body, int depth)
@@ -162,9 +211,12 @@ internal static class VerilogWriter
 
     private static void WriteStmt(StringBuilder w, Stmt s, int depth)
     {
-        string pad = string.Concat(Enumerable.Repeat(Indent, depth));
+        string pad = Pad(depth);
         switch (s)
         {
+            case AssignStmt a:
+                w.Append(pad).Append(a.Target).Append(a.Blocking ? " = " : " <= ").Append(a.Value).Append(";\n");
+                break;
             case LineStmt l:
                 w.Append(pad).Append(l.Text).Append('\n');
                 break;
@@ -186,19 +238,42 @@ internal static class VerilogWriter
                 w.Append(pad).Append("end\n");
                 break;
             case CaseStmt c:
-                w.Append(pad).Append("case (").Append(c.Subject).Append(")\n");
-                foreach (var (label, body) in c.Arms)
+                WriteCase(w, c, depth, pad);
+                break;
+            case CaseTableStmt t:
+                w.Append(pad).Append("case (").Append(t.Subject).Append(")\n");
+                string op = t.Blocking ? " = " : " <= ";
+                foreach (var (label, value) in t.Rows)
                 {
-                    w.Append(pad).Append(Indent).Append(label).Append(": begin\n");
-                    WriteBody(w, body, depth + 2);
-                    w.Append(pad).Append(Indent).Append("end\n");
+                    w.Append(pad).Append(Indent).Append(label).Append(": ").Append(t.Target).Append(op).Append(value).Append(";\n");
                 }
 
+                w.Append(pad).Append(Indent).Append("default: ").Append(t.Target).Append(op).Append(t.Default).Append(";\n");
                 w.Append(pad).Append("endcase\n");
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Verilog statement {s.GetType().Name}");
         }
+    }
+
+    private static void WriteCase(StringBuilder w, CaseStmt c, int depth, string pad)
+    {
+        w.Append(pad).Append("case (").Append(c.Subject).Append(")\n");
+        foreach (var (label, body) in c.Arms)
+        {
+            w.Append(pad).Append(Indent).Append(label).Append(": begin\n");
+            WriteBody(w, body, depth + 2);
+            w.Append(pad).Append(Indent).Append("end\n");
+        }
+
+        if (c.Default is not null)
+        {
+            w.Append(pad).Append(Indent).Append("default: begin\n");
+            WriteBody(w, c.Default, depth + 2);
+            w.Append(pad).Append(Indent).Append("end\n");
+        }
+
+        w.Append(pad).Append("endcase\n");
     }
 
     private static void WriteIf(StringBuilder w, IfStmt i, int depth, string pad)
@@ -222,4 +297,6 @@ internal static class VerilogWriter
             w.Append(pad).Append("end\n");
         }
     }
+
+    private static string Pad(int depth) => string.Concat(Enumerable.Repeat(Indent, depth));
 }

@@ -67,6 +67,9 @@ public sealed class BaxterExportTests
         var folder = ExportFolder.Open(a.Path);
         Assert.Equal("neuro_learner", folder.Top);
         Assert.Equal(["rtl/neuro_rule_lut.v", "rtl/neuro_learner.v"], folder.Rtl.ToArray());
+        // files.f: the manifest's RTL in dependency order (the LUT before the learner that instantiates it).
+        Assert.Equal(folder.Rtl.ToArray(), File.ReadAllLines(Path.Combine(a.Path, "files.f")));
+        Assert.Contains(first.Files, f => f.Path == "README.md");
     }
 
     [Fact]
@@ -129,9 +132,19 @@ public sealed class BaxterExportTests
         using var dir = new TempFolder();
         HardwareExporter.Export(Shipped, new HardwareExportSettings(), dir.Path);
         string path = Path.Combine(dir.Path, "vectors", "neuro_learner_expected.mem");
+        string original = File.ReadAllText(path);
         var lines = File.ReadAllLines(path);
         lines[20] = lines[20] == "00" ? "01" : "00";
         File.WriteAllText(path, string.Join('\n', lines) + "\n");
+
+        // A vector changed behind the manifest's back is refused before any simulation; with its hash updated too, the
+        // testbench itself must catch it.
+        var refused = Assert.Throws<RtlExportException>(() => Cosimulator.Run(dir.Path, Simulator.Iverilog));
+        Assert.Contains("vectors/neuro_learner_expected.mem", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("SHA-256", refused.Message, StringComparison.Ordinal);
+
+        File.WriteAllText(path, original);
+        ExportPatch.Rewrite(dir.Path, "vectors/neuro_learner_expected.mem", string.Join('\n', lines) + "\n");
         var r = Cosimulator.Run(dir.Path, Simulator.Iverilog)[0];
         Assert.False(r.Passed);
         Assert.Equal(1, r.Mismatches);
@@ -202,7 +215,7 @@ public sealed class BaxterExportTests
     private static IEnumerable<(string Path, string Text)> Artifacts()
     {
         var (files, _) = BaxterExport.BuildAll(new BaxterHardwareDesign("neuro", Shipped));
-        foreach (var (path, _, bytes) in files.Where(f => Path.GetExtension(f.Path) is ".v" or ".mem" or ".json"))
+        foreach (var (path, _, bytes) in files.Where(f => Path.GetExtension(f.Path) is ".v" or ".mem" or ".json" or ".md" or ".f"))
         {
             yield return (path, Encoding.ASCII.GetString(bytes));
         }

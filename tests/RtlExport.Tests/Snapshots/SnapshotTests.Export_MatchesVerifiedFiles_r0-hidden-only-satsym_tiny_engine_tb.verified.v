@@ -26,14 +26,17 @@ localparam CMD_WIDTH = 5;
 // Stimulus commands
 localparam COMMANDS = 8;
 
+// Samples, so step clocks checked
+localparam SAMPLES = 4;
+
 // Recurrent weights to check
 localparam HIDDEN_EDGES = 6;
 
 // Synapse updates the model made
 localparam EXPECTED_UPDATES = 24;
 
-// Weights checked, plus the update count
-localparam EXPECTED_CHECKS = 7;
+// Weights checked, the update count, and each sample's step clocks
+localparam EXPECTED_CHECKS = 11;
 
 // Simulation time limit
 localparam TIMEOUT = 2360;
@@ -83,8 +86,17 @@ reg [WEIGHT_WIDTH-1:0] expected_hidden [0:HIDDEN_EDGES-1];
 // The current command
 reg [CMD_WIDTH-1:0] cmd;
 
+// Each sample's clocks from the start edge to the first edge seeing done
+reg [31:0] expected_clocks [0:SAMPLES-1];
+
 // Command or address index
 integer k;
+
+// Clock edges so far (at a falling edge: the index of the next rising edge)
+integer cycle = 0;
+
+// The edge that took the sample's start
+integer start_edge;
 
 // Samples replayed
 integer samples = 0;
@@ -106,9 +118,15 @@ initial begin
     forever #5 clk = ~clk;
 end
 
+// Clock edges so far
+always @(posedge clk) begin
+    cycle <= cycle + 1;
+end
+
 // Replay the lifetime, read every plastic weight back, then report
 initial begin
     $readmemh("vectors/tiny_engine_stimulus.mem", stimulus);
+    $readmemh("vectors/tiny_engine_expected_clocks.mem", expected_clocks);
     $readmemh("vectors/tiny_engine_expected_hidden.mem", expected_hidden);
     repeat (2) @(negedge clk);
     rst = 1'b0;
@@ -118,10 +136,16 @@ initial begin
         if (cmd[CMD_WIDTH-1]) begin
             start = 1'b1;
             update_en = cmd[0];
+            start_edge = cycle;
             @(negedge clk);
             start = 1'b0;
             while (!done) begin
                 @(negedge clk);
+            end
+            checks = checks + 1;
+            if (cycle - start_edge !== expected_clocks[samples]) begin
+                mismatches = mismatches + 1;
+                $display("NEURO_MISMATCH tiny_engine clocks addr=%0d expected=%0d got=%0d", samples, expected_clocks[samples], cycle - start_edge);
             end
             samples = samples + 1;
         end else begin

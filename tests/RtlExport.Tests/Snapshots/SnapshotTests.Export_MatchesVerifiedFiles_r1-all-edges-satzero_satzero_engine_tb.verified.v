@@ -26,6 +26,9 @@ localparam CMD_WIDTH = 6;
 // Stimulus commands
 localparam COMMANDS = 24;
 
+// Samples, so step clocks checked
+localparam SAMPLES = 8;
+
 // Recurrent weights to check
 localparam HIDDEN_EDGES = 10;
 
@@ -35,8 +38,8 @@ localparam OUTPUT_WORDS = 20;
 // Synapse updates the model made
 localparam EXPECTED_UPDATES = 150;
 
-// Weights checked, plus the update count
-localparam EXPECTED_CHECKS = 31;
+// Weights checked, the update count, and each sample's step clocks
+localparam EXPECTED_CHECKS = 39;
 
 // Simulation time limit
 localparam TIMEOUT = 7760;
@@ -92,8 +95,17 @@ reg [WEIGHT_WIDTH-1:0] expected_output [0:OUTPUT_WORDS-1];
 // The current command
 reg [CMD_WIDTH-1:0] cmd;
 
+// Each sample's clocks from the start edge to the first edge seeing done
+reg [31:0] expected_clocks [0:SAMPLES-1];
+
 // Command or address index
 integer k;
+
+// Clock edges so far (at a falling edge: the index of the next rising edge)
+integer cycle = 0;
+
+// The edge that took the sample's start
+integer start_edge;
 
 // Samples replayed
 integer samples = 0;
@@ -115,9 +127,15 @@ initial begin
     forever #5 clk = ~clk;
 end
 
+// Clock edges so far
+always @(posedge clk) begin
+    cycle <= cycle + 1;
+end
+
 // Replay the lifetime, read every plastic weight back, then report
 initial begin
     $readmemh("vectors/satzero_engine_stimulus.mem", stimulus);
+    $readmemh("vectors/satzero_engine_expected_clocks.mem", expected_clocks);
     $readmemh("vectors/satzero_engine_expected_hidden.mem", expected_hidden);
     $readmemh("vectors/satzero_engine_expected_output.mem", expected_output);
     repeat (2) @(negedge clk);
@@ -129,10 +147,16 @@ initial begin
             start = 1'b1;
             update_en = cmd[2];
             label = cmd[1:0];
+            start_edge = cycle;
             @(negedge clk);
             start = 1'b0;
             while (!done) begin
                 @(negedge clk);
+            end
+            checks = checks + 1;
+            if (cycle - start_edge !== expected_clocks[samples]) begin
+                mismatches = mismatches + 1;
+                $display("NEURO_MISMATCH satzero_engine clocks addr=%0d expected=%0d got=%0d", samples, expected_clocks[samples], cycle - start_edge);
             end
             samples = samples + 1;
         end else begin

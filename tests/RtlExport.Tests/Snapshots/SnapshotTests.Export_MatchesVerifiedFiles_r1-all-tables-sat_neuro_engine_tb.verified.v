@@ -26,6 +26,9 @@ localparam CMD_WIDTH = 7;
 // Stimulus commands
 localparam COMMANDS = 18;
 
+// Samples, so step clocks checked
+localparam SAMPLES = 6;
+
 // Recurrent weights to check
 localparam HIDDEN_EDGES = 14;
 
@@ -38,8 +41,8 @@ localparam OUTPUT_WORDS = 24;
 // Synapse updates the model made
 localparam EXPECTED_UPDATES = 165;
 
-// Weights checked, plus the update count
-localparam EXPECTED_CHECKS = 68;
+// Weights checked, the update count, and each sample's step clocks
+localparam EXPECTED_CHECKS = 74;
 
 // Simulation time limit
 localparam TIMEOUT = 8740;
@@ -101,8 +104,17 @@ reg [WEIGHT_WIDTH-1:0] expected_output [0:OUTPUT_WORDS-1];
 // The current command
 reg [CMD_WIDTH-1:0] cmd;
 
+// Each sample's clocks from the start edge to the first edge seeing done
+reg [31:0] expected_clocks [0:SAMPLES-1];
+
 // Command or address index
 integer k;
+
+// Clock edges so far (at a falling edge: the index of the next rising edge)
+integer cycle = 0;
+
+// The edge that took the sample's start
+integer start_edge;
 
 // Samples replayed
 integer samples = 0;
@@ -124,9 +136,15 @@ initial begin
     forever #5 clk = ~clk;
 end
 
+// Clock edges so far
+always @(posedge clk) begin
+    cycle <= cycle + 1;
+end
+
 // Replay the lifetime, read every plastic weight back, then report
 initial begin
     $readmemh("vectors/neuro_engine_stimulus.mem", stimulus);
+    $readmemh("vectors/neuro_engine_expected_clocks.mem", expected_clocks);
     $readmemh("vectors/neuro_engine_expected_hidden.mem", expected_hidden);
     $readmemh("vectors/neuro_engine_expected_input.mem", expected_input);
     $readmemh("vectors/neuro_engine_expected_output.mem", expected_output);
@@ -140,10 +158,16 @@ initial begin
             update_en = cmd[4];
             label = cmd[3:2];
             prediction = cmd[1:0];
+            start_edge = cycle;
             @(negedge clk);
             start = 1'b0;
             while (!done) begin
                 @(negedge clk);
+            end
+            checks = checks + 1;
+            if (cycle - start_edge !== expected_clocks[samples]) begin
+                mismatches = mismatches + 1;
+                $display("NEURO_MISMATCH neuro_engine clocks addr=%0d expected=%0d got=%0d", samples, expected_clocks[samples], cycle - start_edge);
             end
             samples = samples + 1;
         end else begin

@@ -26,6 +26,9 @@ localparam CMD_WIDTH = 6;
 // Stimulus commands
 localparam COMMANDS = 32;
 
+// Samples, so step clocks checked
+localparam SAMPLES = 8;
+
 // Recurrent weights to check
 localparam HIDDEN_EDGES = 8;
 
@@ -35,8 +38,8 @@ localparam INPUT_EDGES = 28;
 // Synapse updates the model made
 localparam EXPECTED_UPDATES = 180;
 
-// Weights checked, plus the update count
-localparam EXPECTED_CHECKS = 37;
+// Weights checked, the update count, and each sample's step clocks
+localparam EXPECTED_CHECKS = 45;
 
 // Simulation time limit
 localparam TIMEOUT = 9240;
@@ -89,8 +92,17 @@ reg [WEIGHT_WIDTH-1:0] expected_input [0:INPUT_EDGES-1];
 // The current command
 reg [CMD_WIDTH-1:0] cmd;
 
+// Each sample's clocks from the start edge to the first edge seeing done
+reg [31:0] expected_clocks [0:SAMPLES-1];
+
 // Command or address index
 integer k;
+
+// Clock edges so far (at a falling edge: the index of the next rising edge)
+integer cycle = 0;
+
+// The edge that took the sample's start
+integer start_edge;
 
 // Samples replayed
 integer samples = 0;
@@ -112,9 +124,15 @@ initial begin
     forever #5 clk = ~clk;
 end
 
+// Clock edges so far
+always @(posedge clk) begin
+    cycle <= cycle + 1;
+end
+
 // Replay the lifetime, read every plastic weight back, then report
 initial begin
     $readmemh("vectors/wrap_engine_stimulus.mem", stimulus);
+    $readmemh("vectors/wrap_engine_expected_clocks.mem", expected_clocks);
     $readmemh("vectors/wrap_engine_expected_hidden.mem", expected_hidden);
     $readmemh("vectors/wrap_engine_expected_input.mem", expected_input);
     repeat (2) @(negedge clk);
@@ -125,10 +143,16 @@ initial begin
         if (cmd[CMD_WIDTH-1]) begin
             start = 1'b1;
             update_en = cmd[0];
+            start_edge = cycle;
             @(negedge clk);
             start = 1'b0;
             while (!done) begin
                 @(negedge clk);
+            end
+            checks = checks + 1;
+            if (cycle - start_edge !== expected_clocks[samples]) begin
+                mismatches = mismatches + 1;
+                $display("NEURO_MISMATCH wrap_engine clocks addr=%0d expected=%0d got=%0d", samples, expected_clocks[samples], cycle - start_edge);
             end
             samples = samples + 1;
         end else begin

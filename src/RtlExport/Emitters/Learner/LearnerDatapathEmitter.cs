@@ -1,0 +1,165 @@
+using Neuro.RtlExport.Verilog;
+using static Neuro.RtlExport.Verilog.Expr;
+
+namespace Neuro.RtlExport.Emitters.Learner;
+
+/// <summary>
+/// What the learner's lanes share: the input buffer, the broadcast of the presynaptic neuron (its activation, the
+/// recurrent operand <c>z = h + u</c> narrowed into the activation format, its firing pattern), the cap's counts and
+/// its keep decision in index order, the sum of the lanes' logit partials and the argmax, the fixed-weight and mask
+/// ROMs, and the host port's read multiplexer.
+/// </summary>
+internal static class LearnerDatapathEmitter
+{
+    public static void Add(VerilogModule m, HardwareDesign d)
+    {
+        AddDeclarations(m, d);
+        m.Clocked("Input buffer: written while idle, read by the projection walk",
+        [
+            Stmt.If("x_we && phase_reg == PHASE_IDLE", [Stmt.Set("x_mem[x_addr]", "x_data")]),
+            Stmt.Set("x_q", "x_mem[col_reg[IN_INDEX_WIDTH-1:0]]"),
+        ]);
+        m.Items.Add(new AlwaysItem("Cap: values over the candidate (search) or the threshold (count) across the lanes; the apply pass keeps the first equal values up to the budget, in index order", "*",
+        [
+            Stmt.Let("hit_count", "{COUNT_WIDTH{1'b0}}"),
+            Stmt.Let("eq_seen", "ties_reg"),
+            Stmt.For("j = 0", "j < LANES", "j = j + 1",
+            [
+                Stmt.Let("hit_count", "hit_count + {{(COUNT_WIDTH-1){1'b0}}, hit_bus[j]}"),
+                Stmt.Let("keep_bus[j]", "gt_bus[j] | (eq_bus[j] & (eq_seen < budget_reg))"),
+                Stmt.Let("eq_seen", "eq_seen + {{(COUNT_WIDTH-1){1'b0}}, eq_bus[j]}"),
+            ]),
+        ]));
+        m.Clocked("Cap counters: cleared at each walk's end",
+        [
+            Stmt.If("walk_end", [Stmt.Set("count_reg", "{COUNT_WIDTH{1'b0}}"), Stmt.Set("ties_reg", "{COUNT_WIDTH{1'b0}}")],
+            [
+                Stmt.If("p2_valid && (p2_phase == PHASE_SEARCH || p2_phase == PHASE_ABOVE)", [Stmt.Set("count_reg", "count_reg + rowcount_reg")]),
+                Stmt.If("p1_valid && p1_phase == PHASE_APPLY", [Stmt.Set("ties_reg", "eq_seen")]),
+            ]),
+            Stmt.Set("rowcount_reg", "hit_count"),
+        ]);
+        m.Items.Add(new AlwaysItem("Logits: the lanes' partial sums of one class, and the weights written this clock", "*",
+        [
+            Stmt.Let("logit_sum", "{ACC_WIDTH{1'b0}}"),
+            Stmt.Let("writes", "{$clog2(LANES+1){1'b0}}"),
+            Stmt.For("j = 0", "j < LANES", "j = j + 1",
+            [
+                Stmt.Let("logit_sum", "logit_sum + acc_bus[j*ACC_WIDTH +: ACC_WIDTH]"),
+                Stmt.Let("writes", "writes + {{($clog2(LANES+1)-1){1'b0}}, upd_bus[j]}"),
+            ]),
+        ]));
+        m.Clocked("Argmax: a class's logit two clocks after its walk row; strictly greater wins, so the lower class wins ties",
+        [
+            Stmt.Set("logit_valid_reg", "p4_valid && p4_last && p4_phase == PHASE_LOGITS"),
+            Stmt.Set("logit_reg", "logit_sum"),
+            Stmt.Set("logit_class_reg", "p4_row[CLASS_WIDTH-1:0]"),
+            Stmt.If("logit_valid_reg && (logit_class_reg == {CLASS_WIDTH{1'b0}} || $signed(logit_reg) > $signed(best_logit_reg))",
+                [Stmt.Set("best_logit_reg", "logit_reg"), Stmt.Set("best_reg", "logit_class_reg")]),
+            Stmt.Set("update_count", "writes"),
+        ]);
+        AddFixedRoms(m, d);
+        m.Clocked("Host port: the addressed weight, one clock after the lanes' read",
+        [
+            Stmt.Case("host_layer",
+            [
+                ("2'd0", [Stmt.Set("host_rdata", "wg_q_bus[host_lane*WEIGHT_WIDTH +: WEIGHT_WIDTH]")]),
+                ("2'd1", [Stmt.Set("host_rdata", "win_q_bus[host_lane*WEIGHT_WIDTH +: WEIGHT_WIDTH]")]),
+            ], [Stmt.Set("host_rdata", "wout_q_bus[host_lane*WEIGHT_WIDTH +: WEIGHT_WIDTH]")]),
+        ]);
+        m.Assign("host_index_ok", "{1'b0, host_lane} < LANES_8[8:0] && (host_layer == 2'd0 ? {1'b0, host_local} < HIDDEN_WORDS_24[24:0]"
+            + " : host_layer == 2'd1 ? {1'b0, host_local} < INPUT_WORDS_24[24:0] : host_layer == 2'd2 && {1'b0, host_local} < OUTPUT_WORDS_24[24:0])");
+        var writable = new List<string> { "host_layer == 2'd0" };
+        if (d.HasInput)
+        {
+            writable.Add("host_layer == 2'd1");
+        }
+
+        if (d.HasOutput)
+        {
+            writable.Add("host_layer == 2'd2");
+        }
+
+        m.Assign("host_writable", $"host_index_ok && ({string.Join(" || ", writable)})");
+    }
+
+    private static void AddDeclarations(VerilogModule m, HardwareDesign d)
+    {
+        m.Reg("x_mem", "[INPUT_WIDTH-1:0]", "The sample's inputs", "[0:INPUTS-1]");
+        m.Reg("x_q", "[INPUT_WIDTH-1:0]", "The input of the projection step");
+        m.Wire("walk_end", "", "The walk's last drain clock", "phase_reg >= PHASE_PROJECT && !issue_reg && drain_reg == DRAIN_LAST[2:0]");
+        m.Wire("h_q_bus", "[LANES*ACT_WIDTH-1:0]", "Every lane's activation at the broadcast row (or, for the logits, its own row)");
+        m.Wire("u_q_bus", "[LANES*ACT_WIDTH-1:0]", "Every lane's projection at the broadcast row");
+        m.Wire("patb_q_bus", "[LANES*PATTERN_WIDTH-1:0]", "Every lane's firing pattern at the broadcast row");
+        m.Wire("wg_q_bus", "[LANES*WEIGHT_WIDTH-1:0]", "Every lane's recurrent weight read");
+        m.Wire("win_q_bus", "[LANES*WEIGHT_WIDTH-1:0]", "Every lane's input weight read");
+        m.Wire("wout_q_bus", "[LANES*WEIGHT_WIDTH-1:0]", "Every lane's output weight read");
+        m.Wire("acc_bus", "[LANES*ACC_WIDTH-1:0]", "Every lane's accumulator");
+        m.Wire("hit_bus", "[LANES-1:0]", "Cap: the lane's value is over the candidate (search) or the threshold (count)");
+        m.Wire("gt_bus", "[LANES-1:0]", "Cap apply: the lane's value is above the threshold");
+        m.Wire("eq_bus", "[LANES-1:0]", "Cap apply: the lane's value equals the threshold");
+        m.Wire("upd_bus", "[LANES-1:0]", "Update: the lane writes a weight back this clock");
+        m.Reg("keep_bus", "[LANES-1:0]", "Cap apply: the lane's value survives the cap");
+        m.Reg("hit_count", "[COUNT_WIDTH-1:0]", "Cap: lanes hitting this clock");
+        m.Reg("eq_seen", "[COUNT_WIDTH-1:0]", "Cap apply: values equal to the threshold in lower lanes and earlier rows");
+        m.Reg("rowcount_reg", "[COUNT_WIDTH-1:0]", "Cap: lanes hitting in the previous clock");
+        m.Reg("count_reg", "[COUNT_WIDTH-1:0]", "Cap: values hitting in this walk");
+        m.Reg("ties_reg", "[COUNT_WIDTH-1:0]", "Cap apply: values equal to the threshold in earlier rows");
+        m.Reg("logit_sum", "[ACC_WIDTH-1:0]", "The lanes' partial logits summed");
+        m.Reg("writes", "[$clog2(LANES+1)-1:0]", "Weights written back this clock");
+        m.Reg("logit_valid_reg", "", "A class's logit is in logit_reg");
+        m.Reg("logit_reg", "[ACC_WIDTH-1:0]", "The logit of logit_class_reg, exact");
+        m.Reg("logit_class_reg", "[CLASS_WIDTH-1:0]", "Its class");
+        m.Reg("best_logit_reg", "[ACC_WIDTH-1:0]", "The largest logit so far");
+        m.Reg("best_reg", "[CLASS_WIDTH-1:0]", "Its class: the prediction once the logits walk ends");
+        m.Wire("h_bcast", "[ACT_WIDTH-1:0]", "The presynaptic neuron's activation", "h_q_bus[p1_blane*ACT_WIDTH +: ACT_WIDTH]");
+        m.Wire("u_bcast", "[ACT_WIDTH-1:0]", "The presynaptic neuron's projection", "u_q_bus[p1_blane*ACT_WIDTH +: ACT_WIDTH]");
+        m.Wire("pre_pattern", "[PATTERN_WIDTH-1:0]", "The presynaptic neuron's firing pattern", "patb_q_bus[p1_blane*PATTERN_WIDTH +: PATTERN_WIDTH]");
+        m.Wire("z_sum", "[ACT_WIDTH:0]", "h + u of the presynaptic neuron, exact", "{h_bcast[ACT_WIDTH-1], h_bcast} + {u_bcast[ACT_WIDTH-1], u_bcast}");
+        m.Wire("z", "[ACT_WIDTH-1:0]", "The recurrent operand z = h + u in the activation format");
+        string x = d.InputSigned ? "{{(OPERAND_WIDTH-INPUT_WIDTH){x_q[INPUT_WIDTH-1]}}, x_q}" : "{{(OPERAND_WIDTH-INPUT_WIDTH){1'b0}}, x_q}";
+        m.Wire("bcast_op", "[OPERAND_WIDTH-1:0]", "The broadcast MAC operand: the input (projection) or z (rounds)",
+            $"p1_phase == PHASE_PROJECT ? {x} : {{{{(OPERAND_WIDTH-ACT_WIDTH){{z[ACT_WIDTH-1]}}}}, z}}");
+        m.Wire("weight_raddr", "[ADDR_WIDTH-1:0]", "The lanes' weight read address: the walk's, or the host's while idle", "phase_reg == PHASE_IDLE ? host_local[ADDR_WIDTH-1:0] : addr_reg");
+        m.Wire("h_raddr", "[ROW_WIDTH-1:0]", "Activation read address: the broadcast row, or the lane's row for the logits", "phase_reg == PHASE_LOGITS ? col_reg[ROW_WIDTH-1:0] : brow_reg");
+        m.Wire("pat_raddr", "[ROW_WIDTH-1:0]", "Pattern read address: the walk row, or the column for the output update", "phase_reg == PHASE_UPD_OUTPUT ? col_reg[ROW_WIDTH-1:0] : row_reg[ROW_WIDTH-1:0]");
+        m.Wire("mask_g_word", "[LANES-1:0]", "Recurrent mask bits of the lanes at the read stage's address");
+        if (d.HasInput)
+        {
+            m.Wire("mask_in_word", "[LANES-1:0]", "Input mask bits of the lanes at the read stage's address");
+        }
+
+        m.Wire("unused_bits", "", "Bits some parameter values leave unused (lint: intentionally unused)", "&{1'b0, host_local, col_reg, row_reg, p4_row, addr_reg, p2_addr, weight_raddr, label_reg, 1'b0}");
+        m.Integer("j", "Lane loop index");
+        m.Genvar("l", "Lane index");
+        m.Instance("The recurrent operand z = h + u, narrowed (only the activation's overflow can act)", d.Requantize, "z_narrow",
+            [("IN_WIDTH", "ACT_WIDTH + 1"), ("IN_FRAC", "ACT_FRAC"), ("OUT_WIDTH", "ACT_WIDTH"), ("OUT_FRAC", "ACT_FRAC")],
+            [("in", "z_sum"), ("out", "z")]);
+    }
+
+    private static void AddFixedRoms(VerilogModule m, HardwareDesign d)
+    {
+        m.Instance("Recurrent mask: one bit per lane", d.RomModule, "recurrent_mask_rom",
+            [("DATA_WIDTH", "LANES"), ("ADDR_WIDTH", "HW_BITS"), ("DEPTH", "HIDDEN_WORDS"), ("INIT_FILE", "RECURRENT_MASK_FILE")],
+            [("clk", "clk"), ("en", "1'b1"), ("addr", "addr_reg[HW_BITS-1:0]"), ("data", "mask_g_word")]);
+        if (d.HasInput)
+        {
+            m.Instance("Input mask: one bit per lane", d.RomModule, "input_mask_rom",
+                [("DATA_WIDTH", "LANES"), ("ADDR_WIDTH", "IW_BITS"), ("DEPTH", "INPUT_WORDS"), ("INIT_FILE", "INPUT_MASK_FILE")],
+                [("clk", "clk"), ("en", "1'b1"), ("addr", "addr_reg[IW_BITS-1:0]"), ("data", "mask_in_word")]);
+        }
+        else
+        {
+            m.Instance("Fixed input weights (masked), one per lane", d.RomModule, "input_weights_rom",
+                [("DATA_WIDTH", "LANES*WEIGHT_WIDTH"), ("ADDR_WIDTH", "IW_BITS"), ("DEPTH", "INPUT_WORDS"), ("INIT_FILE", "INPUT_WEIGHTS_FILE")],
+                [("clk", "clk"), ("en", "1'b1"), ("addr", "weight_raddr[IW_BITS-1:0]"), ("data", "win_q_bus")]);
+        }
+
+        if (!d.HasOutput)
+        {
+            m.Instance("Fixed output weights, one per lane", d.RomModule, "output_weights_rom",
+                [("DATA_WIDTH", "LANES*WEIGHT_WIDTH"), ("ADDR_WIDTH", "OW_BITS"), ("DEPTH", "OUTPUT_WORDS"), ("INIT_FILE", "OUTPUT_WEIGHTS_FILE")],
+                [("clk", "clk"), ("en", "1'b1"), ("addr", "weight_raddr[OW_BITS-1:0]"), ("data", "wout_q_bus")]);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Neuro.Rules.Hebbian;
+using Neuro.Rules.Patterns;
+using Xunit;
+
+namespace Neuro.Cli;
+
+public sealed class ContinualCommandTests : IDisposable
+{
+    private static readonly HebbianRule Instar = new(HebbianLayerRule.Frozen, new HebbianLayerRule(0.003, 1, 0, 0, 0, 1));
+
+    private readonly string dir = Directory.CreateTempSubdirectory("neuro-cli-continual-").FullName;
+
+    private static string Data => Path.GetFullPath(Path.Combine(RepoPaths.SharedData("mnist"), ".."));
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private string WriteRule(HebbianRule rule)
+    {
+        string path = Path.Combine(dir, "rule.json");
+        HebbianRuleFile.Write(path, rule, null);
+        return path;
+    }
+
+    [Fact]
+    public void Continual_PrintsTheMatricesAsJson()
+    {
+        var r = NeuroRunner.Run("continual", "--rule", WriteRule(Instar), "--data", Data, "--limit", "300", "--hidden", "64", "--active", "16", "--seed", "2", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var root = doc.RootElement;
+        Assert.Equal("hebbian", root.GetProperty("learner").GetString());
+        Assert.Equal(["mnist", "fashion"], root.GetProperty("tasks").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        var ci = root.GetProperty("classIncremental");
+        var m = ci.GetProperty("matrix").EnumerateArray().Select(row => row.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
+        Assert.Equal(2, m.Length);
+        Assert.True(m[0][0] > 0.3, r.Stdout);
+        Assert.Equal(0, m[0][1]); // Fashion's units have learned nothing after phase 1
+        Assert.Equal(m[0][0] - m[1][0], ci.GetProperty("forgetting").GetDouble(), 12);
+        Assert.Equal((m[1][0] + m[1][1]) / 2, ci.GetProperty("average").GetDouble(), 12);
+    }
+
+    [Fact]
+    public void Continual_TextHasBothTablesAndDrawsAPlot()
+    {
+        string png = Path.Combine(dir, "m.png");
+        var r = NeuroRunner.Run("continual", "--baseline", "sgd", "--data", Data, "--limit", "200", "--hidden", "16", "--plot", png);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("class-incremental", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("task-incremental", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("forgetting", r.Stdout, StringComparison.Ordinal);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png)[..4]);
+    }
+
+    [Fact]
+    public void Continual_MissingDataFileIsExitTwo()
+    {
+        string root = Directory.CreateDirectory(Path.Combine(dir, "data")).FullName;
+        Directory.CreateDirectory(Path.Combine(root, "mnist"));
+        var r = NeuroRunner.Run("continual", "--baseline", "sgd", "--data", root);
+        string line = r.SingleErrorLine(2);
+        Assert.Contains("train-labels-idx1-ubyte.gz", line, StringComparison.Ordinal);
+        Assert.Contains("does not exist", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Continual_FashionWithAnotherImageSizeIsExitTwo()
+    {
+        string root = Directory.CreateDirectory(Path.Combine(dir, "data")).FullName;
+        string mnist = Directory.CreateDirectory(Path.Combine(root, "mnist")).FullName;
+        foreach (string f in Directory.GetFiles(RepoPaths.SharedData("mnist")))
+        {
+            File.Copy(f, Path.Combine(mnist, Path.GetFileName(f)));
+        }
+
+        string fashion = Directory.CreateDirectory(Path.Combine(root, "fashion-mnist")).FullName;
+        foreach (string prefix in new[] { "train", "t10k" })
+        {
+            // Two 4 × 4 images.
+            File.WriteAllBytes(Path.Combine(fashion, $"{prefix}-images-idx3-ubyte.gz"), [0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 4, 0, 0, 0, 4, .. new byte[32]]);
+            File.WriteAllBytes(Path.Combine(fashion, $"{prefix}-labels-idx1-ubyte.gz"), [0, 0, 8, 1, 0, 0, 0, 2, 3, 4]);
+        }
+
+        string line = NeuroRunner.Run("continual", "--baseline", "sgd", "--data", root, "--limit", "50").SingleErrorLine(2);
+        Assert.Contains("images of 16 pixels, but task 'mnist' has 784", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Continual_UnknownTaskIsExitTwo()
+    {
+        string line = NeuroRunner.Run("continual", "--baseline", "sgd", "--data", Data, "--tasks", "mnist,cifar").SingleErrorLine(2);
+        Assert.Equal("neuro: error: --tasks: Unknown task 'cifar'; expected fashion or mnist", line);
+    }
+
+    [Fact]
+    public void Continual_RuleOfAnotherFamilyIsExitTwo()
+    {
+        string path = Path.Combine(dir, "pattern.json");
+        File.Copy(Path.Combine(RepoPaths.Root, "rules", "synthetic-es.json"), path);
+        string line = NeuroRunner.Run("continual", "--rule", path, "--data", Data).SingleErrorLine(2);
+        Assert.Equal($"neuro: error: {path}: family: the rule is of family 'pattern'; this needs a 'hebbian' rule", line);
+    }
+
+    [Theory]
+    [InlineData("--baseline", "adam", "Unknown --baseline 'adam'; expected sgd, ewc or pattern")]
+    [InlineData("--baseline", "pattern", "--baseline pattern needs --pattern-rule RULE.json")]
+    [InlineData("--plot", "m.svg", "--plot must name a .png file, not 'm.svg'")]
+    public void Continual_BadOptionsAreExitTwo(string option, string value, string message)
+    {
+        string[] learner = option == "--baseline" ? [] : ["--baseline", "sgd"];
+        string line = NeuroRunner.Run(["continual", "--data", Data, option, value, .. learner]).SingleErrorLine(2);
+        Assert.Equal($"neuro: error: {message}", line);
+    }
+
+    [Fact]
+    public void Continual_FixedPointRunsAndReportsItsPrecision()
+    {
+        var r = NeuroRunner.Run("continual", "--rule", WriteRule(Instar), "--data", Data, "--limit", "150", "--hidden", "32", "--active", "8", "--precision", "default", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal("fixed", doc.RootElement.GetProperty("backend").GetString());
+        Assert.Equal(4, doc.RootElement.GetProperty("precision").GetProperty("hiddenBits").GetInt32());
+    }
+
+    [Fact]
+    [Trait("Category", "Heavy")]
+    public void Evolve_WritesARuleWithProvenanceAndResumesExactly()
+    {
+        string full = Path.Combine(dir, "full"), part = Path.Combine(dir, "part");
+        string[] common = ["continual", "evolve", "--data", Data, "--algorithm", "ga", "--population", "4", "--hidden", "16", "--active", "4",
+            "--samples", "60", "--validation-samples", "40", "--validation-split", "59000", "--seed", "5"];
+        Assert.Equal(0, NeuroRunner.Run([.. common, "--generations", "2", "--out", full]).ExitCode);
+        Assert.Equal(0, NeuroRunner.Run([.. common, "--generations", "1", "--out", part]).ExitCode);
+        var resumed = NeuroRunner.Run("continual", "evolve", "--out", part, "--resume", "--generations", "2");
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        // Every column but the wall-clock seconds (the 6th) must agree.
+        static string[] Log(string run) =>
+            [.. File.ReadAllText(Path.Combine(run, "log.csv")).Split('\n').Select(l => string.Join(',', l.Split(',').Where((_, i) => i != 5)))];
+        Assert.Equal(Log(full), Log(part));
+        var (rule, provenance) = HebbianRuleFile.Read(Path.Combine(full, "rule.json"));
+        Assert.Equal(HebbianRuleFile.Read(Path.Combine(part, "rule.json")).Rule, rule);
+        Assert.Equal("ga", provenance!.Algorithm);
+        Assert.StartsWith("\"neuro continual evolve --data", provenance.Extra["command"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evolve_ChangingASettingOnResumeIsExitTwo()
+    {
+        string line = NeuroRunner.Run("continual", "evolve", "--out", dir, "--resume", "--samples", "10").SingleErrorLine(2);
+        Assert.StartsWith("neuro: error: --samples cannot be changed on --resume", line, StringComparison.Ordinal);
+    }
+}
