@@ -25,7 +25,7 @@ internal static class EvolveCommand
     /// <summary>Builds the <c>evolve</c> verb.</summary>
     internal static Command Create()
     {
-        var algorithm = new Option<string>("--algorithm") { Description = "es (OpenAI ES), oes ((mu/mu,lambda)-ES), ga (genetic algorithm), cmaes", DefaultValueFactory = _ => "es" };
+        var algorithm = new Option<string>("--algorithm") { Description = "es (OpenAI ES), oes ((mu/mu,lambda)-ES), ga (genetic algorithm), cmaes, mads, enomad, renomad; --task foraging: enomad (default), renomad, ga, es, cmaes, mads", DefaultValueFactory = _ => "es" };
         var generations = new Option<int>("--generations") { Description = "Total generations of the run (with --resume: the new total)", DefaultValueFactory = _ => 100 };
         var population = new Option<int?>("--population") { Description = "Candidates per generation (default: the algorithm's)" };
         var sigma = new Option<double?>("--sigma")
@@ -88,6 +88,7 @@ internal static class EvolveCommand
         task.AddTo(command);
         fields.AddTo(command);
         backendOptions.AddTo(command);
+        Foraging.ForagingOptions.AddToEvolve(command);
         clusterOptions.AddTo(command);
         var smallTasks = new SmallTaskEvolve(); // boolean1, boolean2 (Baxter) and linear (EMNN): src/Cli/SmallTasks
         smallTasks.AddTo(command);
@@ -98,10 +99,17 @@ internal static class EvolveCommand
         command.SetAction((result, cancellation) =>
         {
             Option[] smallTaskSettings = [algorithm, population, sigma, learningRate, precision, task.Task, task.Seed];
-            var small = new EvolveOptions(task.Task, task.Seed, output, generations, resume, json, threads, algorithm, population, sigma, learningRate, precision, [.. settingOptions.Except(smallTaskSettings), backendOptions.Backend, backendOptions.Device, clusterOptions.Cluster, clusterOptions.TlsCertificate]);
+            var small = new EvolveOptions(task.Task, task.Seed, output, generations, resume, json, threads, algorithm, population, sigma, learningRate, precision, [.. settingOptions.Except(smallTaskSettings), backendOptions.Backend, backendOptions.Device, clusterOptions.Cluster, clusterOptions.TlsCertificate,
+                .. command.Options.Where(o => o.Name is Foraging.ForagingOptions.Evaluations or Foraging.ForagingOptions.Genes or Foraging.ForagingOptions.Patterns or Foraging.ForagingOptions.Sensing)]);
             if (smallTasks.TryRun(result, small, cancellation) is { } exitCode)
             {
                 return Task.FromResult(exitCode);
+            }
+
+            // after the small tasks: foraging refuses their --plot, --nodes, … for any task but its own.
+            if (Foraging.ForagingEvolveCommand.TryRun(result, cancellation) is { } foraging)
+            {
+                return Task.FromResult(foraging);
             }
 
             string dir = result.GetValue(output) ?? throw new UsageException("--out DIR is required");

@@ -33,14 +33,22 @@ internal static class SimulateCommand
         task.AddTo(command);
         fields.AddTo(command);
         backendOptions.AddTo(command);
-        var baxter = new BaxterSimulate(); // baxter rule files: src/Cli/Baxter
+        Foraging.ForagingOptions.AddToSimulate(command);
+        var baxter = new BaxterSimulate(); // baxter rule files: src/Cli/Baxter (shares foraging's --plot)
         baxter.AddTo(command);
         command.SetAction(result =>
         {
-            Option[] patternOnly = [passes, ridge, precision, printDefault, .. fields.All, task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed, backendOptions.Backend, backendOptions.Device];
+            // baxter first: foraging refuses --plot for any rule but its own.
+            Option[] patternOnly = [passes, ridge, precision, printDefault, .. fields.All, task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed, backendOptions.Backend, backendOptions.Device,
+                .. command.Options.Where(o => o.Name is Foraging.ForagingOptions.Patterns or Foraging.ForagingOptions.Sensing)];
             if (baxter.TryRun(result, result.GetValue(rule), json, patternOnly) is { } exitCode)
             {
                 return exitCode;
+            }
+
+            if (Foraging.ForagingSimulateCommand.TryRun(result) is { } foraging)
+            {
+                return foraging;
             }
 
             var stdout = result.InvocationConfiguration.Output;

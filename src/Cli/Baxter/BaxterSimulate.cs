@@ -13,14 +13,28 @@ namespace Neuro.Cli.Baxter;
 /// </summary>
 internal sealed class BaxterSimulate
 {
-    internal Option<string?> Plot { get; } = new("--plot") { Description = "baxter rules: also draw every trial (activities and weights per step) as a PNG", HelpName = "FILE.png" };
+    /// <summary>True when <see cref="Plot"/> is another family's option too (that family then judges it for its own rules).</summary>
+    private bool shared;
+
+    internal Option<string?> Plot { get; private set; } = new("--plot") { Description = "baxter rules: also draw every trial (activities and weights per step) as a PNG", HelpName = "FILE.png" };
 
     internal Option<string?> Function { get; } = new("--function") { Description = "baxter rules: show only this function (e.g. identity, xor)", HelpName = "NAME" };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     internal void AddTo(Command command)
     {
-        command.Options.Add(Plot);
+        // simulate's --plot is shared with the foraging family (src/Cli/Foraging): one option, each family draws its own PNG.
+        if (command.Options.FirstOrDefault(o => o.Name == Plot.Name) is Option<string?> other)
+        {
+            other.Description = $"{Plot.Description}; {other.Description}";
+            Plot = other;
+            shared = true;
+        }
+        else
+        {
+            command.Options.Add(Plot);
+        }
+
         command.Options.Add(Function);
     }
 
@@ -33,9 +47,14 @@ internal sealed class BaxterSimulate
     {
         if (!IsBaxter(rulePath))
         {
-            if (result.GetResult(Plot) is { Implicit: false } || result.GetResult(Function) is { Implicit: false })
+            if (result.GetResult(Function) is { Implicit: false })
             {
-                throw new UsageException("--plot and --function apply only to baxter rule files");
+                throw new UsageException("--function applies only to baxter rule files");
+            }
+
+            if (!shared && result.GetResult(Plot) is { Implicit: false })
+            {
+                throw new UsageException("--plot applies only to baxter rule files");
             }
 
             return null;
