@@ -159,6 +159,19 @@ internal static class CosimCommand
         }
 
         console.Write(table);
+        foreach (var (sim, results) in runs)
+        {
+            foreach (var r in results)
+            {
+                // What else a testbench reports (a Baxter learner's test answers and the functions it learned).
+                var other = r.Stats.Where(s => s.Key is not ("updates" or "cycles" or "samples")).OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
+                if (other.Count > 0)
+                {
+                    console.WriteLine(Markup.Escape($"{r.Module} ({Name(sim)}): {string.Join(' ', other.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key}={s.Value}")))}"));
+                }
+            }
+        }
+
         foreach (var r in runs.SelectMany(x => x.Results).Where(r => !r.Passed))
         {
             foreach (string line in r.MismatchLines.Take(MismatchesShown))

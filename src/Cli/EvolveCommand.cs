@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Neuro.Cli.SmallTasks;
 using Neuro.OpenClKernels.Patterns;
 using Neuro.Rules;
 using Neuro.Rules.Data;
@@ -44,7 +45,7 @@ internal static class EvolveCommand
         {
             Description = string.Create(CultureInfo.InvariantCulture, $"es only: the Adam step (default {new OpenAiEsSettings().LearningRate})"),
         };
-        var output = new Option<string>("--out") { Description = "Run folder: rule.json, log.csv, checkpoint.json (a new run refuses an existing run folder unless --force)", Required = true, HelpName = "DIR" };
+        var output = new Option<string?>("--out") { Description = "Run folder: rule.json, log.csv, checkpoint.json (required, except for --task linear; a new run refuses an existing run folder unless --force)", HelpName = "DIR" };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint, with its stored settings" };
         var batches = new Option<int>("--batches") { Description = "Batches per fitness evaluation", DefaultValueFactory = _ => 4 };
         var batchSize = new Option<int>("--batch-size") { Description = "Samples per batch (Joosten: 100)", DefaultValueFactory = _ => 100 };
@@ -98,18 +99,29 @@ internal static class EvolveCommand
         backendOptions.AddTo(command);
         Foraging.ForagingOptions.AddToEvolve(command);
         clusterOptions.AddTo(command);
+        var smallTasks = new SmallTaskEvolve(); // boolean1, boolean2 (Baxter) and linear (EMNN): src/Cli/SmallTasks
+        smallTasks.AddTo(command);
         Option[] settingOptions = [.. fields.All, algorithm, population, sigma, learningRate, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
             fitness, lifetime, holdout, passes, datasets, init, precision, hiddenFields, inputFields, outputFields,
             task.Task, task.Data, task.Train, task.Test, task.Header, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
 
         command.SetAction((result, cancellation) =>
         {
+            Option[] smallTaskSettings = [algorithm, population, sigma, learningRate, precision, task.Task, task.Seed];
+            var small = new EvolveOptions(task.Task, task.Seed, output, generations, resume, json, threads, algorithm, population, sigma, learningRate, precision, [.. settingOptions.Except(smallTaskSettings), backendOptions.Backend, backendOptions.Device, clusterOptions.Cluster, clusterOptions.TlsCertificate,
+                .. command.Options.Where(o => o.Name is Foraging.ForagingOptions.Evaluations or Foraging.ForagingOptions.Genes or Foraging.ForagingOptions.Patterns or Foraging.ForagingOptions.Sensing)]);
+            if (smallTasks.TryRun(result, small, cancellation) is { } exitCode)
+            {
+                return Task.FromResult(exitCode);
+            }
+
+            // after the small tasks: foraging refuses their --plot, --nodes, … for any task but its own.
             if (Foraging.ForagingEvolveCommand.TryRun(result, cancellation) is { } foraging)
             {
                 return Task.FromResult(foraging);
             }
 
-            string dir = result.GetRequiredValue(output);
+            string dir = result.GetValue(output) ?? throw new UsageException("--out DIR is required");
             bool resuming = result.GetValue(resume);
             int? asked = result.GetResult(generations) is { Implicit: false } ? result.GetValue(generations) : null;
             if (asked is < 1)

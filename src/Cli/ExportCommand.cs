@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Neuro.Cli.Baxter;
 using Neuro.FixedPointSim.Patterns;
 using Neuro.RtlExport;
 using Spectre.Console;
@@ -33,6 +34,13 @@ internal static class ExportCommand
         fields.AddTo(command);
         command.SetAction(result =>
         {
+            // baxter rule files: src/Cli/Baxter
+            Option[] patternOnly = [precision, samples, vectorSeed, lanes, testSamples, .. fields.All, task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
+            if (BaxterExportCommand.TryRun(result, result.GetValue(rule), outDir, name, json, patternOnly) is { } exitCode)
+            {
+                return exitCode;
+            }
+
             var stdout = result.InvocationConfiguration.Output;
             var config = fields.Apply(PrecisionOption.Resolve(result.GetValue(precision) ?? "default"), result) ?? PrecisionConfig.Default;
             string rulePath = result.GetValue(rule) ?? throw new UsageException("--rule FILE is required");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Neuro.Cli.Baxter;
 using Neuro.FixedPointSim.Patterns;
 using Neuro.Rules.Patterns;
 using Spectre.Console;
@@ -33,8 +34,18 @@ internal static class SimulateCommand
         fields.AddTo(command);
         backendOptions.AddTo(command);
         Foraging.ForagingOptions.AddToSimulate(command);
+        var baxter = new BaxterSimulate(); // baxter rule files: src/Cli/Baxter (shares foraging's --plot)
+        baxter.AddTo(command);
         command.SetAction(result =>
         {
+            // baxter first: foraging refuses --plot for any rule but its own.
+            Option[] patternOnly = [passes, ridge, precision, printDefault, .. fields.All, task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed, backendOptions.Backend, backendOptions.Device,
+                .. command.Options.Where(o => o.Name is Foraging.ForagingOptions.Patterns or Foraging.ForagingOptions.Sensing)];
+            if (baxter.TryRun(result, result.GetValue(rule), json, patternOnly) is { } exitCode)
+            {
+                return exitCode;
+            }
+
             if (Foraging.ForagingSimulateCommand.TryRun(result) is { } foraging)
             {
                 return foraging;

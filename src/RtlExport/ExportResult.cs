@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Neuro.RtlExport;
 
-/// <summary>What <see cref="HardwareExporter.Export"/> wrote.</summary>
+/// <summary>What <see cref="HardwareExporter.Export(Rules.Patterns.PatternRule, FixedPointSim.Patterns.PrecisionConfig, Rules.Patterns.PatternNetworkSpec, Rules.Data.Dataset, HardwareExportSettings, string)"/> wrote.</summary>
 /// <param name="RuleHash"><c>sha256:</c> + hex SHA-256 of the rule's canonical JSON without provenance.</param>
 /// <param name="Engine">The top module (the learning engine).</param>
 /// <param name="Testbenches">The testbench modules, in the order <c>neuro cosim</c> runs them.</param>

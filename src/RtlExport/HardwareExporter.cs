@@ -5,8 +5,10 @@ using System.Text.Json;
 using Neuro.FixedPointSim;
 using Neuro.FixedPointSim.Patterns;
 using Neuro.Rules;
+using Neuro.Rules.Baxter;
 using Neuro.Rules.Data;
 using Neuro.Rules.Patterns;
+using Neuro.RtlExport.Baxter;
 using Neuro.RtlExport.Emitters;
 using Neuro.RtlExport.Emitters.Learner;
 using Neuro.RtlExport.Verilog;
@@ -14,9 +16,10 @@ using Neuro.RtlExport.Verilog;
 namespace Neuro.RtlExport;
 
 /// <summary>
-/// Writes the hardware artifacts of a pattern rule (DESIGN.md §6; docs/hardware.md): rule-ROM images in four formats,
-/// the edge lists of the masks, the Verilog modules, their self-checking testbenches, the golden vectors of the C#
-/// fixed-point model, and <c>manifest.json</c>. The same inputs give byte-identical files.
+/// Writes the hardware artifacts of a rule (DESIGN.md §6; docs/hardware.md): rule-ROM images in four formats, the
+/// Verilog modules, their self-checking testbenches, the golden vectors of the C# model, and <c>manifest.json</c>; for
+/// the pattern family also the edge lists of the masks. One overload per family builds its files; every family's files
+/// are written the same way. The same inputs give byte-identical files.
 /// </summary>
 public static class HardwareExporter
 {
@@ -56,6 +59,32 @@ public static class HardwareExporter
 
         var design = new HardwareDesign(settings.Name, rule, precision, spec, spec.BuildMasks(), settings.Lanes);
         var (files, result) = BuildAll(design, data, settings);
+        WriteFiles(files, outDir);
+        return result;
+    }
+
+    /// <summary>
+    /// Exports a Baxter learner into <paramref name="outDir"/>: the rule <c>f</c> as a ROM (four formats), the rule LUT and
+    /// the whole learner (nodes, weights, the clamp input) in Verilog, a self-checking testbench, the golden vectors of
+    /// <see cref="BaxterMachine"/> over every trial of the learner's task, and <c>manifest.json</c>.
+    /// </summary>
+    /// <param name="document">The learner and its task (a baxter <c>rule.json</c>).</param>
+    /// <param name="settings">The name prefix (the vector settings do not apply: the task fixes the vectors).</param>
+    /// <param name="outDir">The export folder.</param>
+    /// <exception cref="RtlExportException">The name is unsafe, or the learner has no learnable synapse.</exception>
+    public static BaxterExportResult Export(BaxterRuleDocument document, HardwareExportSettings settings, string outDir)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(outDir);
+        var (files, result) = BaxterExport.BuildAll(new BaxterHardwareDesign(settings.Name, document));
+        WriteFiles(files, outDir);
+        return result;
+    }
+
+    /// <summary>Writes every file under <paramref name="outDir"/> (created if needed), each atomically.</summary>
+    private static void WriteFiles(IEnumerable<(string Path, string Kind, byte[] Bytes)> files, string outDir)
+    {
         Directory.CreateDirectory(outDir);
         foreach (var (path, _, bytes) in files)
         {
@@ -63,8 +92,6 @@ public static class HardwareExporter
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             AtomicFile.WriteAllBytes(full, bytes);
         }
-
-        return result;
     }
 
     /// <summary>Every file of the export in memory, sorted by path, <c>manifest.json</c> last; and the result.</summary>

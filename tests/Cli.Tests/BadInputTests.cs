@@ -25,7 +25,7 @@ public sealed class BadInputTests(BadInputWorkspace workspace, Xunit.Abstraction
         { "frobnicate", "Unrecognized command or argument 'frobnicate'" },
         { "simulate --bogus", "Unrecognized command or argument '--bogus'" },
         { "simulate --passes many", "Cannot parse argument 'many' for option '--passes' as an integer" },
-        { "evolve " + Synthetic, "Option '--out' is required" },
+        { "evolve " + Synthetic, "--out DIR is required" },
 
         // simulate: flags.
         { "simulate " + Synthetic, "--rule FILE is required" },

@@ -183,7 +183,12 @@ public sealed class EvolutionRun<TRule>
             Optimizer.Tell(fitness);
             double mean = fitness.Average();
             double std = Math.Sqrt(fitness.Select(f => (f - mean) * (f - mean)).Average());
-            var record = new GenerationRecord(generation, fitness.Max(), mean, std, Evaluations, clock.Elapsed.TotalSeconds) { Validation = validation };
+            int bestIndex = Array.IndexOf(fitness, fitness.Max());
+            var record = new GenerationRecord(generation, fitness[bestIndex], mean, std, Evaluations, clock.Elapsed.TotalSeconds)
+            {
+                Validation = validation,
+                BestGenes = Array.AsReadOnly((double[])candidates[bestIndex].Clone()),
+            };
             File.AppendAllText(LogPath, record.ToCsv() + "\n");
             new EvolutionCheckpoint
             {

@@ -15,6 +15,12 @@ public sealed record GenerationRecord(int Generation, double Best, double Mean, 
     /// <summary>Validation fitness of the optimizer's current rule (fixed contexts, comparable across generations).</summary>
     public double Validation { get; init; } = double.NaN;
 
+    /// <summary>
+    /// Genes of the generation's best candidate (the first of equals), whose fitness is <see cref="Best"/>; not part of
+    /// the CSV row. Tasks whose fitness ignores the context (deterministic, no sampled data) report it per generation.
+    /// </summary>
+    public IReadOnlyList<double>? BestGenes { get; init; }
+
     /// <summary>The row as CSV (invariant culture, round-trip doubles).</summary>
     public string ToCsv() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Generation},{Best:R},{Mean:R},{Std:R},{Evaluations},{Seconds:F3},{Validation:R}");
 }

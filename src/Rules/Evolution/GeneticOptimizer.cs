@@ -2,18 +2,22 @@ using Neuro.Rules.Data;
 namespace Neuro.Rules.Evolution;
 
 /// <summary>
-/// A generational real-coded genetic algorithm: tournament selection, uniform crossover, per-gene Gaussian mutation
-/// and elitism.
+/// A generational genetic algorithm: tournament or truncation selection, uniform or arithmetic crossover, per-gene
+/// Gaussian mutation (real genes) or allele replacement (discrete genes, <see cref="GeneticSettings.Alleles"/>), and
+/// elitism.
 /// </summary>
 /// <remarks>
-/// <para>Generation 0 is <c>Population</c> individuals <c>mean + InitScale·N(0, I)</c>, individual <c>i</c> drawn from
-/// <c>SeedSequence.Random(Seed, -1, i)</c>.</para>
+/// <para>Generation 0 is <c>Population</c> individuals <c>mean + InitScale·N(0, I)</c> (discrete genes: each gene
+/// <c>Next(Alleles[j])</c>), individual <c>i</c> drawn from <c>SeedSequence.Random(Seed, -1, i)</c>.</para>
 /// <para>After generation <c>g</c> is told, the population is ranked best first (ties: lower index first). The
 /// <c>Elitism</c> best are copied unchanged to the front of the next generation. Every other child <c>i</c> draws from
-/// <c>SeedSequence.Random(Seed, g, i)</c>, in this order: a tournament for parent A (<c>TournamentSize</c> ranks drawn
-/// uniformly with replacement, best rank wins), one for parent B, one uniform for the crossover decision, then per gene
-/// one uniform for the crossover mask (only when crossing over), then per gene one uniform for the mutation decision
-/// and, when it mutates, one Gaussian.</para>
+/// <c>SeedSequence.Random(Seed, g, i)</c>, in this order: a selection for parent A (a tournament: <c>TournamentSize</c>
+/// ranks drawn uniformly with replacement, best rank wins; or truncation: one rank drawn uniformly below
+/// <c>TruncationSizeFor()</c>), one for parent B, one uniform for the crossover decision, then per gene one uniform
+/// <c>u</c> (only when crossing over: uniform crossover takes <c>b</c> when <c>u &lt; 1/2</c>, arithmetic crossover
+/// <c>a + u·(b − a)</c>), then per gene one uniform for the mutation decision and, when it mutates, one Gaussian
+/// scaled by <c>MutationScale·MutationDecay^g</c> (discrete genes: one <c>Next(Alleles[j] − 1)</c> picking a
+/// different value).</para>
 /// <para>Elites are evaluated again in the next generation; that costs <c>Elitism</c> evaluations a generation but keeps
 /// the algorithm honest under noisy fitness. <see cref="Current"/> is the best individual ever told, kept in the state.</para>
 /// </remarks>
@@ -39,6 +43,7 @@ public sealed class GeneticOptimizer : IOptimizer
         Settings = settings;
         _mutationRate = settings.MutationRateFor(dimension);
         _initialMean = OptimizerChecks.InitialMean(initialMean, dimension);
+        CheckAlleles(settings, _initialMean, "Initial mean entry");
         _population = new double[settings.Population][];
         for (int i = 0; i < settings.Population; i++)
         {
@@ -47,7 +52,7 @@ public sealed class GeneticOptimizer : IOptimizer
             var x = new double[dimension];
             for (int j = 0; j < dimension; j++)
             {
-                x[j] = _initialMean[j] + settings.InitScale * normal.Next();
+                x[j] = settings.Alleles is { } alleles ? rng.Next(alleles[j]) : _initialMean[j] + settings.InitScale * normal.Next();
             }
 
             _population[i] = x;
@@ -96,6 +101,8 @@ public sealed class GeneticOptimizer : IOptimizer
 
         int size = Settings.Population;
         int n = Dimension;
+        int[]? alleles = Settings.Alleles;
+        double scale = Settings.MutationScale * Math.Pow(Settings.MutationDecay, Generation);
         var next = new double[size][];
         for (int e = 0; e < Settings.Elitism; e++)
         {
@@ -106,20 +113,20 @@ public sealed class GeneticOptimizer : IOptimizer
         {
             var rng = SeedSequence.Random(Seed, Generation, i);
             var normal = new StandardNormal(rng);
-            double[] a = _population[order[Tournament(rng)]];
-            double[] b = _population[order[Tournament(rng)]];
+            double[] a = _population[order[SelectRank(rng)]];
+            double[] b = _population[order[SelectRank(rng)]];
             bool cross = rng.NextDouble() < Settings.CrossoverRate;
             var child = new double[n];
             for (int j = 0; j < n; j++)
             {
-                child[j] = cross && rng.NextDouble() < 0.5 ? b[j] : a[j];
+                child[j] = !cross ? a[j] : Cross(a[j], b[j], rng.NextDouble());
             }
 
             for (int j = 0; j < n; j++)
             {
                 if (rng.NextDouble() < _mutationRate)
                 {
-                    child[j] += Settings.MutationScale * normal.Next();
+                    child[j] = alleles is null ? child[j] + scale * normal.Next() : OtherAllele(rng, child[j], alleles[j]);
                 }
             }
 
@@ -169,6 +176,7 @@ public sealed class GeneticOptimizer : IOptimizer
         for (int i = 0; i < settings.Population; i++)
         {
             optimizer._population[i] = flat.AsSpan(i * n, n).ToArray();
+            CheckAlleles(settings, optimizer._population[i], $"Optimizer state field 'population' individual {i} gene");
         }
 
         if ((s.Best is null) != (s.BestFitness is null))
@@ -195,7 +203,54 @@ public sealed class GeneticOptimizer : IOptimizer
         OptimizerChecks.Setting(s.MutationScale >= 0 && double.IsFinite(s.MutationScale), $"MutationScale must be non-negative and finite, not {OptimizerChecks.Format(s.MutationScale)}");
         OptimizerChecks.Setting(s.Elitism >= 0 && s.Elitism < s.Population, $"Elitism must be 0..Population-1 ({s.Population - 1}), not {s.Elitism}");
         OptimizerChecks.Setting(s.InitScale >= 0 && double.IsFinite(s.InitScale), $"InitScale must be non-negative and finite, not {OptimizerChecks.Format(s.InitScale)}");
+        OptimizerChecks.Setting(s.TruncationSizeFor() >= 1 && s.TruncationSizeFor() <= s.Population, $"TruncationSize must be 1..Population ({s.Population}), not {s.TruncationSizeFor()}");
+        OptimizerChecks.Setting(s.MutationDecay > 0 && s.MutationDecay <= 1, $"MutationDecay must be in (0, 1], not {OptimizerChecks.Format(s.MutationDecay)}");
+        OptimizerChecks.Setting(Enum.IsDefined(s.Selection), $"Selection must be Tournament or Truncation, not {s.Selection}");
+        OptimizerChecks.Setting(Enum.IsDefined(s.Crossover), $"Crossover must be Uniform or Arithmetic, not {s.Crossover}");
+        if (s.Alleles is { } alleles)
+        {
+            OptimizerChecks.Setting(alleles.Length == dimension, $"Alleles must have one entry per gene ({dimension}), not {alleles.Length}");
+            for (int j = 0; j < alleles.Length; j++)
+            {
+                OptimizerChecks.Setting(alleles[j] >= 1, $"Alleles[{j}] must be at least 1, not {alleles[j]}");
+            }
+
+            OptimizerChecks.Setting(s.Crossover == GeneticCrossover.Uniform, "Discrete genes (Alleles) need Uniform crossover, not Arithmetic");
+        }
     }
+
+    /// <summary>Throws unless every gene of <paramref name="genes"/> is one of its alleles (when the genes are discrete).</summary>
+    private static void CheckAlleles(GeneticSettings s, double[] genes, string what)
+    {
+        if (s.Alleles is not { } alleles)
+        {
+            return;
+        }
+
+        for (int j = 0; j < genes.Length; j++)
+        {
+            double v = genes[j];
+            OptimizerChecks.Setting(v == Math.Floor(v) && v >= 0 && v < alleles[j], $"{what} [{j}] must be an allele 0..{alleles[j] - 1}, not {OptimizerChecks.Format(v)}");
+        }
+    }
+
+    private double Cross(double a, double b, double u) =>
+        Settings.Crossover == GeneticCrossover.Uniform ? (u < 0.5 ? b : a) : a + u * (b - a);
+
+    /// <summary>A value of <c>0..alleles−1</c> other than <paramref name="current"/>, uniformly (unchanged when there is no other).</summary>
+    private static double OtherAllele(Random rng, double current, int alleles)
+    {
+        if (alleles < 2)
+        {
+            return current;
+        }
+
+        int drawn = rng.Next(alleles - 1);
+        return drawn >= (int)current ? drawn + 1 : drawn;
+    }
+
+    private int SelectRank(Random rng) =>
+        Settings.Selection == GeneticSelection.Truncation ? rng.Next(Settings.TruncationSizeFor()) : Tournament(rng);
 
     private int Tournament(Random rng)
     {

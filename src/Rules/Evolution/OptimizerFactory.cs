@@ -24,12 +24,19 @@ public static class OptimizerFactory
     /// the population and the MADS box half-width.
     /// </summary>
     /// <remarks>A smaller σ and learning rate refine a rule that is already good (a run started with an initial mean);
-    /// the defaults suit a search from scratch.</remarks>
+    /// the defaults suit a search from scratch. <paramref name="genetic"/>, when given, replaces the GA's default
+    /// settings (a task's setting, e.g. discrete genes); <paramref name="population"/> and <paramref name="sigma"/>
+    /// still override its fields.</remarks>
     /// <exception cref="ArgumentException"><paramref name="name"/> is unknown (the message lists the valid names), or a
     /// setting or the mean is invalid (for example an odd population for <c>es</c>, or a learning rate for another optimizer).</exception>
-    public static IOptimizer Create(string name, int dimension, long seed, double[]? initialMean = null, int? population = null, double? sigma = null, double? learningRate = null)
+    public static IOptimizer Create(string name, int dimension, long seed, double[]? initialMean = null, int? population = null, double? sigma = null, double? learningRate = null, GeneticSettings? genetic = null)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (genetic is not null && name != GeneticOptimizer.AlgorithmName && Names.Contains(name))
+        {
+            throw new ArgumentException($"Genetic settings apply only to '{GeneticOptimizer.AlgorithmName}', not '{name}'", nameof(genetic));
+        }
+
         if (learningRate is not null && name != OpenAiEsOptimizer.AlgorithmName && Names.Contains(name))
         {
             throw new ArgumentException($"A learning rate applies only to '{OpenAiEsOptimizer.AlgorithmName}', not '{name}'", nameof(learningRate));
@@ -44,7 +51,7 @@ public static class OptimizerFactory
                 var oes = new MuLambdaEsSettings();
                 return new MuLambdaEsOptimizer(dimension, seed, oes with { Population = population, InitialSigma = sigma ?? oes.InitialSigma }, initialMean);
             case GeneticOptimizer.AlgorithmName:
-                var ga = new GeneticSettings();
+                var ga = genetic ?? new GeneticSettings();
                 return new GeneticOptimizer(dimension, seed, ga with { Population = population ?? ga.Population, MutationScale = sigma ?? ga.MutationScale }, initialMean);
             case CmaEsOptimizer.AlgorithmName:
                 var cma = new CmaEsSettings();

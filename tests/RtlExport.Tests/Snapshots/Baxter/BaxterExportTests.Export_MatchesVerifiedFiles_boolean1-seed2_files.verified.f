@@ -1,0 +1,2 @@
+rtl/neuro_rule_lut.v
+rtl/neuro_learner.v
