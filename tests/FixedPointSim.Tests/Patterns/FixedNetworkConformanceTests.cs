@@ -49,6 +49,26 @@ public abstract class FixedNetworkConformanceTests
     [MemberData(nameof(LayoutSeeds))]
     public void Lifetime_RandomLayouts_MatchTheGoldenModel(int seed) => RunLifetime(RandomLayoutCase(seed), seed);
 
+    /// <summary>Seeds of the stochastic-rounding cases: <see cref="RandomStochasticCase"/>.</summary>
+    internal static readonly int[] StochasticSeedValues = [.. Enumerable.Range(301, 32)];
+
+    public static TheoryData<int> StochasticSeeds => new(StochasticSeedValues);
+
+    [Theory]
+    [MemberData(nameof(StochasticSeeds))]
+    public void Lifetime_StochasticRounding_MatchesTheGoldenModel(int seed) => RunLifetime(RandomStochasticCase(seed), seed);
+
+    [Fact]
+    public void Lifetime_StochasticRoundingLargerNetwork_MatchesTheGoldenModel()
+    {
+        // The lane engine's rows of several vectors with a ragged tail, every table present, 4 stochastic bits.
+        var random = new Random(11);
+        var spec = new PatternNetworkSpec(Inputs: 70, Classes: 10, Hidden: 129, Cap: 60, EdgeProbability: 0.5, Seed: 19);
+        var rule = Additive(RandomRule(random, rounds: 3, forceInput: true));
+        var precision = PrecisionConfig.Default with { StochasticBits = 4, RuleEntry = FixedType.Parse("ap_fixed<8,-8,AP_RND_CONV,AP_SAT>") };
+        RunLifetime(new Case(spec, spec.BuildMasks(), rule, precision, Samples: 60), 11);
+    }
+
     [Fact]
     public void Lifetime_LargerNetwork_MatchesTheGoldenModel()
     {
@@ -136,6 +156,34 @@ public abstract class FixedNetworkConformanceTests
         var random = new Random(seed + 5000);
         return c with { Rule = RandomLayoutRule(random, c.Rule.Rounds), Samples = random.Next(100, 301) };
     }
+
+    /// <summary>
+    /// A random case (narrow, wide or random-layout) made stochastic: every table additive, 1..8 stochastic bits (now and
+    /// then up to 24), the rule-entry type given the weight's fractional bits plus those and as many more bits of width.
+    /// </summary>
+    internal static Case RandomStochasticCase(int seed)
+    {
+        var c = seed % 4 == 0 ? RandomLayoutCase(seed) : RandomCase(seed, wide: seed % 4 == 1);
+        var random = new Random(seed + 7000);
+        int s = random.Next(10) == 0 ? random.Next(9, PrecisionConfig.MaxStochasticBits + 1) : random.Next(1, 9);
+        var entry = c.Precision.RuleEntry.Format;
+        var precision = c.Precision with
+        {
+            StochasticBits = s,
+            RuleEntry = c.Precision.RuleEntry with { Format = new QFormat(true, Math.Min(entry.Width + s, 64), entry.FracBits + s) },
+        };
+        precision.Validate(c.Spec);
+        return c with { Rule = Additive(c.Rule), Precision = precision };
+    }
+
+    /// <summary>The rule with every table in add mode (stochastic rounding applies to add tables only).</summary>
+    internal static PatternRule Additive(PatternRule rule) => new(
+        rule.Rounds,
+        rule.Eta,
+        new RuleLayout([.. rule.Layout.Tables.Select(t => new TableLayout(t.Name, t.Synapses, TableMode.Add, t.Fields))]),
+        rule.Tables,
+        rule.MisclassifiedOnly,
+        rule.OutputEdges);
 
     /// <summary>
     /// A rule whose tables each read a random subset of their group's signals in a random order: histories, role (1 or 2
@@ -362,6 +410,7 @@ public abstract class FixedNetworkConformanceTests
         Same(golden.InputWeightsRaw.ToArray(), tested.InputWeightsRaw.ToArray(), $"{context}, InputWeightsRaw");
         Same(golden.OutputWeightsRaw.ToArray(), tested.OutputWeightsRaw.ToArray(), $"{context}, OutputWeightsRaw");
         Assert.Equal(golden.LogitFracBits, tested.LogitFracBits);
+        Same([golden.UpdateRandomState], [tested.UpdateRandomState], $"{context}, UpdateRandomState");
     }
 
     /// <summary><c>Assert.Equal</c> on raw arrays, with the seed, step and array named when it fails.</summary>
