@@ -118,6 +118,33 @@ public sealed class OpenClLifetimeBatchTests
         AssertMatches(new FixedNetworkConformanceTests.Case(spec, spec.BuildMasks(), rule, precision, 100), 300 + mode);
     }
 
+    /// <summary>Stochastic-rounding seeds (<see cref="FixedNetworkConformanceTests.RandomStochasticCase"/>) run every CI build.</summary>
+    public static TheoryData<int> StochasticSeeds => new(FixedNetworkConformanceTests.StochasticSeedValues.Where(s => s % 4 == 1 || s == 304));
+
+    /// <summary>The other stochastic-rounding seeds (heavy).</summary>
+    public static TheoryData<int> OtherStochasticSeeds => new(FixedNetworkConformanceTests.StochasticSeedValues.Where(s => s % 4 != 1 && s != 304));
+
+    [OpenClTheory]
+    [MemberData(nameof(StochasticSeeds))]
+    public void Run_StochasticRounding_MatchesTheGoldenModel(int seed) => AssertMatches(FixedNetworkConformanceTests.RandomStochasticCase(seed), seed);
+
+    [OpenClTheory]
+    [Trait("Category", "Heavy")]
+    [MemberData(nameof(OtherStochasticSeeds))]
+    public void Run_MoreStochasticRounding_MatchesTheGoldenModel(int seed) => AssertMatches(FixedNetworkConformanceTests.RandomStochasticCase(seed), seed);
+
+    [OpenClFact]
+    public void Run_StochasticRoundingSeveralWorkItems_MatchesTheGoldenModel()
+    {
+        // Work-item 0 walks the updates alone while the forward pass stays shared: three work-items, every table present.
+        var random = new Random(12);
+        var spec = new PatternNetworkSpec(Inputs: 9, Classes: 4, Hidden: 21, Cap: 8, EdgeProbability: 0.5, Seed: 29);
+        var rule = FixedNetworkConformanceTests.Additive(FixedNetworkConformanceTests.RandomRule(random, rounds: 2, forceInput: true));
+        rule = new PatternRule(rule.Rounds, Math.ScaleB(1, -12) / rule.Tables.SelectMany(t => t).Max(Math.Abs), rule.Layout, rule.Tables, rule.MisclassifiedOnly, rule.OutputEdges);
+        var precision = PrecisionConfig.Default with { StochasticBits = 5, RuleEntry = FixedType.Parse("ap_fixed<10,-7,AP_RND_CONV,AP_SAT>") };
+        AssertMatches(new FixedNetworkConformanceTests.Case(spec, spec.BuildMasks(), rule, precision, 80), 12, lifetimes: 4, localSize: 3);
+    }
+
     [OpenClFact]
     public void Run_LargerNetworkInOneLaunch_MatchesTheGoldenModel()
     {
