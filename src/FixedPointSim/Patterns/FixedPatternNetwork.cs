@@ -32,7 +32,7 @@ namespace Neuro.FixedPointSim.Patterns;
 /// <c>w</c>, then the weight's overflow mode applies.</item>
 /// <item>stochastic rounding (<see cref="PrecisionConfig.StochasticBits"/> <c>s &gt; 0</c>, add tables only): the ROM word has
 /// <c>fw + s</c> fractional bits and <c>w ← overflow_w(w + floor((rom[addr] + r) / 2^s))</c>, <c>r</c> the top <c>s</c>
-/// bits of the lifetime's <see cref="UpdateRandom"/> generator, advanced once per synapse update with a nonzero word, in
+/// bits of the lifetime's <see cref="XorShift32"/> generator, advanced once per synapse update with a nonzero word, in
 /// this class's walk order (recurrent edges post-major, input edges post-major, output rows class-major).</item>
 /// <item>addresses: as the float reference composes them from the layout (<see cref="PatternTablePlan"/>); the weight
 /// field reads the raw weight (<see cref="Neuro.Rules.Layouts.LayoutField.WeightCode(long, int)"/>), the margin field the
@@ -162,7 +162,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     public void Reset()
     {
         samplesSeen = 0;
-        randomState = Precision.StochasticBits > 0 ? UpdateRandom.Seed(spec.Seed) : 0;
+        randomState = Precision.StochasticBits > 0 ? XorShift32.Seed(spec.Seed) : 0;
         Array.Copy(plan.InputStartsAtZero ? new long[inputWeights.Length] : initialInputWeights, inputWeights, inputWeights.Length);
         Array.Copy(plan.RecurrentStartsAtZero ? new long[recurrentWeights.Length] : initialRecurrentWeights, recurrentWeights, recurrentWeights.Length);
         Array.Copy(plan.OutputStartsAtZero ? new long[outputWeights.Length] : initialOutputWeights, outputWeights, outputWeights.Length);
@@ -372,7 +372,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
                 return;
             }
 
-            randomState = UpdateRandom.Next(randomState);
+            randomState = XorShift32.Next(randomState);
             Int128 r = randomState >> (32 - s);
             weight = Narrow(weight + (((Int128)entry + r) >> s), frac, type);
             return;

@@ -49,7 +49,7 @@ public interface IFixedPatternNetwork : IPatternNetwork
     /// <summary>Fractional bits of <see cref="LogitsRaw"/>: <c>Weight.FracBits + Activation.FracBits</c>.</summary>
     int LogitFracBits { get; }
 
-    /// <summary>The stochastic-rounding generator's state (<see cref="UpdateRandom"/>) after the last update; 0 when
+    /// <summary>The stochastic-rounding generator's state (<see cref="XorShift32"/>) after the last update; 0 when
     /// <see cref="PrecisionConfig.StochasticBits"/> is 0.</summary>
     uint UpdateRandomState { get; }
 

@@ -81,7 +81,7 @@ internal abstract class PatternEngine
     /// <summary>Whether each table's words are all zero: with stochastic rounding its updates change nothing and draw nothing.</summary>
     protected bool[] ZeroTables { get; }
 
-    /// <summary>The stochastic-rounding generator's state (<see cref="UpdateRandom"/>).</summary>
+    /// <summary>The stochastic-rounding generator's state (<see cref="XorShift32"/>).</summary>
     public uint RandomState => randomState;
 
     /// <summary>The generator's state, for the update loops to advance.</summary>
@@ -117,8 +117,8 @@ internal abstract class PatternEngine
     /// <summary>Puts every weight back to its start.</summary>
     public abstract void Reset();
 
-    /// <summary>Puts the generator back to its seed (<see cref="UpdateRandom.Seed"/> of the network seed), or 0 when off.</summary>
-    public void ResetRandom() => randomState = StochasticBits > 0 ? UpdateRandom.Seed(Spec.Seed) : 0;
+    /// <summary>Puts the generator back to its seed (<see cref="XorShift32.Seed"/> of the network seed), or 0 when off.</summary>
+    public void ResetRandom() => randomState = StochasticBits > 0 ? XorShift32.Seed(Spec.Seed) : 0;
 
     /// <summary>The forward pass on raw inputs (already checked against the input format); returns the prediction.</summary>
     public abstract int Forward(ReadOnlySpan<long> input);

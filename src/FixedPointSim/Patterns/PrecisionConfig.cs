@@ -21,7 +21,7 @@ namespace Neuro.FixedPointSim.Patterns;
 /// <para>With <see cref="StochasticBits"/> <c>s &gt; 0</c> (stochastic rounding of updates, DESIGN.md §5) the ROM word
 /// keeps <c>s</c> fractional bits below the weight's LSB (<see cref="RuleEntry"/> has <c>fw + s</c> fractional bits) and an
 /// additive update adds <c>floor((word + r) / 2^s)</c>, <c>r</c> the next <c>s</c> bits of the lifetime's
-/// <see cref="UpdateRandom"/> generator (docs/fixed-point-network.md, "Stochastic rounding").</para>
+/// <see cref="XorShift32"/> generator (docs/fixed-point-network.md, "Stochastic rounding").</para>
 /// <para>The constructor validates; a copy made with <c>with</c> is validated where it is used (the network, the ROM)
 /// or by <see cref="Validate()"/>.</para>
 /// </remarks>

@@ -38,7 +38,7 @@ internal sealed class WeightUpdate
     /// <summary>
     /// The updated weight with stochastic rounding (an add table, <paramref name="bits"/> = <c>s &gt; 0</c>): a zero word
     /// leaves the weight and the generator as they are; otherwise advances <paramref name="state"/> once, then
-    /// <c>overflow_w(w + floor((rom + r) / 2^s))</c> (<see cref="UpdateRandom.Delta"/>).
+    /// <c>overflow_w(w + floor((rom + r) / 2^s))</c> (<see cref="XorShift32.Delta"/>).
     /// </summary>
     public long ApplyStochastic(long w, long entry, int bits, ref uint state)
     {
@@ -47,8 +47,8 @@ internal sealed class WeightUpdate
             return w;
         }
 
-        state = UpdateRandom.Next(state);
-        long delta = UpdateRandom.Delta(entry, state, bits);
+        state = XorShift32.Next(state);
+        long delta = XorShift32.Delta(entry, state, bits);
         return longSum
             ? QuantizationCore.FromRaw64(w + delta, frac, weight.Format, weight.Rounding, weight.Overflow)
             : (long)QuantizationCore.FromRaw((Int128)w + delta, frac, weight.Format, weight.Rounding, weight.Overflow);

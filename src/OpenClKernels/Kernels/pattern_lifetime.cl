@@ -240,7 +240,7 @@ long apply_mul(long w, long entry)
 
 #define APPLY(mul, w, entry) ((mul) ? apply_mul((w), (entry)) : apply_add((w), (entry)))
 
-// Stochastic rounding (STOCH_BITS = s > 0; add tables only; UpdateRandom in FixedPointSim): the ROM word keeps s bits below
+// Stochastic rounding (STOCH_BITS = s > 0; add tables only; XorShift32 in FixedPointSim): the ROM word keeps s bits below
 // the weight's LSB; a nonzero word advances the lifetime's xorshift32 generator (13, 17, 5) once and adds
 // floor((word + r) / 2^s), r the top s bits of the new state, under the weight's overflow; a zero word changes nothing
 // and draws nothing. Computed as (word >> s) + (((word mod 2^s) + r) >> s), which cannot overflow.
@@ -557,7 +557,7 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
 }
 
 // meta, per lifetime (9 ints): train start, train count, passes, holdout start, holdout count, first prediction slot, mask
-// image, starting-weight image, and the stochastic-rounding generator's state at reset (UpdateRandom.Seed of the network
+// image, starting-weight image, and the stochastic-rounding generator's state at reset (XorShift32.Seed of the network
 // seed, as a uint's bits; unused without STOCH_BITS). Lifetimes of one network seed share their mask and start images; each copies its start image
 // into its own weights first (the reset).
 __kernel void pattern_lifetimes(

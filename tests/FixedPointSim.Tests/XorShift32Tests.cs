@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
+using Neuro.FixedPointSim.Patterns;
 using Neuro.Rules.Patterns;
 using Xunit;
 
-namespace Neuro.FixedPointSim.Patterns;
+namespace Neuro.FixedPointSim;
 
-public sealed class UpdateRandomTests
+public sealed class XorShift32Tests
 {
     /// <summary>Weights sQ4.12, 4 stochastic bits: ROM words at 16 fractional bits (1/16 of a weight LSB).</summary>
     private static readonly PrecisionConfig Stochastic = PrecisionConfig.Default with
@@ -17,17 +18,17 @@ public sealed class UpdateRandomTests
     public void Next_IsMarsaglias13_17_5()
     {
         // xorshift32 from state 1: the published first outputs of Marsaglia's (13, 17, 5) generator.
-        uint state = UpdateRandom.Next(1);
+        uint state = XorShift32.Next(1);
         Assert.Equal(270369u, state);
-        Assert.Equal(67634689u, UpdateRandom.Next(state));
+        Assert.Equal(67634689u, XorShift32.Next(state));
     }
 
     [Fact]
     public void Seed_IsTheDocumentedDerivationAndNeverZero()
     {
-        Assert.Equal((uint)Neuro.Rules.SeedSequence.Derive64(1, 0x5EED) | 1, UpdateRandom.Seed(1));
-        Assert.Equal(0xABCD59B7u, UpdateRandom.Seed(1));
-        Assert.All(Enumerable.Range(-50, 100), seed => Assert.Equal(1u, UpdateRandom.Seed(seed) & 1));
+        Assert.Equal((uint)Neuro.Rules.SeedSequence.Derive64(1, 0x5EED) | 1, XorShift32.Seed(1));
+        Assert.Equal(0xABCD59B7u, XorShift32.Seed(1));
+        Assert.All(Enumerable.Range(-50, 100), seed => Assert.Equal(1u, XorShift32.Seed(seed) & 1));
     }
 
     [Theory]
@@ -39,7 +40,7 @@ public sealed class UpdateRandomTests
     [InlineData(35, 4, 0xF000_0000u, 3)]  // r = 15: floor(50/16)
     [InlineData(long.MaxValue, 24, 0xFFFF_FFFFu, 549755813888)] // no overflow: floor((2^63 − 1 + 2^24 − 1) / 2^24) = 2^39
     public void Delta_IsFloorOfWordPlusTopBitsOverTwoToTheS(long word, int bits, uint state, long expected) =>
-        Assert.Equal(expected, UpdateRandom.Delta(word, state, bits));
+        Assert.Equal(expected, XorShift32.Delta(word, state, bits));
 
     [Theory]
     [InlineData(5)]
@@ -87,20 +88,20 @@ public sealed class UpdateRandomTests
         // The contract replayed by hand: the generator starts at Seed(spec seed), each nonzero word draws once in the walk
         // order (here one output row of one neuron), zero words draw nothing; after a Reset it starts again.
         var (network, x) = OneNeuron(5, Stochastic);
-        uint state = UpdateRandom.Seed(network.Spec.Seed);
+        uint state = XorShift32.Seed(network.Spec.Seed);
         Assert.Equal(state, network.UpdateRandomState);
         long weight = 0;
         for (int t = 0; t < 20; t++)
         {
             network.Learn(x, 0);
-            state = UpdateRandom.Next(state);
+            state = XorShift32.Next(state);
             weight += (5 + (state >> 28)) >> 4;
             Assert.Equal(state, network.UpdateRandomState);
             Assert.Equal(weight, network.OutputWeightsRaw[0]);
         }
 
         network.Reset();
-        Assert.Equal(UpdateRandom.Seed(network.Spec.Seed), network.UpdateRandomState);
+        Assert.Equal(XorShift32.Seed(network.Spec.Seed), network.UpdateRandomState);
     }
 
     [Fact]
