@@ -40,6 +40,9 @@ public sealed class ClusterPopulationEvaluator<TRule> : IPopulationRuleEvaluator
     /// <inheritdoc/>
     public bool EvaluatorsHaveState => false;
 
+    /// <inheritdoc/>
+    public bool AcceptsConcurrentCalls => true;
+
     /// <summary>Candidates scored so far.</summary>
     public long Completed => dispatcher.Completed;
 

@@ -113,18 +113,27 @@ public sealed class EvolutionRun<TRule>
     public const int ValidationRepeats = 4;
 
     /// <summary>
-    /// Fitness of <paramref name="genes"/> on the fixed validation contexts (generations −1 … −<see cref="ValidationRepeats"/>),
-    /// the same in every generation, so values are comparable across generations.
+    /// The generation's population and the fixed validation contexts (generations −1 … −<see cref="ValidationRepeats"/>,
+    /// the same in every generation, so values are comparable across generations) of <see cref="IOptimizer.Current"/>,
+    /// scored together so the validation lifetimes fill the cores beside the population's (on a cluster: they are
+    /// dispatched with it) instead of running one by one after it.
     /// </summary>
-    private double Validate(double[] genes, CancellationToken cancellation)
+    private (double[] Fitness, double Validation) EvaluateGeneration(IReadOnlyList<double[]> candidates, CancellationToken cancellation)
     {
+        var batches = new List<EvaluationBatch> { new(candidates, new EvaluationContext(Optimizer.Seed, Optimizer.Generation)) };
+        for (int r = 0; r < ValidationRepeats; r++)
+        {
+            batches.Add(new EvaluationBatch([Optimizer.Current], new EvaluationContext(Optimizer.Seed, -1 - r)));
+        }
+
+        double[][] results = PopulationEvaluator.EvaluateBatches(batches, decoder, evaluators, threads, cancellation);
         double sum = 0;
         for (int r = 0; r < ValidationRepeats; r++)
         {
-            sum += PopulationEvaluator.Evaluate([genes], decoder, evaluators, new EvaluationContext(Optimizer.Seed, -1 - r), 1, cancellation)[0];
+            sum += results[1 + r][0];
         }
 
-        return sum / ValidationRepeats;
+        return (results[0], sum / ValidationRepeats);
     }
 
     /// <summary>Runs generations until the optimizer has completed <paramref name="generations"/> in total.</summary>
@@ -138,9 +147,7 @@ public sealed class EvolutionRun<TRule>
             cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             var candidates = Optimizer.Ask();
-            var context = new EvaluationContext(Optimizer.Seed, Optimizer.Generation);
-            double[] fitness = PopulationEvaluator.Evaluate(candidates, decoder, evaluators, context, threads, cancellation);
-            double validation = Validate(Optimizer.Current, cancellation);
+            var (fitness, validation) = EvaluateGeneration(candidates, cancellation);
             Evaluations += candidates.Count + ValidationRepeats;
             int generation = Optimizer.Generation + 1;
             if (validation > BestFitness)

@@ -12,4 +12,11 @@ public interface IPopulationRuleEvaluator<TRule> : IRuleEvaluator<TRule>
     /// <see cref="IRuleEvaluator{TRule}.Evaluate"/> of rule <c>i</c> alone.
     /// </summary>
     IReadOnlyList<Fitness> EvaluateAll(IReadOnlyList<TRule> rules, EvaluationContext context, CancellationToken cancellation = default);
+
+    /// <summary>
+    /// True when <see cref="EvaluateAll"/> may be called from several threads at once (a cluster's dispatcher), so the
+    /// batches of <see cref="PopulationEvaluator.EvaluateBatches{TRule}"/> run concurrently; false (the default) keeps
+    /// them one after another (a device queue).
+    /// </summary>
+    bool AcceptsConcurrentCalls => false;
 }
