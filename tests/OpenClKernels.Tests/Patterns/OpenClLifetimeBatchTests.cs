@@ -137,9 +137,12 @@ public sealed class OpenClLifetimeBatchTests
     public void Run_MoreStochasticRounding_MatchesTheGoldenModel(int seed) => AssertMatches(FixedNetworkConformanceTests.RandomStochasticCase(seed), seed);
 
     [OpenClFact]
+    [Trait("Category", "Heavy")]
     public void Run_StochasticRoundingSeveralWorkItems_MatchesTheGoldenModel()
     {
         // Work-item 0 walks the updates alone while the forward pass stays shared: three work-items, every table present.
+        // Heavy: PoCL compiles the barriers of a new define set in about three minutes on the development machine. A walk
+        // shared by the work-items (each with its own generator) fails it (tried).
         var random = new Random(12);
         var spec = new PatternNetworkSpec(Inputs: 9, Classes: 4, Hidden: 21, Cap: 8, EdgeProbability: 0.5, Seed: 29);
         var rule = FixedNetworkConformanceTests.Additive(FixedNetworkConformanceTests.RandomRule(random, rounds: 2, forceInput: true));
