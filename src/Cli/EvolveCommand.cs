@@ -24,7 +24,7 @@ internal static class EvolveCommand
     /// <summary>Builds the <c>evolve</c> verb.</summary>
     internal static Command Create()
     {
-        var algorithm = new Option<string>("--algorithm") { Description = "es (OpenAI ES), oes ((mu/mu,lambda)-ES), ga (genetic algorithm), cmaes", DefaultValueFactory = _ => "es" };
+        var algorithm = new Option<string>("--algorithm") { Description = "es (OpenAI ES), oes ((mu/mu,lambda)-ES), ga (genetic algorithm), cmaes, mads, enomad, renomad; --task foraging: enomad (default), renomad, ga, es, cmaes, mads", DefaultValueFactory = _ => "es" };
         var generations = new Option<int>("--generations") { Description = "Total generations of the run (with --resume: the new total)", DefaultValueFactory = _ => 100 };
         var population = new Option<int?>("--population") { Description = "Candidates per generation (default: the algorithm's)" };
         var sigma = new Option<double?>("--sigma")
@@ -87,6 +87,7 @@ internal static class EvolveCommand
         task.AddTo(command);
         fields.AddTo(command);
         backendOptions.AddTo(command);
+        Foraging.ForagingOptions.AddToEvolve(command);
         clusterOptions.AddTo(command);
         Option[] settingOptions = [.. fields.All, algorithm, population, sigma, learningRate, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
             fitness, lifetime, holdout, passes, datasets, init, precision, hiddenFields, inputFields, outputFields,
@@ -94,6 +95,11 @@ internal static class EvolveCommand
 
         command.SetAction((result, cancellation) =>
         {
+            if (Foraging.ForagingEvolveCommand.TryRun(result, cancellation) is { } foraging)
+            {
+                return Task.FromResult(foraging);
+            }
+
             string dir = result.GetRequiredValue(output);
             int total = result.GetValue(generations);
             if (total < 1)

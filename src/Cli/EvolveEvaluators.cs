@@ -1,7 +1,9 @@
 using Neuro.OpenClKernels.Patterns;
 using Neuro.Rules;
+using Neuro.Rules.Connectome;
 using Neuro.Rules.Data;
 using Neuro.Rules.Evolution;
+using Neuro.Rules.Foraging;
 using Neuro.Rules.Patterns;
 
 namespace Neuro.Cli;
@@ -9,7 +11,9 @@ namespace Neuro.Cli;
 /// <summary>
 /// The evaluator an evolution run's configuration asks for (Joosten's or the holdout fitness, float or fixed point,
 /// CPU or OpenCL): built the same way in process by <c>neuro evolve</c> and on each <c>neuro worker</c> from the run's
-/// stored configuration, so a lifetime gives the same fitness wherever it runs.
+/// stored configuration, so a lifetime gives the same fitness wherever it runs. The foraging task's evaluators
+/// (<c>--task foraging</c>, connectome weights) are built here too; they run in process only (the cluster's codec carries
+/// pattern rules, so <c>--cluster</c> is refused for foraging).
 /// </summary>
 internal static class EvolveEvaluators
 {
@@ -34,6 +38,14 @@ internal static class EvolveEvaluators
             var joosten = new JoostenBatchEvaluator(train, network, config.Batches, config.BatchSize, networks: networks);
             return openCl is null ? joosten : new OpenClRuleEvaluator(joosten.Lifetimes, openCl, precisionConfig!);
         };
+    }
+
+    /// <summary>Makes a foraging run's evaluators: each runs one lifetime per food layout of <paramref name="task"/> and sums the rewards.</summary>
+    /// <param name="task">The run's foraging task (connectome, network settings, food layouts).</param>
+    internal static Func<IRuleEvaluator<ConnectomeWeights>> Create(ForagingTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return () => task.CreateEvaluator();
     }
 
     /// <summary>The training set, plus for generated tasks further datasets from derived data seeds (holdout fitness only).</summary>

@@ -32,8 +32,14 @@ internal static class SimulateCommand
         task.AddTo(command);
         fields.AddTo(command);
         backendOptions.AddTo(command);
+        Foraging.ForagingOptions.AddToSimulate(command);
         command.SetAction(result =>
         {
+            if (Foraging.ForagingSimulateCommand.TryRun(result) is { } foraging)
+            {
+                return foraging;
+            }
+
             var stdout = result.InvocationConfiguration.Output;
             if (result.GetValue(printDefault))
             {

@@ -109,8 +109,18 @@ public sealed class EvolutionRun<TRule>
         AtomicFile.WriteAllText(LogPath, kept.ToString());
     }
 
-    /// <summary>Independent evaluations of <see cref="IOptimizer.Current"/> per generation, averaged into its validation fitness.</summary>
-    public const int ValidationRepeats = 4;
+    /// <summary>
+    /// Independent evaluations of <see cref="IOptimizer.Current"/> per generation, averaged into its validation fitness,
+    /// at least 1. Default 4; 1 suffices for an evaluator whose fitness does not depend on the context (the foraging
+    /// task's). Part of the run's definition: keep it when resuming.
+    /// </summary>
+    public int ValidationRepeats
+    {
+        get => validationRepeats;
+        init => validationRepeats = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, $"ValidationRepeats must be at least 1, not {value}");
+    }
+
+    private readonly int validationRepeats = 4;
 
     /// <summary>
     /// The generation's population and the fixed validation contexts (generations −1 … −<see cref="ValidationRepeats"/>,
@@ -136,13 +146,26 @@ public sealed class EvolutionRun<TRule>
         return (results[0], sum / ValidationRepeats);
     }
 
-    /// <summary>Runs generations until the optimizer has completed <paramref name="generations"/> in total.</summary>
+    /// <summary>Runs generations until the optimizer has completed <paramref name="generations"/> in total, or has finished.</summary>
     /// <param name="generations">Total generations of the run (not additional ones).</param>
     /// <param name="onGeneration">Called after each generation's checkpoint is written (progress, best-rule file).</param>
     /// <param name="cancellation">Stops between evaluations; the last checkpoint stays intact.</param>
-    public void Run(int generations, Action<GenerationRecord>? onGeneration = null, CancellationToken cancellation = default)
+    public void Run(int generations, Action<GenerationRecord>? onGeneration = null, CancellationToken cancellation = default) =>
+        RunWhile(() => Optimizer.Generation < generations, onGeneration, cancellation);
+
+    /// <summary>
+    /// Runs generations until the run has spent <paramref name="evaluations"/> evaluations in total (validation included);
+    /// the last generation may overshoot by up to one population. Stops early when the optimizer finishes.
+    /// </summary>
+    /// <param name="evaluations">Total evaluations of the run (not additional ones).</param>
+    /// <param name="onGeneration">Called after each generation's checkpoint is written.</param>
+    /// <param name="cancellation">Stops between evaluations; the last checkpoint stays intact.</param>
+    public void RunEvaluations(long evaluations, Action<GenerationRecord>? onGeneration = null, CancellationToken cancellation = default) =>
+        RunWhile(() => Evaluations < evaluations, onGeneration, cancellation);
+
+    private void RunWhile(Func<bool> more, Action<GenerationRecord>? onGeneration, CancellationToken cancellation)
     {
-        while (Optimizer.Generation < generations)
+        while (more() && !Optimizer.IsFinished)
         {
             cancellation.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();

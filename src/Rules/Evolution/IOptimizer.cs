@@ -11,7 +11,7 @@ namespace Neuro.Rules.Evolution;
 /// </remarks>
 public interface IOptimizer
 {
-    /// <summary>Short name used on the command line and in provenance: <c>es</c>, <c>oes</c>, <c>ga</c>, <c>cmaes</c>.</summary>
+    /// <summary>Short name used on the command line and in provenance: <c>es</c>, <c>oes</c>, <c>ga</c>, <c>cmaes</c>, <c>mads</c>, <c>enomad</c>, <c>renomad</c>.</summary>
     string Name { get; }
 
     /// <summary>Length of every candidate vector.</summary>
@@ -34,4 +34,10 @@ public interface IOptimizer
 
     /// <summary>Serializes the whole state to JSON; <c>OptimizerFactory.Restore</c> rebuilds it exactly.</summary>
     string SaveState();
+
+    /// <summary>
+    /// True once the optimizer has nothing more to ask (a local search that converged or spent its own evaluation
+    /// budget); <see cref="Ask"/> then returns no candidates. The population methods never finish on their own.
+    /// </summary>
+    bool IsFinished => false;
 }

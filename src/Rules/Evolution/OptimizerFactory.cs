@@ -6,16 +6,22 @@ namespace Neuro.Rules.Evolution;
 /// <summary>Creates optimizers by name with default settings, and rebuilds them from <see cref="IOptimizer.SaveState"/>.</summary>
 public static class OptimizerFactory
 {
-    /// <summary>The valid names, in the order they are listed in messages: <c>es</c>, <c>oes</c>, <c>ga</c>, <c>cmaes</c>.</summary>
+    /// <summary>
+    /// The valid names, in the order they are listed in messages: <c>es</c>, <c>oes</c>, <c>ga</c>, <c>cmaes</c>,
+    /// <c>mads</c>, <c>enomad</c>, <c>renomad</c>.
+    /// </summary>
     public static ImmutableArray<string> Names { get; } =
-        [OpenAiEsOptimizer.AlgorithmName, MuLambdaEsOptimizer.AlgorithmName, GeneticOptimizer.AlgorithmName, CmaEsOptimizer.AlgorithmName];
+        [OpenAiEsOptimizer.AlgorithmName, MuLambdaEsOptimizer.AlgorithmName, GeneticOptimizer.AlgorithmName, CmaEsOptimizer.AlgorithmName,
+            MadsOptimizer.AlgorithmName, EnomadOptimizer.EaName, EnomadOptimizer.ReaName];
 
     /// <summary>
     /// A new optimizer with default settings. <paramref name="population"/>, when given, replaces the default λ (or the GA's
     /// population size), for example to give every algorithm the same evaluation budget per generation.
     /// <paramref name="sigma"/>, when given, replaces the search scale: the perturbation σ of <c>es</c>, the initial step
     /// size of <c>oes</c> and <c>cmaes</c>, the mutation scale of <c>ga</c>. <paramref name="learningRate"/> replaces the
-    /// step of <c>es</c> (the only optimizer with one).
+    /// step of <c>es</c> (the only optimizer with one). For <c>mads</c>, <paramref name="population"/> is the block size and
+    /// <paramref name="sigma"/> the initial frame size (unbounded, continuous); for <c>enomad</c> and <c>renomad</c> they are
+    /// the population and the MADS box half-width.
     /// </summary>
     /// <remarks>A smaller σ and learning rate refine a rule that is already good (a run started with an initial mean);
     /// the defaults suit a search from scratch.</remarks>
@@ -43,6 +49,11 @@ public static class OptimizerFactory
             case CmaEsOptimizer.AlgorithmName:
                 var cma = new CmaEsSettings();
                 return new CmaEsOptimizer(dimension, seed, cma with { Population = population, InitialSigma = sigma ?? cma.InitialSigma }, initialMean);
+            case MadsOptimizer.AlgorithmName:
+                return new MadsOptimizer(dimension, seed, new MadsSettings { BlockSize = population, InitialFrameSize = sigma }, initialMean);
+            case EnomadOptimizer.EaName or EnomadOptimizer.ReaName:
+                var enomad = name == EnomadOptimizer.EaName ? EnomadSettings.Ea : EnomadSettings.Rea;
+                return new EnomadOptimizer(dimension, seed, enomad with { Population = population ?? enomad.Population, Box = sigma ?? enomad.Box }, initialMean);
             default:
                 throw Unknown(name);
         }
@@ -77,6 +88,8 @@ public static class OptimizerFactory
             MuLambdaEsOptimizer.AlgorithmName => MuLambdaEsOptimizer.FromState(stateJson),
             GeneticOptimizer.AlgorithmName => GeneticOptimizer.FromState(stateJson),
             CmaEsOptimizer.AlgorithmName => CmaEsOptimizer.FromState(stateJson),
+            MadsOptimizer.AlgorithmName => MadsOptimizer.FromState(stateJson),
+            EnomadOptimizer.EaName or EnomadOptimizer.ReaName => EnomadOptimizer.FromState(stateJson, name),
             _ => throw Unknown(name ?? ""),
         };
     }

@@ -23,6 +23,9 @@ public sealed class EvolutionRunTests : IDisposable
     [InlineData("oes")]
     [InlineData("ga")]
     [InlineData("cmaes")]
+    [InlineData("mads")]
+    [InlineData("enomad")]
+    [InlineData("renomad")]
     public void Resume_GivesTheSameResultAsAnUninterruptedRun(string algorithm)
     {
         string whole = Path.Combine(root, algorithm + "-whole"), split = Path.Combine(root, algorithm + "-split");
@@ -61,6 +64,31 @@ public sealed class EvolutionRunTests : IDisposable
         }, cancel.Token));
         Assert.Equal(2, EvolutionCheckpoint.LoadFrom(dir).Generation);
         Assert.Equal(3, File.ReadAllLines(Path.Combine(dir, "log.csv")).Length); // header + 2 generations
+    }
+
+    [Fact]
+    public void RunEvaluations_StopsAtTheBudgetAndCountsValidation()
+    {
+        string dir = Path.Combine(root, "budget");
+        var run = new EvolutionRun<PatternRule>(dir, OptimizerFactory.Create("ga", Settings.GeneCount, seed: 11, population: 8), new PatternRuleDecoder(Settings), Evaluator, "{}", 1)
+        {
+            ValidationRepeats = 1,
+        };
+        run.RunEvaluations(40);
+        Assert.Equal(45, run.Evaluations); // five generations of 8 candidates + 1 validation; the fifth crosses 40
+        Assert.Equal(5, run.Optimizer.Generation);
+    }
+
+    [Fact]
+    public void Run_StopsWhenTheOptimizerFinishes()
+    {
+        string dir = Path.Combine(root, "finish");
+        var mads = new MadsOptimizer(Settings.GeneCount, 3, new MadsSettings { BlockSize = 10, MaxEvaluations = 25 });
+        var run = new EvolutionRun<PatternRule>(dir, mads, new PatternRuleDecoder(Settings), Evaluator, "{}", 1) { ValidationRepeats = 1 };
+        run.Run(100);
+        Assert.True(mads.IsFinished);
+        Assert.Equal(3, mads.Generation); // blocks of 11 (with the start point), 10, then the 4 left in the budget
+        Assert.Equal(4, File.ReadAllLines(Path.Combine(dir, "log.csv")).Length);
     }
 
     /// <summary>The log without its wall-clock column.</summary>

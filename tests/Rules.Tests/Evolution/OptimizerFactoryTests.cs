@@ -10,6 +10,9 @@ public sealed class OptimizerFactoryTests
     [InlineData("oes", typeof(MuLambdaEsOptimizer))]
     [InlineData("ga", typeof(GeneticOptimizer))]
     [InlineData("cmaes", typeof(CmaEsOptimizer))]
+    [InlineData("mads", typeof(MadsOptimizer))]
+    [InlineData("enomad", typeof(EnomadOptimizer))]
+    [InlineData("renomad", typeof(EnomadOptimizer))]
     public void Create_GivesTheNamedOptimizer(string name, Type type)
     {
         var optimizer = OptimizerFactory.Create(name, 8, 1);
@@ -21,9 +24,20 @@ public sealed class OptimizerFactoryTests
     }
 
     [Fact]
-    public void Names_ListsTheFourOptimizers()
+    public void Names_ListsTheSevenOptimizers()
     {
-        Assert.Equal(["es", "oes", "ga", "cmaes"], OptimizerFactory.Names.ToArray());
+        Assert.Equal(["es", "oes", "ga", "cmaes", "mads", "enomad", "renomad"], OptimizerFactory.Names.ToArray());
+    }
+
+    [Fact]
+    public void Create_MapsPopulationAndSigmaOfTheLocalSearches()
+    {
+        var mads = Assert.IsType<MadsOptimizer>(OptimizerFactory.Create("mads", 8, 1, population: 5, sigma: 0.5));
+        Assert.Equal(new MadsSettings { BlockSize = 5, InitialFrameSize = 0.5 }, mads.Settings);
+        Assert.Equal(6, mads.Ask().Count); // a block of 5, then the start point
+        var rea = Assert.IsType<EnomadOptimizer>(OptimizerFactory.Create("renomad", 8, 1, population: 6, sigma: 1));
+        Assert.Equal(EnomadSettings.Rea with { Population = 6, Box = 1 }, rea.Settings);
+        Assert.Equal(EnomadSettings.Ea, Assert.IsType<EnomadOptimizer>(OptimizerFactory.Create("enomad", 8, 1)).Settings);
     }
 
     [Theory]
@@ -41,6 +55,9 @@ public sealed class OptimizerFactoryTests
     [InlineData("oes")]
     [InlineData("ga")]
     [InlineData("cmaes")]
+    [InlineData("mads")]
+    [InlineData("enomad")]
+    [InlineData("renomad")]
     public void Create_StartsAtTheInitialMean(string name)
     {
         double[] mean = [1, -2, 3, -4];
@@ -72,6 +89,9 @@ public sealed class OptimizerFactoryTests
     [InlineData("oes")]
     [InlineData("ga")]
     [InlineData("cmaes")]
+    [InlineData("mads")]
+    [InlineData("enomad")]
+    [InlineData("renomad")]
     public void Create_RejectsALearningRateForOtherOptimizers(string name)
     {
         var e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Create(name, 8, 1, learningRate: 0.01));
@@ -96,14 +116,14 @@ public sealed class OptimizerFactoryTests
     public void Create_UnknownNameListsTheValidNames()
     {
         var e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Create("pso", 8, 1));
-        Assert.StartsWith("Unknown optimizer 'pso'; valid names are es, oes, ga, cmaes", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Unknown optimizer 'pso'; valid names are es, oes, ga, cmaes, mads, enomad, renomad", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Restore_UnknownNameListsTheValidNames()
     {
         var e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Restore("""{"name":"pso"}"""));
-        Assert.StartsWith("Unknown optimizer 'pso'; valid names are es, oes, ga, cmaes", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Unknown optimizer 'pso'; valid names are es, oes, ga, cmaes, mads, enomad, renomad", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,6 +148,16 @@ public sealed class OptimizerFactoryTests
         state.Remove("population");
         e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Restore(state.ToJsonString()));
         Assert.StartsWith("Optimizer state field 'population' is missing", e.Message, StringComparison.Ordinal);
+
+        state = JsonNode.Parse(OptimizerFactory.Create("mads", 4, 1).SaveState())!.AsObject();
+        state["cursor"] = 9;
+        e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Restore(state.ToJsonString()));
+        Assert.StartsWith("Optimizer state field 'cursor' must be 0..8, not 9", e.Message, StringComparison.Ordinal);
+
+        state = JsonNode.Parse(OptimizerFactory.Create("renomad", 4, 1, population: 2).SaveState())!.AsObject();
+        state["refinements"]!.AsArray().RemoveAt(0);
+        e = Assert.Throws<ArgumentException>(() => OptimizerFactory.Restore(state.ToJsonString()));
+        Assert.StartsWith("Optimizer state field 'refinements' must have 2 entries, not 1", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
