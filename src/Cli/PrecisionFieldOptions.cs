@@ -46,11 +46,15 @@ internal sealed class PrecisionFieldOptions
         var b = baseConfig ?? PrecisionConfig.Default;
         try
         {
-            var config = new PrecisionConfig(
-                Parse(input, "--input-type") ?? b.Input,
-                Parse(weight, "--weight-type") ?? b.Weight,
-                Parse(activation, "--activation-type") ?? b.Activation,
-                Parse(entry, "--entry-type") ?? b.RuleEntry);
+            // The base's stochastic bits stay (a flagged --entry-type then needs the weight's fractional bits plus them).
+            var config = b with
+            {
+                Input = Parse(input, "--input-type") ?? b.Input,
+                Weight = Parse(weight, "--weight-type") ?? b.Weight,
+                Activation = Parse(activation, "--activation-type") ?? b.Activation,
+                RuleEntry = Parse(entry, "--entry-type") ?? b.RuleEntry,
+            };
+            config.Validate();
             return config;
         }
         catch (Exception e) when (e is PrecisionConfigException or ArgumentException)

@@ -45,6 +45,12 @@ internal sealed class HardwareDesign
                 $"The rule's layout ({string.Join("; ", rule.Layout.Tables.Select(t => $"{t.Name}: {t.FieldList}"))}) is not the classic one; the RTL exports the classic pattern layout so far (hidden: preHistory, postHistory; input: postHistory; output: preHistory, role:1)");
         }
 
+        if (precision.StochasticBits > 0)
+        {
+            throw new RtlExportException(string.Create(CultureInfo.InvariantCulture,
+                $"The precision config asks for stochastic rounding (stochasticBits {precision.StochasticBits}); the RTL does not implement it yet (the C# engines and the OpenCL kernel do). Export with a config without stochasticBits, whose ruleEntry has the weight's fractional bits"));
+        }
+
         precision.Validate(spec);
         Rule = rule;
         Precision = precision;

@@ -102,6 +102,15 @@ public sealed class QuantizeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Simulate_BadStochasticBitsIsAUsageError()
+    {
+        string path = Path.Combine(dir, "sr.json");
+        File.WriteAllText(path, "{\"input\":\"sQ4.12\",\"weight\":\"sQ1.7\",\"activation\":\"sQ12.20\",\"ruleEntry\":\"ap_fixed<8,-6>\",\"stochasticBits\":25}");
+        string line = NeuroRunner.Run(["simulate", "--rule", Rule(), .. Small, "--precision", path]).SingleErrorLine(2);
+        Assert.EndsWith($"{path}: stochasticBits: must be 0..24, not 25", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Quantize_BadPrecisionIsAUsageError()
     {
         string path = Path.Combine(dir, "p.json");

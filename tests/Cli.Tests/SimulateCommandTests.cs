@@ -103,6 +103,22 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Heavy")]
+    public void Simulate_EightBitStochasticRounding_ReproducesDocsResultsOnMnist()
+    {
+        // docs/results.md, "8-bit weights with stochastic rounding": R = 0, one online pass, 1000 hidden, cap 500,
+        // configs/precision-w8-sr.json, seed 1 (about a minute); the digests pin the bit-exact lifetime.
+        var r = NeuroRunner.Run(
+            "simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", "mnist-best-w8.json"), "--task", "mnist",
+            "--data", RepoPaths.SharedData("mnist"), "--hidden", "1000", "--cap", "500",
+            "--precision", Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr.json"), "--seed", "1", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(0.8376, doc.RootElement.GetProperty("testAccuracy").GetDouble());
+        Assert.Equal("e4b990e3cf18422a8c0f81a7503acdd881654e4c4c20f9718c5c603ab6938511", doc.RootElement.GetProperty("weightsSha256").GetString());
+    }
+
+    [Fact]
     public void Simulate_ReadsCsv()
     {
         string train = Path.Combine(dir, "train.csv"), test = Path.Combine(dir, "test.csv");

@@ -19,7 +19,7 @@ namespace Neuro.FixedPointSim.Hebbian;
 /// weight raw <c>w</c>, with <c>s</c> = <see cref="HebbianPrecision.StochasticBits"/> of the layer's weight type:
 /// <c>acc = add[ℓp·2^qBits + ℓq] + ((w·scale[ℓq·2^aBits + ℓa]) &gt;&gt; (weightFrac + scaleFrac − ruleFrac))</c>
 /// (the product brought to the add word's fractional bits by an arithmetic shift: floor), then <c>w ← overflow(w + ((acc + r) &gt;&gt; s))</c>, where <c>r</c> is the top <c>s</c> bits of the network's
-/// xorshift32 generator (Marsaglia's 13, 17, 5), advanced once per synapse update in this order: hidden synapses row by
+/// <see cref="XorShift32"/> generator (Marsaglia's 13, 17, 5), advanced once per synapse update in this order: hidden synapses row by
 /// row (neuron <c>i</c>, then input <c>j</c>), then output synapses row by row (unit <c>c</c>, then hidden <c>i</c>). With
 /// <c>s = 0</c> the generator still advances and <c>r = 0</c>. Its state at reset is
 /// <c>(uint)SeedSequence.Derive64(spec.Seed, 0x5EED) | 1</c>.</para>
@@ -115,7 +115,7 @@ public sealed class FixedHebbianNetwork : IContinualLearner
         Array.Clear(outputWeights);
         Array.Clear(hiddenTrace);
         Array.Clear(outputTrace);
-        rng = (uint)SeedSequence.Derive64(Spec.Seed, 0x5EED) | 1;
+        rng = XorShift32.Seed(Spec.Seed);
     }
 
     /// <summary>Runs the forward pass and returns the predicted unit.</summary>
@@ -226,9 +226,7 @@ public sealed class FixedHebbianNetwork : IContinualLearner
         {
             long w = weights[j];
             long acc = addRow[pre[j]] + ((w * scale) >> shift);
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
+            state = XorShift32.Next(state);
             long r = stochastic == 0 ? 0 : state >> drop;
             long next = w + ((acc + r) >> stochastic);
             weights[j] = next < minWeight || next > maxWeight ? overflow.Apply(next) : next;

@@ -72,6 +72,7 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
         engine = FitsInt32Lanes(precision, accumulator)
             ? new LanePatternEngine(spec, masks, rule, precision, Rom, vectorize)
             : new ScalarPatternEngine(spec, masks, rule, precision, Rom, accumulator);
+        engine.ResetRandom();
     }
 
     /// <inheritdoc/>
@@ -113,6 +114,9 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     /// <inheritdoc/>
     public int LogitFracBits => Precision.Weight.Format.FracBits + Precision.Activation.Format.FracBits;
 
+    /// <inheritdoc/>
+    public uint UpdateRandomState => engine.RandomState;
+
     /// <summary>The arithmetic the formats selected (tests check that each is exercised).</summary>
     internal FastFixedEngine Engine => engine.Kind;
 
@@ -121,6 +125,7 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     {
         samplesSeen = 0;
         engine.Reset();
+        engine.ResetRandom();
     }
 
     /// <summary>Quantizes <paramref name="x"/> into <see cref="PrecisionConfig.Input"/> and runs the forward pass; returns the predicted class.</summary>

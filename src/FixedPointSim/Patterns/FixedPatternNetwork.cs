@@ -30,6 +30,10 @@ namespace Neuro.FixedPointSim.Patterns;
 /// <item>multiplicative update (<c>w·(1 + eta·entry)</c>): <c>w ← overflow_w(w + round_w(w·rom / 2^fw))</c>: the product
 /// is exact at <c>2·fw</c> fractional bits, rounded to weight LSBs with the weight's rounding mode, added exactly to
 /// <c>w</c>, then the weight's overflow mode applies.</item>
+/// <item>stochastic rounding (<see cref="PrecisionConfig.StochasticBits"/> <c>s &gt; 0</c>, add tables only): the ROM word has
+/// <c>fw + s</c> fractional bits and <c>w ← overflow_w(w + floor((rom[addr] + r) / 2^s))</c>, <c>r</c> the top <c>s</c>
+/// bits of the lifetime's <see cref="XorShift32"/> generator, advanced once per synapse update with a nonzero word, in
+/// this class's walk order (recurrent edges post-major, input edges post-major, output rows class-major).</item>
 /// <item>addresses: as the float reference composes them from the layout (<see cref="PatternTablePlan"/>); the weight
 /// field reads the raw weight (<see cref="Neuro.Rules.Layouts.LayoutField.WeightCode(long, int)"/>), the margin field the
 /// exact logits against thresholds floored to <see cref="LogitFracBits"/> fractional bits, so every code is exact.</item>
@@ -56,6 +60,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     private readonly PatternUpdatePlan plan;
     private readonly Int128[][] thresholds;
     private long samplesSeen;
+    private uint randomState;
 
     /// <summary>Creates a network with the spec's masks, the rule and the precision, and resets it.</summary>
     /// <inheritdoc cref="FixedPatternNetwork(PatternNetworkSpec, PatternNetworkMasks, PatternRule, PrecisionConfig)"/>
@@ -150,10 +155,14 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     /// <summary>Fractional bits of <see cref="LogitsRaw"/>: <c>Weight.FracBits + Activation.FracBits</c>.</summary>
     public int LogitFracBits => LogitFracBitsOf(Precision);
 
+    /// <inheritdoc/>
+    public uint UpdateRandomState => randomState;
+
     /// <summary>Puts every weight back to its start (a new lifetime), as <see cref="ReferencePatternNetwork.Reset"/> does.</summary>
     public void Reset()
     {
         samplesSeen = 0;
+        randomState = Precision.StochasticBits > 0 ? XorShift32.Seed(spec.Seed) : 0;
         Array.Copy(plan.InputStartsAtZero ? new long[inputWeights.Length] : initialInputWeights, inputWeights, inputWeights.Length);
         Array.Copy(plan.RecurrentStartsAtZero ? new long[recurrentWeights.Length] : initialRecurrentWeights, recurrentWeights, recurrentWeights.Length);
         Array.Copy(plan.OutputStartsAtZero ? new long[outputWeights.Length] : initialOutputWeights, outputWeights, outputWeights.Length);
@@ -353,6 +362,22 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     {
         var type = Precision.Weight;
         int frac = type.Format.FracBits;
+        int s = Precision.StochasticBits;
+        if (s > 0)
+        {
+            // Stochastic rounding: floor((word + r) / 2^s), exact in Int128; RuleRom admits only add tables here. A zero word
+            // adds floor(r / 2^s) = 0 whatever r is, so it draws nothing and the generator stays.
+            if (entry == 0)
+            {
+                return;
+            }
+
+            randomState = XorShift32.Next(randomState);
+            Int128 r = randomState >> (32 - s);
+            weight = Narrow(weight + (((Int128)entry + r) >> s), frac, type);
+            return;
+        }
+
         Int128 delta = mode == TableMode.Add
             ? entry
             : QuantizationCore.RoundToInteger((Int128)weight * entry, frac, type.Rounding);

@@ -49,6 +49,10 @@ public interface IFixedPatternNetwork : IPatternNetwork
     /// <summary>Fractional bits of <see cref="LogitsRaw"/>: <c>Weight.FracBits + Activation.FracBits</c>.</summary>
     int LogitFracBits { get; }
 
+    /// <summary>The stochastic-rounding generator's state (<see cref="XorShift32"/>) after the last update; 0 when
+    /// <see cref="PrecisionConfig.StochasticBits"/> is 0.</summary>
+    uint UpdateRandomState { get; }
+
     /// <summary>Runs the forward pass on raw inputs of <see cref="PrecisionConfig.Input"/>; returns the predicted class.</summary>
     int PredictRaw(ReadOnlySpan<long> x);
 

@@ -297,10 +297,17 @@ internal sealed class LanePatternEngine : PatternEngine
     private void UpdateRecurrent(PatternTablePlan rec, int sample)
     {
         int v = Spec.Hidden;
-        if (rec.UsesWeight)
+        if (StochasticBits > 0 && ZeroTables[rec.Index])
+        {
+            return; // zero words change no weight and draw nothing: skip the walk (a rule without recurrent learning)
+        }
+
+        if (rec.UsesWeight || StochasticBits > 0)
         {
             var rom = Rom.Span(rec.Index);
             var update = Updates[rec.Index];
+            int stochastic = StochasticBits;
+            ref uint state = ref RandomStateRef;
             for (int post = 0; post < v; post++)
             {
                 int postTerm = rec.PostTerm(patterns[post]) | sample;
@@ -311,7 +318,8 @@ internal sealed class LanePatternEngine : PatternEngine
                     for (int bits = mask[b]; bits != 0; bits &= bits - 1)
                     {
                         int pre = (b * Lanes) + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                        row[pre] = (int)update.Apply(row[pre], rom[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(row[pre], WeightFracBits)]);
+                        long word = rom[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(row[pre], WeightFracBits)];
+                        row[pre] = (int)(stochastic > 0 ? update.ApplyStochastic(row[pre], word, stochastic, ref state) : update.Apply(row[pre], word));
                     }
                 }
             }
@@ -355,6 +363,16 @@ internal sealed class LanePatternEngine : PatternEngine
     {
         int n = Spec.Inputs, v = Spec.Hidden;
         var rom = Rom.Span(inp.Index);
+        if (StochasticBits > 0)
+        {
+            if (!ZeroTables[inp.Index])
+            {
+                UpdateInputStochastic(inp, sample, rom);
+            }
+
+            return;
+        }
+
         if (inp.UsesWeight)
         {
             var update = Updates[inp.Index];
@@ -386,6 +404,30 @@ internal sealed class LanePatternEngine : PatternEngine
         }
     }
 
+    /// <summary>
+    /// The input update with stochastic rounding: edge by edge in the golden walk order (neuron, then input), which in
+    /// this transposed layout is a column walk, so the generator advances exactly as in <see cref="FixedPatternNetwork"/>.
+    /// </summary>
+    private void UpdateInputStochastic(PatternTablePlan inp, int sample, ReadOnlySpan<long> rom)
+    {
+        int n = Spec.Inputs, v = Spec.Hidden, bits = StochasticBits;
+        var update = Updates[inp.Index];
+        ref uint state = ref RandomStateRef;
+        for (int i = 0; i < v; i++)
+        {
+            int postTerm = inp.PostTerm(patterns[i]) | sample;
+            int maskByte = i / Lanes, maskBit = 1 << (i % Lanes);
+            for (int j = 0; j < n; j++)
+            {
+                if ((inputMask[(j * stride / Lanes) + maskByte] & maskBit) != 0)
+                {
+                    ref int w = ref inputWeights[(j * stride) + i];
+                    w = (int)update.ApplyStochastic(w, rom[postTerm | inp.WeightTerm(w, WeightFracBits)], bits, ref state);
+                }
+            }
+        }
+    }
+
     /// <summary>Each updated output row gains the words of its role; a table that reads the weight goes weight by weight.</summary>
     private void UpdateOutput(PatternTablePlan outp, int label, int prediction, int sample)
     {
@@ -403,11 +445,14 @@ internal sealed class LanePatternEngine : PatternEngine
 
             int rowTerm = outp.RoleTerm(role) | sample;
             var row = outputWeights.AsSpan(c * stride, stride);
-            if (outp.UsesWeight)
+            if (outp.UsesWeight || StochasticBits > 0)
             {
+                int bits = StochasticBits;
+                ref uint state = ref RandomStateRef;
                 for (int i = 0; i < v; i++)
                 {
-                    row[i] = (int)update.Apply(row[i], rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(row[i], WeightFracBits)]);
+                    long word = rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(row[i], WeightFracBits)];
+                    row[i] = (int)(bits > 0 ? update.ApplyStochastic(row[i], word, bits, ref state) : update.Apply(row[i], word));
                 }
 
                 continue;

@@ -14,6 +14,8 @@ namespace Neuro.FixedPointSim.Patterns;
 /// </remarks>
 internal abstract class PatternEngine
 {
+    private uint randomState;
+
     /// <summary>Computes the starting weights.</summary>
     protected PatternEngine(PatternNetworkSpec spec, PatternNetworkMasks masks, PatternRule rule, PrecisionConfig precision, RuleRom rom)
     {
@@ -24,6 +26,8 @@ internal abstract class PatternEngine
         Rom = rom;
         Plan = new PatternUpdatePlan(rule);
         WeightFracBits = precision.Weight.Format.FracBits;
+        StochasticBits = precision.StochasticBits;
+        ZeroTables = [.. Enumerable.Range(0, rom.TableCount).Select(t => rom.Table(t).All(word => word == 0))];
         int logitFrac = WeightFracBits + precision.Activation.Format.FracBits;
         Thresholds = [.. rule.Layout.Tables.Select((_, t) => new PatternTablePlan(rule.Layout, t).RawThresholds(logitFrac).ToArray())];
         Updates = [.. rule.Layout.Tables.Select(t => new WeightUpdate(precision, t.Mode))];
@@ -71,6 +75,18 @@ internal abstract class PatternEngine
     /// <summary>Fractional bits of the weight format (the weight field's codes read raws at this scale).</summary>
     protected int WeightFracBits { get; }
 
+    /// <summary>Stochastic-rounding bits (0: off); with them every update goes edge by edge in the golden walk order.</summary>
+    protected int StochasticBits { get; }
+
+    /// <summary>Whether each table's words are all zero: with stochastic rounding its updates change nothing and draw nothing.</summary>
+    protected bool[] ZeroTables { get; }
+
+    /// <summary>The stochastic-rounding generator's state (<see cref="XorShift32"/>).</summary>
+    public uint RandomState => randomState;
+
+    /// <summary>The generator's state, for the update loops to advance.</summary>
+    protected ref uint RandomStateRef => ref randomState;
+
     /// <summary>Each table's margin thresholds at the logits' fractional bits (empty without a margin field).</summary>
     protected Int128[][] Thresholds { get; }
 
@@ -100,6 +116,9 @@ internal abstract class PatternEngine
 
     /// <summary>Puts every weight back to its start.</summary>
     public abstract void Reset();
+
+    /// <summary>Puts the generator back to its seed (<see cref="XorShift32.Seed"/> of the network seed), or 0 when off.</summary>
+    public void ResetRandom() => randomState = StochasticBits > 0 ? XorShift32.Seed(Spec.Seed) : 0;
 
     /// <summary>The forward pass on raw inputs (already checked against the input format); returns the prediction.</summary>
     public abstract int Forward(ReadOnlySpan<long> input);

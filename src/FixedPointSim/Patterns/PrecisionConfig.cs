@@ -12,18 +12,26 @@ namespace Neuro.FixedPointSim.Patterns;
 /// <summary>
 /// The fixed-point types of a pattern-rule network (DESIGN.md §5): one <see cref="FixedType"/> (format, rounding,
 /// overflow) per signal. JSON: <c>{ "input": "ap_fixed&lt;16,4,AP_RND_CONV,AP_SAT&gt;", "weight": …, "activation": …,
-/// "ruleEntry": … }</c>, each value a <see cref="FixedType.ToString"/> spelling.
+/// "ruleEntry": … }</c>, each value a <see cref="FixedType.ToString"/> spelling, and optionally <c>"stochasticBits": s</c>
+/// (absent or 0: round-to-ROM-word updates as before).
 /// </summary>
 /// <remarks>
 /// <para>The rule ROM stores <c>eta·table[i]</c> in the <em>weight's LSB scale</em>, so an additive update is
 /// <c>w ← overflow(w + rom[addr])</c> with no multiplier; hence <see cref="RuleEntry"/> must have the weight's
 /// fractional bits and be no wider than the weight.</para>
+/// <para>With <see cref="StochasticBits"/> <c>s &gt; 0</c> (stochastic rounding of updates, DESIGN.md §5) the ROM word
+/// keeps <c>s</c> fractional bits below the weight's LSB (<see cref="RuleEntry"/> has <c>fw + s</c> fractional bits) and an
+/// additive update adds <c>floor((word + r) / 2^s)</c>, <c>r</c> the next <c>s</c> bits of the lifetime's
+/// <see cref="XorShift32"/> generator (docs/fixed-point-network.md, "Stochastic rounding").</para>
 /// <para>The constructor validates; a copy made with <c>with</c> is validated where it is used (the network, the ROM)
 /// or by <see cref="Validate()"/>.</para>
 /// </remarks>
 public sealed record PrecisionConfig
 {
-    private static readonly string[] Fields = ["input", "weight", "activation", "ruleEntry"];
+    /// <summary>The largest <see cref="StochasticBits"/>: the generator's top bits make <c>r</c>, and 24 leave 8 unused.</summary>
+    public const int MaxStochasticBits = 24;
+
+    private static readonly string[] Fields = ["input", "weight", "activation", "ruleEntry", "stochasticBits"];
 
     /// <summary>Creates a config and validates it.</summary>
     /// <param name="input">Type of the quantized input features <c>x</c>.</param>
@@ -63,6 +71,13 @@ public sealed record PrecisionConfig
 
     /// <summary>Type of a rule ROM word; signed, with <c>Weight.Format.FracBits</c> fractional bits and at most the weight's width.</summary>
     public FixedType RuleEntry { get; init; }
+
+    /// <summary>
+    /// Bits of each ROM word below the weight's LSB resolved by stochastic rounding (0..<see cref="MaxStochasticBits"/>;
+    /// 0, the default, is plain round-to-word updates). <see cref="RuleEntry"/> then has <c>Weight.FracBits + s</c>
+    /// fractional bits.
+    /// </summary>
+    public int StochasticBits { get; init; }
 
     /// <summary>Says what is wrong with the config (the message of <see cref="Validate()"/>), or null when it is valid.</summary>
     public string? Problem => FieldProblem() is { } p ? $"{p.Field}: {p.Message}" : null;
@@ -171,6 +186,11 @@ public sealed record PrecisionConfig
             writer.WriteString("weight", Weight.ToString());
             writer.WriteString("activation", Activation.ToString());
             writer.WriteString("ruleEntry", RuleEntry.ToString());
+            if (StochasticBits != 0)
+            {
+                writer.WriteNumber("stochasticBits", StochasticBits);
+            }
+
             writer.WriteEndObject();
         }
 
@@ -178,8 +198,9 @@ public sealed record PrecisionConfig
     }
 
     /// <summary>
-    /// Parses and validates a config strictly (<see cref="StrictJson"/>): all four fields are required strings; unknown and
-    /// duplicate fields, other value kinds and invalid UTF-8 are rejected.
+    /// Parses and validates a config strictly (<see cref="StrictJson"/>): the four types are required strings,
+    /// <c>stochasticBits</c> an optional integer (default 0); unknown and duplicate fields, other value kinds and invalid
+    /// UTF-8 are rejected.
     /// </summary>
     /// <exception cref="PrecisionConfigException">The JSON is malformed, a field is missing, unknown or unparsable, or the
     /// types are inconsistent; <see cref="PrecisionConfigException.Field"/> names the field.</exception>
@@ -207,8 +228,8 @@ public sealed record PrecisionConfig
     /// <summary>Writes <see cref="ToJson"/> to a file atomically.</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
 
-    /// <summary>The JSON model: four type spellings, all required.</summary>
-    private sealed record PrecisionConfigJson(string Input, string Weight, string Activation, string RuleEntry);
+    /// <summary>The JSON model: four type spellings, all required, and the optional stochastic-rounding bits.</summary>
+    private sealed record PrecisionConfigJson(string Input, string Weight, string Activation, string RuleEntry, int StochasticBits = 0);
 
     private static PrecisionConfigJson Parse(Func<PrecisionConfigJson> read)
     {
@@ -238,6 +259,7 @@ public sealed record PrecisionConfig
             Weight = TypeField("weight", model.Weight),
             Activation = TypeField("activation", model.Activation),
             RuleEntry = TypeField("ruleEntry", model.RuleEntry),
+            StochasticBits = model.StochasticBits,
         };
         config.Validate();
         return config;
@@ -296,18 +318,31 @@ public sealed record PrecisionConfig
             return ("ruleEntry", $"must be signed (rule entries can be negative), not {RuleEntry}");
         }
 
-        if (RuleEntry.Format.FracBits != Weight.Format.FracBits)
+        if (StochasticBits is < 0 or > MaxStochasticBits)
+        {
+            return ("stochasticBits", string.Create(CultureInfo.InvariantCulture, $"must be 0..{MaxStochasticBits}, not {StochasticBits}"));
+        }
+
+        int s = StochasticBits;
+        if (s == 0 && RuleEntry.Format.FracBits != Weight.Format.FracBits)
         {
             return ("ruleEntry", string.Create(
                 CultureInfo.InvariantCulture,
                 $"must have the weight's {Weight.Format.FracBits} fractional bits (the ROM is in the weight's LSB scale), not {RuleEntry.Format.FracBits}"));
         }
 
-        if (RuleEntry.Format.Width > Weight.Format.Width)
+        if (s > 0 && RuleEntry.Format.FracBits != Weight.Format.FracBits + s)
         {
             return ("ruleEntry", string.Create(
                 CultureInfo.InvariantCulture,
-                $"must be at most the weight's {Weight.Format.Width} bits wide, not {RuleEntry.Format.Width}"));
+                $"must have the weight's {Weight.Format.FracBits} fractional bits plus stochasticBits {s} = {Weight.Format.FracBits + s} (the ROM word keeps {s} bits below the weight's LSB), not {RuleEntry.Format.FracBits}"));
+        }
+
+        if (RuleEntry.Format.Width > Weight.Format.Width + s)
+        {
+            return ("ruleEntry", s == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"must be at most the weight's {Weight.Format.Width} bits wide, not {RuleEntry.Format.Width}")
+                : string.Create(CultureInfo.InvariantCulture, $"must be at most the weight's {Weight.Format.Width} bits plus stochasticBits {s} = {Weight.Format.Width + s} wide, not {RuleEntry.Format.Width}"));
         }
 
         return null;

@@ -17,7 +17,7 @@ public static class PrecisionSweep
     /// <summary>
     /// The config of one cell: the weight is signed, <paramref name="weightBits"/> wide, with the base weight's integer
     /// bits (so <c>fractional bits = weightBits − base integer bits</c>) and modes; the rule entry is
-    /// <paramref name="entryBits"/> wide with the weight's fractional bits and the base entry's modes; input and
+    /// <paramref name="entryBits"/> wide with the weight's fractional bits (plus the base's stochastic bits, which it keeps) and the base entry's modes; input and
     /// activation are the base's.
     /// </summary>
     /// <exception cref="PrecisionConfigException">The widths give no valid config, e.g. the entry is wider than the weight
@@ -33,8 +33,10 @@ public static class PrecisionSweep
         ArgumentOutOfRangeException.ThrowIfGreaterThan(weightBits, QFormat.MaxWidth);
         int frac = weightBits - baseConfig.Weight.Format.IntBits;
         var weight = baseConfig.Weight with { Format = new QFormat(true, weightBits, frac) };
-        var entry = baseConfig.RuleEntry with { Format = new QFormat(true, entryBits, frac) };
-        return new PrecisionConfig(baseConfig.Input, weight, baseConfig.Activation, entry);
+        var entry = baseConfig.RuleEntry with { Format = new QFormat(true, entryBits, frac + baseConfig.StochasticBits) };
+        var derived = baseConfig with { Weight = weight, RuleEntry = entry };
+        derived.Validate();
+        return derived;
     }
 
     /// <summary>

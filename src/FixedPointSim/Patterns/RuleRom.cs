@@ -14,7 +14,10 @@ namespace Neuro.FixedPointSim.Patterns;
 /// One word array per table of the rule's <see cref="RuleLayout"/>, in layout order and indexed by the layout's
 /// addresses; <see cref="Words"/> concatenates them at the layout's offsets (the device's ROM buffer).
 /// <c>eta · table[i]</c> is the double product the float reference adds, quantized once (no double rounding) by
-/// <see cref="FixedQuantizer"/>.
+/// <see cref="FixedQuantizer"/>. With stochastic rounding (<see cref="PrecisionConfig.StochasticBits"/> <c>s &gt; 0</c>) the
+/// rule-entry type has <c>s</c> more fractional bits, so each word keeps <c>s</c> bits below the weight's LSB (a step of
+/// a quarter LSB is stored, not rounded to 0), and <see cref="RuleRomStats.Zeroed"/> counts only values below that finer
+/// scale.
 /// </remarks>
 public sealed class RuleRom
 {
@@ -22,12 +25,20 @@ public sealed class RuleRom
     private readonly RuleRomStats[] stats;
 
     /// <summary>Quantizes every table of <paramref name="rule"/> into <paramref name="precision"/>'s rule-entry type.</summary>
-    /// <exception cref="PrecisionConfigException">The precision config is inconsistent.</exception>
+    /// <exception cref="PrecisionConfigException">The precision config is inconsistent, or asks for stochastic rounding of a
+    /// rule with a multiply table (stochastic rounding applies to add tables only).</exception>
     public RuleRom(PatternRule rule, PrecisionConfig precision)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(precision);
         precision.Validate();
+        if (precision.StochasticBits > 0 && rule.Layout.Tables.FirstOrDefault(t => t.Mode != TableMode.Add) is { } table)
+        {
+            throw new PrecisionConfigException(
+                "stochasticBits",
+                $"stochastic rounding applies to add tables only; the rule's table '{table.Name}' has mode {table.Mode.ToString().ToLowerInvariant()}");
+        }
+
         Entry = precision.RuleEntry;
         Layout = rule.Layout;
         tables = new long[rule.Tables.Length][];

@@ -170,7 +170,8 @@ internal sealed class ScalarPatternEngine : PatternEngine
     /// <inheritdoc/>
     public override void Update(int label, int prediction, long samplesSeen)
     {
-        int v = Spec.Hidden, n = Spec.Inputs, fw = WeightFracBits;
+        int v = Spec.Hidden, n = Spec.Inputs, fw = WeightFracBits, bits = StochasticBits;
+        ref uint state = ref RandomStateRef;
         var margin = Margin(label);
         if (Plan.Recurrent is { } rec)
         {
@@ -183,7 +184,8 @@ internal sealed class ScalarPatternEngine : PatternEngine
                 var row = recurrentWeights.AsSpan(post * v, v);
                 foreach (int pre in recurrentColumns.AsSpan(recurrentRowStart[post]..recurrentRowStart[post + 1]))
                 {
-                    row[pre] = update.Apply(row[pre], rom[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(row[pre], fw)]);
+                    long word = rom[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(row[pre], fw)];
+                    row[pre] = bits > 0 ? update.ApplyStochastic(row[pre], word, bits, ref state) : update.Apply(row[pre], word);
                 }
             }
         }
@@ -199,7 +201,8 @@ internal sealed class ScalarPatternEngine : PatternEngine
                 var row = inputWeights.AsSpan(post * n, n);
                 foreach (int j in inputColumns.AsSpan(inputRowStart[post]..inputRowStart[post + 1]))
                 {
-                    row[j] = update.Apply(row[j], rom[postTerm | inp.WeightTerm(row[j], fw)]);
+                    long word = rom[postTerm | inp.WeightTerm(row[j], fw)];
+                    row[j] = bits > 0 ? update.ApplyStochastic(row[j], word, bits, ref state) : update.Apply(row[j], word);
                 }
             }
         }
@@ -221,7 +224,8 @@ internal sealed class ScalarPatternEngine : PatternEngine
                 var row = outputWeights.AsSpan(c * v, v);
                 for (int i = 0; i < v; i++)
                 {
-                    row[i] = update.Apply(row[i], rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(row[i], fw)]);
+                    long word = rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(row[i], fw)];
+                    row[i] = bits > 0 ? update.ApplyStochastic(row[i], word, bits, ref state) : update.Apply(row[i], word);
                 }
             }
         }

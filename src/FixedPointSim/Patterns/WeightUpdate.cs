@@ -35,6 +35,25 @@ internal sealed class WeightUpdate
     /// <summary>Whether the table multiplies (else it adds).</summary>
     public bool Multiplicative => multiplicative;
 
+    /// <summary>
+    /// The updated weight with stochastic rounding (an add table, <paramref name="bits"/> = <c>s &gt; 0</c>): a zero word
+    /// leaves the weight and the generator as they are; otherwise advances <paramref name="state"/> once, then
+    /// <c>overflow_w(w + floor((rom + r) / 2^s))</c> (<see cref="XorShift32.Delta"/>).
+    /// </summary>
+    public long ApplyStochastic(long w, long entry, int bits, ref uint state)
+    {
+        if (entry == 0)
+        {
+            return w;
+        }
+
+        state = XorShift32.Next(state);
+        long delta = XorShift32.Delta(entry, state, bits);
+        return longSum
+            ? QuantizationCore.FromRaw64(w + delta, frac, weight.Format, weight.Rounding, weight.Overflow)
+            : (long)QuantizationCore.FromRaw((Int128)w + delta, frac, weight.Format, weight.Rounding, weight.Overflow);
+    }
+
     /// <summary>The updated weight: <c>overflow_w(w + rom)</c> or <c>overflow_w(w + round_w(w·rom / 2^fw))</c>.</summary>
     public long Apply(long w, long entry)
     {

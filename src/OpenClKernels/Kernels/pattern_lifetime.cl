@@ -240,6 +240,28 @@ long apply_mul(long w, long entry)
 
 #define APPLY(mul, w, entry) ((mul) ? apply_mul((w), (entry)) : apply_add((w), (entry)))
 
+// Stochastic rounding (STOCH_BITS = s > 0; add tables only; XorShift32 in FixedPointSim): the ROM word keeps s bits below
+// the weight's LSB; a nonzero word advances the lifetime's xorshift32 generator (13, 17, 5) once and adds
+// floor((word + r) / 2^s), r the top s bits of the new state, under the weight's overflow; a zero word changes nothing
+// and draws nothing. Computed as (word >> s) + (((word mod 2^s) + r) >> s), which cannot overflow.
+#if defined(STOCH_BITS) && STOCH_BITS > 0
+long apply_stochastic(long w, long entry, uint* state)
+{
+    if (entry == 0) return w;
+    uint x = *state;
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    *state = x;
+    long r = (long)(x >> (32 - STOCH_BITS));
+    long delta = (entry >> STOCH_BITS) + (((entry & ((1L << STOCH_BITS) - 1)) + r) >> STOCH_BITS);
+    return narrow(i128_add(i128_of(w), i128_of(delta)), 0, WGT_WIDTH, WGT_ROUNDING, WGT_OVERFLOW);
+}
+#define UPDATE(mul, w, entry) apply_stochastic((w), (entry), rng)
+#else
+#define UPDATE(mul, w, entry) APPLY((mul), (w), (entry))
+#endif
+
 // The weight field's code (LayoutField.WeightCode): raw >> shift (or << -shift), clamped to `bits` signed bits, as an
 // unsigned `bits`-bit code.
 int weight_code(long raw, int shift, int bits)
@@ -442,8 +464,15 @@ int forward(__global const XTYPE* x, __global const uchar* mask, __global const 
 // The hidden, input and output updates, in that order (FixedPatternNetwork.LearnCurrent). `seen` counts the samples
 // learned from since the reset before this one; logits hold the forward pass's exact logits as (lo, hi) pairs.
 void update(__global const uchar* mask, __global WTYPE* w, __global const long* rom, __global const int* patterns,
-            __global const long* logits, int label, int prediction, long seen, int lid)
+            __global const long* logits, int label, int prediction, long seen, int lid, uint* rng)
 {
+#if defined(STOCH_BITS) && STOCH_BITS > 0
+    // One sequential generator, drawn in the golden walk order: work-item 0 walks every synapse alone (the forward pass
+    // stays shared); the others skip the loops and wait at the barrier at the end.
+    int first = lid == 0 ? 0 : (1 << 30), step = 1;
+#else
+    int first = lid, step = LOCAL_SIZE;
+#endif
 #ifdef USES_MARGIN
     i128 best;
     best.lo = 0;
@@ -473,14 +502,14 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
         + TERM(MARGIN_CODE(REC_MARGIN_RELATIVE, rec_thresholds, REC_MARGIN_COUNT), REC_MARGIN_SHIFT)
 #endif
         ;
-    for (int post = lid; post < V; post += LOCAL_SIZE) {
+    for (int post = first; post < V; post += step) {
         int post_term = rec_sample + TERM(patterns[post], REC_POST_SHIFT);
         for (int pre = 0; pre < V; pre++) {
             int e = REC_AT(post, pre);
             if (mask[W_RECURRENT + e]) {
                 long wv = w[W_RECURRENT + e];
                 int address = post_term + TERM(patterns[pre], REC_PRE_SHIFT) + TERM(weight_code(wv, REC_WEIGHT_RSHIFT, REC_WEIGHT_BITS), REC_WEIGHT_SHIFT);
-                w[W_RECURRENT + e] = (WTYPE)APPLY(REC_MUL, wv, rom[REC_ROM + address]);
+                w[W_RECURRENT + e] = (WTYPE)UPDATE(REC_MUL, wv, rom[REC_ROM + address]);
             }
         }
     }
@@ -491,13 +520,13 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
         + TERM(MARGIN_CODE(IN_MARGIN_RELATIVE, in_thresholds, IN_MARGIN_COUNT), IN_MARGIN_SHIFT)
 #endif
         ;
-    for (int post = lid; post < V; post += LOCAL_SIZE) {
+    for (int post = first; post < V; post += step) {
         int post_term = in_sample + TERM(patterns[post], IN_POST_SHIFT);
         for (int j = 0; j < N; j++) {
             if (mask[IN_AT(post, j)]) {
                 long wv = w[W_INPUT + IN_AT(post, j)];
                 int address = post_term + TERM(weight_code(wv, IN_WEIGHT_RSHIFT, IN_WEIGHT_BITS), IN_WEIGHT_SHIFT);
-                w[W_INPUT + IN_AT(post, j)] = (WTYPE)APPLY(IN_MUL, wv, rom[IN_ROM + address]);
+                w[W_INPUT + IN_AT(post, j)] = (WTYPE)UPDATE(IN_MUL, wv, rom[IN_ROM + address]);
             }
         }
     }
@@ -508,7 +537,7 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
         + TERM(MARGIN_CODE(OUT_MARGIN_RELATIVE, out_thresholds, OUT_MARGIN_COUNT), OUT_MARGIN_SHIFT)
 #endif
         ;
-    for (int e = lid; e < M * V; e += LOCAL_SIZE) {
+    for (int e = first; e < M * V; e += step) {
         int c = e / V, i = e % V;
         // The row's role (PatternUpdatePlan.OutputRole): 0 label, 1 prediction, then the other rows with ALL_EDGES.
 #ifdef ALL_EDGES
@@ -520,15 +549,16 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
             long wv = w[W_OUTPUT + e];
             int address = out_sample + TERM(patterns[i], OUT_PRE_SHIFT) + TERM(role, OUT_ROLE_SHIFT)
                 + TERM(weight_code(wv, OUT_WEIGHT_RSHIFT, OUT_WEIGHT_BITS), OUT_WEIGHT_SHIFT);
-            w[W_OUTPUT + e] = (WTYPE)APPLY(OUT_MUL, wv, rom[OUT_ROM + address]);
+            w[W_OUTPUT + e] = (WTYPE)UPDATE(OUT_MUL, wv, rom[OUT_ROM + address]);
         }
     }
 #endif
     SYNC(CLK_GLOBAL_MEM_FENCE);
 }
 
-// meta, per lifetime: train start, train count, passes, holdout start, holdout count, first prediction slot, mask image,
-// starting-weight image. Lifetimes of one network seed share their mask and start images; each copies its start image
+// meta, per lifetime (9 ints): train start, train count, passes, holdout start, holdout count, first prediction slot, mask
+// image, starting-weight image, and the stochastic-rounding generator's state at reset (XorShift32.Seed of the network
+// seed, as a uint's bits; unused without STOCH_BITS). Lifetimes of one network seed share their mask and start images; each copies its start image
 // into its own weights first (the reset).
 __kernel void pattern_lifetimes(
     __global const long* rom, __global const uchar* masks, __global WTYPE* weights, __global const WTYPE* starts,
@@ -538,7 +568,7 @@ __kernel void pattern_lifetimes(
     __local int counts[LOCAL_SIZE];
     __local int shared_prediction;
     int g = get_group_id(0), lid = get_local_id(0);
-    __global const int* my = meta + 8 * g;
+    __global const int* my = meta + 9 * g;
     int train_start = my[0], train_count = my[1], passes = my[2];
     int holdout_start = my[3], holdout_count = my[4], slot = my[5];
     __global const long* r = rom + (size_t)g * ROM_WORDS;
@@ -550,6 +580,7 @@ __kernel void pattern_lifetimes(
     for (int e = lid; e < W_WORDS; e += LOCAL_SIZE) w[e] = start[e];
     SYNC(CLK_GLOBAL_MEM_FENCE);
     long seen = 0;
+    uint rng = (uint)my[8];
     for (int pass = 0; pass < passes; pass++) {
         for (int s = 0; s < train_count; s++, seen++) {
             int sample = train_start + s, label = labels[sample];
@@ -559,7 +590,7 @@ __kernel void pattern_lifetimes(
 #ifdef MISCLASSIFIED_ONLY
             if (prediction == label) continue;
 #endif
-            update(mask, w, r, patterns, scratch + 4 * V, label, prediction, seen, lid);
+            update(mask, w, r, patterns, scratch + 4 * V, label, prediction, seen, lid, &rng);
         }
     }
     for (int s = 0; s < holdout_count; s++) {

@@ -338,6 +338,7 @@ public sealed class OpenClLifetimeBatch : IDisposable
             [
                 offsets[l.Train], l.Train.Count, l.Passes, l.Holdout is { } h ? offsets[h] : 0, l.Holdout?.Count ?? 0, slots,
                 maskImages.Index[p.Masks], startImages.Index[p.Weights],
+                precision.StochasticBits > 0 ? unchecked((int)XorShift32.Seed(l.Spec.Seed)) : 0,
             ];
             entry.CopyTo(meta, g * PatternKernelDefines.MetaWords);
             slots += p.Predictions;

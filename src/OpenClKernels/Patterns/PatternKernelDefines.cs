@@ -23,7 +23,7 @@ public sealed record PatternKernelDefines
     public const string KernelName = "pattern_lifetimes";
 
     /// <summary>Integers each lifetime's <c>meta</c> entry holds.</summary>
-    internal const int MetaWords = 8;
+    internal const int MetaWords = 9;
 
     private PatternKernelDefines(IReadOnlyList<KeyValuePair<string, string>> defines, bool wideWeights, bool wideInputs, bool accumulator64, bool neuronMinor)
     {
@@ -96,6 +96,11 @@ public sealed record PatternKernelDefines
         string wtype = OpenClTypes.RawType(weight), xtype = OpenClTypes.RawType(precision.Input.Format);
         defines.Add(new("WTYPE", wtype));
         defines.Add(new("XTYPE", xtype));
+        if (precision.StochasticBits > 0)
+        {
+            defines.Add(new("STOCH_BITS", Int(precision.StochasticBits)));
+        }
+
         bool acc64 = accumulator <= 64;
         foreach (var (name, on) in new[]
         {

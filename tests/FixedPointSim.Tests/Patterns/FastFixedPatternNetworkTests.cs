@@ -27,6 +27,16 @@ public sealed class FastFixedPatternNetworkTests : FixedNetworkConformanceTests
     }
 
     [Fact]
+    public void StochasticCases_ExerciseEveryEngine()
+    {
+        // Stochastic rounding has its own update paths in each engine; the stochastic seeds must reach all of them.
+        var engines = StochasticSeedValues.Select(seed => RandomStochasticCase(seed))
+            .Select(c => new FastFixedPatternNetwork(c.Spec, c.Masks, c.Rule, c.Precision).Engine)
+            .ToHashSet();
+        Assert.Equal(Enum.GetValues<FastFixedEngine>(), engines.Order());
+    }
+
+    [Fact]
     public void Engine_DefaultPrecisionUsesInt32Lanes()
     {
         var spec = new PatternNetworkSpec(Inputs: 784, Classes: 10, Hidden: 1000, Cap: 500, EdgeProbability: 0.5, Seed: 1);

@@ -53,6 +53,32 @@ public sealed class FixedLifetimeBatchTests
     }
 
     [Fact]
+    public void Run_StochasticRoundingDoesNotDependOnTheThreadCount()
+    {
+        // One generator per network instance, seeded from its network seed: threads cannot share or reorder draws. Steps of
+        // a quarter weight LSB (additive tables), 4 stochastic bits.
+        var precision = PrecisionConfig.Default with { StochasticBits = 4, RuleEntry = FixedType.Parse("ap_fixed<8,-8,AP_RND_CONV,AP_SAT>") };
+        var lifetimes = Population().Select(l => l with
+        {
+            Rule = FixedNetworkConformanceTests.Additive(l.Rule) is var rule
+                ? new PatternRule(rule.Rounds, Math.ScaleB(0.25, -12) / rule.Tables.SelectMany(t => t).Max(Math.Abs), rule.Layout, rule.Tables, rule.MisclassifiedOnly, rule.OutputEdges)
+                : null!,
+        }).ToArray();
+        var one = FixedLifetimeBatch.Run(lifetimes, precision, threads: 1);
+        Assert.Equal(one, FixedLifetimeBatch.Run(lifetimes, precision, threads: 2));
+        Assert.Equal(one, FixedLifetimeBatch.Run(lifetimes, precision, threads: 5));
+        Assert.Contains(one, r => r.OnlineAccuracy != one[0].OnlineAccuracy);
+        Assert.NotEqual(one, FixedLifetimeBatch.Run(lifetimes, PrecisionConfig.Default)); // the stochastic steps did something
+        for (int i = 0; i < lifetimes.Length; i++)
+        {
+            // and each equals the golden model's lifetime run alone (its generator seeded from the network seed only)
+            var golden = new FixedPatternNetwork(lifetimes[i].Spec, lifetimes[i].Rule, precision);
+            double online = PatternLifetime.Train(golden, lifetimes[i].Train, lifetimes[i].Passes);
+            Assert.Equal(new FixedLifetimeResult(online, PatternLifetime.Accuracy(golden, lifetimes[i].Holdout!)), one[i]);
+        }
+    }
+
+    [Fact]
     public void Run_ResultsDoNotDependOnTheThreadCount()
     {
         var lifetimes = Population();

@@ -34,11 +34,11 @@ public abstract class FixedNetworkConformanceTests
 
     [Theory]
     [MemberData(nameof(NarrowSeeds))]
-    public void Lifetime_NarrowFormats_MatchTheGoldenModel(int seed) => RunLifetime(RandomCase(seed, wide: false), seed);
+    public void Lifetime_NarrowFormats_MatchTheGoldenModel(int seed) => _ = RunLifetime(RandomCase(seed, wide: false), seed);
 
     [Theory]
     [MemberData(nameof(WideSeeds))]
-    public void Lifetime_WideFormats_MatchTheGoldenModel(int seed) => RunLifetime(RandomCase(seed, wide: true), seed);
+    public void Lifetime_WideFormats_MatchTheGoldenModel(int seed) => _ = RunLifetime(RandomCase(seed, wide: true), seed);
 
     /// <summary>Seeds of the random-layout cases: tables with margin, phase and weight fields in any order, modes mixed.</summary>
     internal static readonly int[] LayoutSeedValues = [.. Enumerable.Range(201, 32)];
@@ -47,7 +47,31 @@ public abstract class FixedNetworkConformanceTests
 
     [Theory]
     [MemberData(nameof(LayoutSeeds))]
-    public void Lifetime_RandomLayouts_MatchTheGoldenModel(int seed) => RunLifetime(RandomLayoutCase(seed), seed);
+    public void Lifetime_RandomLayouts_MatchTheGoldenModel(int seed) => _ = RunLifetime(RandomLayoutCase(seed), seed);
+
+    /// <summary>Seeds of the stochastic-rounding cases: <see cref="RandomStochasticCase"/>.</summary>
+    internal static readonly int[] StochasticSeedValues = [.. Enumerable.Range(301, 32)];
+
+    public static TheoryData<int> StochasticSeeds => new(StochasticSeedValues);
+
+    [Theory]
+    [MemberData(nameof(StochasticSeeds))]
+    public void Lifetime_StochasticRounding_MatchesTheGoldenModel(int seed)
+    {
+        // A case that never draws would compare nothing stochastic; every seed's lifetime must advance the generator.
+        Assert.True(RunLifetime(RandomStochasticCase(seed), seed) > 0, "the lifetime never drew");
+    }
+
+    [Fact]
+    public void Lifetime_StochasticRoundingLargerNetwork_MatchesTheGoldenModel()
+    {
+        // The lane engine's rows of several vectors with a ragged tail, every table present, 4 stochastic bits.
+        var random = new Random(11);
+        var spec = new PatternNetworkSpec(Inputs: 70, Classes: 10, Hidden: 129, Cap: 60, EdgeProbability: 0.5, Seed: 19);
+        var rule = Additive(RandomRule(random, rounds: 3, forceInput: true));
+        var precision = PrecisionConfig.Default with { StochasticBits = 4, RuleEntry = FixedType.Parse("ap_fixed<8,-8,AP_RND_CONV,AP_SAT>") };
+        Assert.True(RunLifetime(new Case(spec, spec.BuildMasks(), rule, precision, Samples: 60), 11) > 0, "the lifetime never drew");
+    }
 
     [Fact]
     public void Lifetime_LargerNetwork_MatchesTheGoldenModel()
@@ -56,7 +80,7 @@ public abstract class FixedNetworkConformanceTests
         var random = new Random(7);
         var spec = new PatternNetworkSpec(Inputs: 70, Classes: 10, Hidden: 129, Cap: 60, EdgeProbability: 0.5, Seed: 17);
         var rule = RandomRule(random, rounds: 3, forceInput: true);
-        RunLifetime(new Case(spec, spec.BuildMasks(), rule, PrecisionConfig.Default, Samples: 60), 7);
+        _ = RunLifetime(new Case(spec, spec.BuildMasks(), rule, PrecisionConfig.Default, Samples: 60), 7);
     }
 
     [Fact]
@@ -66,7 +90,7 @@ public abstract class FixedNetworkConformanceTests
         var random = new Random(9);
         var spec = new PatternNetworkSpec(Inputs: 6, Classes: 3, Hidden: 30, Cap: 12, EdgeProbability: 0.5, Seed: 23);
         var rule = RandomRule(random, rounds: 5, forceInput: true);
-        RunLifetime(new Case(spec, spec.BuildMasks(), rule, PrecisionConfig.Default, Samples: 120), 9);
+        _ = RunLifetime(new Case(spec, spec.BuildMasks(), rule, PrecisionConfig.Default, Samples: 120), 9);
     }
 
     [Fact]
@@ -136,6 +160,42 @@ public abstract class FixedNetworkConformanceTests
         var random = new Random(seed + 5000);
         return c with { Rule = RandomLayoutRule(random, c.Rule.Rounds), Samples = random.Next(100, 301) };
     }
+
+    /// <summary>
+    /// A random case (narrow, wide or random-layout) made stochastic: every table additive, 1..8 stochastic bits (now and
+    /// then up to 24), the rule-entry type given the weight's fractional bits plus those and as many more bits of width,
+    /// eta chosen so the largest step is 1/16 to 40 weight LSBs.
+    /// </summary>
+    internal static Case RandomStochasticCase(int seed)
+    {
+        var c = seed % 4 == 0 ? RandomLayoutCase(seed) : RandomCase(seed, wide: seed % 4 == 1);
+        var random = new Random(seed + 7000);
+        int s = random.Next(10) == 0 ? random.Next(9, PrecisionConfig.MaxStochasticBits + 1) : random.Next(1, 9);
+        var entry = c.Precision.RuleEntry.Format;
+        var precision = c.Precision with
+        {
+            StochasticBits = s,
+            RuleEntry = c.Precision.RuleEntry with { Format = new QFormat(true, Math.Min(entry.Width + s, 64), entry.FracBits + s) },
+        };
+        precision.Validate(c.Spec);
+
+        // Steps sized in weight LSBs (the regime stochastic rounding is for): the largest entry is m LSBs, m from a
+        // sixteenth (at least 2 words) to saturating, so the words below the LSB are mostly nonzero and every lifetime draws.
+        double largest = c.Rule.Tables.SelectMany(t => t).Max(Math.Abs);
+        double m = Math.Max(new[] { 1.0 / 16, 0.25, 1, 4, 40 }[random.Next(5)], Math.ScaleB(2, -s));
+        var rule = Additive(c.Rule);
+        rule = new PatternRule(rule.Rounds, Math.ScaleB(m, -c.Precision.Weight.Format.FracBits) / largest, rule.Layout, rule.Tables, rule.MisclassifiedOnly, rule.OutputEdges);
+        return c with { Rule = rule, Precision = precision };
+    }
+
+    /// <summary>The rule with every table in add mode (stochastic rounding applies to add tables only).</summary>
+    internal static PatternRule Additive(PatternRule rule) => new(
+        rule.Rounds,
+        rule.Eta,
+        new RuleLayout([.. rule.Layout.Tables.Select(t => new TableLayout(t.Name, t.Synapses, TableMode.Add, t.Fields))]),
+        rule.Tables,
+        rule.MisclassifiedOnly,
+        rule.OutputEdges);
 
     /// <summary>
     /// A rule whose tables each read a random subset of their group's signals in a random order: histories, role (1 or 2
@@ -296,8 +356,10 @@ public abstract class FixedNetworkConformanceTests
     /// outside the input range), also <c>Predict</c>, <c>LearnRaw</c>, <c>PredictRaw</c> and one <c>Reset</c>; compares
     /// the prediction and every raw array after each step.
     /// </summary>
-    private void RunLifetime(Case c, int seed)
+    /// <returns>The number of steps after which the stochastic-rounding generator had moved.</returns>
+    private int RunLifetime(Case c, int seed)
     {
+        int drawingSteps = 0;
         var golden = new FixedPatternNetwork(c.Spec, c.Masks, c.Rule, c.Precision);
         var tested = Create(c.Spec, c.Masks, c.Rule, c.Precision);
         var random = new Random(seed + 1_000_000);
@@ -307,12 +369,14 @@ public abstract class FixedNetworkConformanceTests
         var x = new double[c.Spec.Inputs];
         var raw = new long[c.Spec.Inputs];
         AssertSameState(golden, tested, $"seed {seed}, after construction");
+        uint previousState = golden.UpdateRandomState;
         for (int t = 0; t < c.Samples; t++)
         {
             if (t == resetAt)
             {
                 golden.Reset();
                 tested.Reset();
+                previousState = golden.UpdateRandomState;
             }
 
             int label = random.Next(c.Spec.Classes);
@@ -347,8 +411,13 @@ public abstract class FixedNetworkConformanceTests
 
             string context = $"seed {seed}, step {t}";
             Same(new[] { expected }, new[] { actual }, $"{context}, prediction");
+            uint before = golden.UpdateRandomState;
             AssertSameState(golden, tested, context);
+            drawingSteps += before != previousState ? 1 : 0;
+            previousState = before;
         }
+
+        return drawingSteps;
     }
 
     private static void AssertSameState(FixedPatternNetwork golden, IFixedPatternNetwork tested, string context)
@@ -362,6 +431,7 @@ public abstract class FixedNetworkConformanceTests
         Same(golden.InputWeightsRaw.ToArray(), tested.InputWeightsRaw.ToArray(), $"{context}, InputWeightsRaw");
         Same(golden.OutputWeightsRaw.ToArray(), tested.OutputWeightsRaw.ToArray(), $"{context}, OutputWeightsRaw");
         Assert.Equal(golden.LogitFracBits, tested.LogitFracBits);
+        Same([golden.UpdateRandomState], [tested.UpdateRandomState], $"{context}, UpdateRandomState");
     }
 
     /// <summary><c>Assert.Equal</c> on raw arrays, with the seed, step and array named when it fails.</summary>

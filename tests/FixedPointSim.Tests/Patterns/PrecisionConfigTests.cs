@@ -71,6 +71,50 @@ public sealed class PrecisionConfigTests
         Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ1.7", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-3>", "stochasticBits": 25 }""", "stochasticBits", "must be 0..24, not 25")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ1.7", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-3>", "stochasticBits": -1 }""", "stochasticBits", "must be 0..24, not -1")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ1.7", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-3>", "stochasticBits": 1.5 }""", "stochasticBits", "expected an integer 0..24, found 1.5")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ1.7", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-3>", "stochasticBits": "4" }""", "stochasticBits", "expected an integer 0..24, found String")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ1.7", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-3>", "stochasticBits": 3 }""", "ruleEntry", "must have the weight's 7 fractional bits plus stochasticBits 3 = 10 (the ROM word keeps 3 bits below the weight's LSB), not 11")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ1.7", "activation": "sQ12.20", "ruleEntry": "ap_fixed<13,2>", "stochasticBits": 4 }""", "ruleEntry", "must be at most the weight's 8 bits plus stochasticBits 4 = 12 wide, not 13")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ1.7", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-3>" }""", "ruleEntry", "must have the weight's 7 fractional bits (the ROM is in the weight's LSB scale), not 11")]
+    public void FromJson_StochasticBitsAreChecked(string json, string field, string fragment)
+    {
+        var e = Assert.Throws<PrecisionConfigException>(() => PrecisionConfig.FromJson(json));
+        Assert.Equal(field, e.Field);
+        Assert.Equal($"{field}: {fragment}", e.Message);
+    }
+
+    [Fact]
+    public void FromJson_StochasticBitsRoundTripAndDefaultToZero()
+    {
+        var sr = PrecisionConfig.FromJson("""{ "input": "sQ4.12", "weight": "sQ1.7", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-3,AP_RND_CONV,AP_SAT>", "stochasticBits": 4 }""");
+        Assert.Equal(4, sr.StochasticBits);
+        Assert.Equal(new QFormat(true, 8, 11), sr.RuleEntry.Format);
+        Assert.Contains("\"stochasticBits\": 4", sr.ToJson(), StringComparison.Ordinal);
+        Assert.Equal(sr, PrecisionConfig.FromJson(sr.ToJson()));
+
+        // Absent means 0 and is not written: old files load and save byte for byte as before.
+        Assert.Equal(0, PrecisionConfig.FromJson(DefaultJson).StochasticBits);
+        Assert.DoesNotContain("stochasticBits", PrecisionConfig.Default.ToJson(), StringComparison.Ordinal);
+        Assert.Equal(PrecisionConfig.Default, PrecisionConfig.FromJson("""{ "input": "ap_fixed<16,4,AP_RND_CONV,AP_SAT>", "weight": "ap_fixed<16,4,AP_RND_CONV,AP_SAT>", "activation": "ap_fixed<32,12,AP_RND_CONV,AP_SAT>", "ruleEntry": "ap_fixed<8,-4,AP_RND_CONV,AP_SAT>", "stochasticBits": 0 }"""));
+    }
+
+    [Fact]
+    public void ShippedConfigs_LoadAndValidate()
+    {
+        foreach (string name in new[] { "precision-w8-e6.json", "precision-w30-e12.json" })
+        {
+            Assert.Equal(0, PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", name)).StochasticBits);
+        }
+
+        var sr = PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr.json"));
+        Assert.True(sr.StochasticBits > 0);
+        Assert.True(sr.Weight.Format.Width <= 8, "the 8-bit target's weights");
+        Assert.True(sr.RuleEntry.Format.Width <= 8, "the 8-bit target's ROM words, stochastic bits included");
+    }
+
     [Fact]
     public void Load_PrefixesThePathAndKeepsTheField()
     {

@@ -118,6 +118,39 @@ public sealed class OpenClLifetimeBatchTests
         AssertMatches(new FixedNetworkConformanceTests.Case(spec, spec.BuildMasks(), rule, precision, 100), 300 + mode);
     }
 
+    /// <summary>Stochastic-rounding seeds (<see cref="FixedNetworkConformanceTests.RandomStochasticCase"/>) run every CI
+    /// build: a wide case (301), two narrow ones (302, 307) and a random layout (304).</summary>
+    private static readonly int[] CiStochasticSeeds = [301, 302, 304, 307];
+
+    public static TheoryData<int> StochasticSeeds => new(CiStochasticSeeds);
+
+    /// <summary>The other stochastic-rounding seeds (heavy).</summary>
+    public static TheoryData<int> OtherStochasticSeeds => new(FixedNetworkConformanceTests.StochasticSeedValues.Except(CiStochasticSeeds));
+
+    [OpenClTheory]
+    [MemberData(nameof(StochasticSeeds))]
+    public void Run_StochasticRounding_MatchesTheGoldenModel(int seed) => AssertMatches(FixedNetworkConformanceTests.RandomStochasticCase(seed), seed);
+
+    [OpenClTheory]
+    [Trait("Category", "Heavy")]
+    [MemberData(nameof(OtherStochasticSeeds))]
+    public void Run_MoreStochasticRounding_MatchesTheGoldenModel(int seed) => AssertMatches(FixedNetworkConformanceTests.RandomStochasticCase(seed), seed);
+
+    [OpenClFact]
+    [Trait("Category", "Heavy")]
+    public void Run_StochasticRoundingSeveralWorkItems_MatchesTheGoldenModel()
+    {
+        // Work-item 0 walks the updates alone while the forward pass stays shared: three work-items, every table present.
+        // Heavy: PoCL compiles the barriers of a new define set in about three minutes on the development machine. A walk
+        // shared by the work-items (each with its own generator) fails it (tried).
+        var random = new Random(12);
+        var spec = new PatternNetworkSpec(Inputs: 9, Classes: 4, Hidden: 21, Cap: 8, EdgeProbability: 0.5, Seed: 29);
+        var rule = FixedNetworkConformanceTests.Additive(FixedNetworkConformanceTests.RandomRule(random, rounds: 2, forceInput: true));
+        rule = new PatternRule(rule.Rounds, Math.ScaleB(1, -12) / rule.Tables.SelectMany(t => t).Max(Math.Abs), rule.Layout, rule.Tables, rule.MisclassifiedOnly, rule.OutputEdges);
+        var precision = PrecisionConfig.Default with { StochasticBits = 5, RuleEntry = FixedType.Parse("ap_fixed<10,-7,AP_RND_CONV,AP_SAT>") };
+        AssertMatches(new FixedNetworkConformanceTests.Case(spec, spec.BuildMasks(), rule, precision, 80), 12, lifetimes: 4, localSize: 3);
+    }
+
     [OpenClFact]
     public void Run_LargerNetworkInOneLaunch_MatchesTheGoldenModel()
     {
