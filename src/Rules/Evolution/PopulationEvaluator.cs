@@ -24,33 +24,7 @@ public static class PopulationEvaluator
         where TRule : class
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        ArgumentNullException.ThrowIfNull(decoder);
-        ArgumentNullException.ThrowIfNull(evaluatorFactory);
-        var shared = evaluatorFactory();
-        var results = new double[candidates.Count];
-        if (shared is IPopulationRuleEvaluator<TRule> population)
-        {
-            return EvaluateTogether(candidates, decoder, population, context, results, cancellation);
-        }
-
-        var options = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount,
-            CancellationToken = cancellation,
-        };
-        Parallel.For(
-            0,
-            candidates.Count,
-            options,
-            () => shared.EvaluatorsHaveState ? evaluatorFactory() : shared,
-            (i, _, evaluator) =>
-            {
-                var rule = decoder.Decode(RuleGenome.Of(candidates[i]));
-                results[i] = rule is null ? Fitness.NonViable.Value : evaluator.Evaluate(rule, context).Value;
-                return evaluator;
-            },
-            _ => { });
-        return results;
+        return EvaluateBatches([new EvaluationBatch(candidates, context)], decoder, evaluatorFactory, threads, cancellation)[0];
     }
 
     /// <summary>
