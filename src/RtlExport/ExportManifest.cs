@@ -8,7 +8,9 @@ namespace Neuro.RtlExport;
 
 /// <summary>
 /// <c>manifest.json</c> of an export folder as <c>neuro cosim</c> and <c>neuro synth</c> read it (docs/hardware.md):
-/// read strictly (<see cref="StrictJson"/>: every top-level key required, unknown and duplicate keys rejected), then
+/// read strictly (<see cref="StrictJson"/>: the common keys required, unknown and duplicate keys rejected; each
+/// family's own keys required by <see cref="Verify"/>: <c>pattern</c> rounds, patterns, update, precision, learner;
+/// <c>baxter</c> values, protocol), then
 /// <see cref="Verify"/>-ed against the folder: the format version, safe and unique names and paths, and every listed
 /// file's SHA-256, so a tool never runs on files that changed since <c>neuro export</c> wrote them.
 /// </summary>
@@ -23,18 +25,20 @@ public sealed partial record ExportManifest(
     string RuleHashOf,
     string Family,
     string Name,
-    int Rounds,
-    int Patterns,
-    JsonElement Update,
-    JsonElement Precision,
     JsonElement Network,
     JsonElement Tables,
     ExportManifestModules Modules,
     ImmutableArray<string> Rtl,
     ImmutableArray<ExportManifestTestbench> Testbenches,
     JsonElement Vectors,
-    JsonElement Learner,
-    ImmutableArray<ExportedFile> Files)
+    ImmutableArray<ExportedFile> Files,
+    int? Rounds = null,
+    int? Patterns = null,
+    JsonElement? Update = null,
+    JsonElement? Precision = null,
+    JsonElement? Learner = null,
+    string? Values = null,
+    JsonElement? Protocol = null)
 {
     /// <summary>The manifest format <see cref="HardwareExporter"/> writes and this reader takes.</summary>
     public const string CurrentFormat = "neuro-hardware-export/1";
@@ -75,13 +79,43 @@ public sealed partial record ExportManifest(
             throw new RtlExportException($"{manifest}: format: '{Format}' is not supported; this neuro reads {CurrentFormat} (export the rule again with 'neuro export')");
         }
 
-        CheckName(manifest, "modules.rom", Modules.Rom);
-        CheckName(manifest, "modules.plasticityUnit", Modules.PlasticityUnit);
-        CheckName(manifest, "modules.engine", Modules.Engine);
-        CheckName(manifest, "modules.requantize", Modules.Requantize);
-        CheckName(manifest, "modules.learnerCore", Modules.LearnerCore);
-        CheckName(manifest, "modules.learner", Modules.Learner);
-        CheckName(manifest, "modules.top", Modules.Top);
+        (string Key, bool Present)[] familyKeys = Family switch
+        {
+            "pattern" =>
+            [
+                ("rounds", Rounds is not null), ("patterns", Patterns is not null), ("update", Update is not null),
+                ("precision", Precision is not null), ("learner", Learner is not null),
+                ("modules.rom", Modules.Rom is not null), ("modules.plasticityUnit", Modules.PlasticityUnit is not null),
+                ("modules.engine", Modules.Engine is not null), ("modules.requantize", Modules.Requantize is not null),
+                ("modules.learnerCore", Modules.LearnerCore is not null), ("modules.learner", Modules.Learner is not null),
+            ],
+            "baxter" =>
+            [
+                ("values", Values is not null), ("protocol", Protocol is not null),
+                ("modules.ruleLut", Modules.RuleLut is not null), ("modules.learner", Modules.Learner is not null),
+            ],
+            _ => throw new RtlExportException($"{manifest}: family: '{Family}' has no hardware export; expected pattern or baxter"),
+        };
+        foreach (var (key, present) in familyKeys)
+        {
+            if (!present)
+            {
+                throw new RtlExportException($"{manifest}: {key}: required for a {Family} export, missing");
+            }
+        }
+
+        foreach (var (key, name) in new[]
+        {
+            ("modules.rom", Modules.Rom), ("modules.plasticityUnit", Modules.PlasticityUnit), ("modules.engine", Modules.Engine),
+            ("modules.requantize", Modules.Requantize), ("modules.learnerCore", Modules.LearnerCore), ("modules.learner", Modules.Learner),
+            ("modules.ruleLut", Modules.RuleLut), ("modules.top", Modules.Top),
+        })
+        {
+            if (name is not null)
+            {
+                CheckName(manifest, key, name);
+            }
+        }
         if (Rtl.IsDefaultOrEmpty)
         {
             throw new RtlExportException($"{manifest}: rtl: lists no RTL files");

@@ -91,6 +91,33 @@ public sealed class ExportManifestTests
         Assert.Equal("DIR/manifest.json: required member 'modules' is missing", Failure(dir));
     }
 
+    [Theory]
+    [InlineData("learner", null, "learner: required for a pattern export, missing")]
+    [InlineData("rounds", null, "rounds: required for a pattern export, missing")]
+    [InlineData("modules", "engine", "modules.engine: required for a pattern export, missing")]
+    public void Verify_MissingFamilyKey_NamesIt(string key, string? inner, string message)
+    {
+        using var dir = ExportWith(m =>
+        {
+            if (inner is null)
+            {
+                m.Remove(key);
+            }
+            else
+            {
+                m[key]!.AsObject().Remove(inner);
+            }
+        });
+        Assert.Equal($"DIR/manifest.json: {message}", Failure(dir));
+    }
+
+    [Fact]
+    public void Verify_FamilyWithoutExport_Refused()
+    {
+        using var dir = ExportWith(m => m["family"] = "hebbian");
+        Assert.Equal("DIR/manifest.json: family: 'hebbian' has no hardware export; expected pattern or baxter", Failure(dir));
+    }
+
     [Fact]
     public void Read_UnknownKey_Refused()
     {

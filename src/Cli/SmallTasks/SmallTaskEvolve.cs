@@ -106,7 +106,7 @@ internal sealed class SmallTaskEvolve
                 ? family.GetString() is BaxterRuleFile.Family or LinearModelFile.Family ? family.GetString() : null
                 : null;
         }
-        catch (Exception e) when (e is JsonException or InvalidDataException or IOException)
+        catch (Exception e) when (e is JsonException or InvalidDataException or IOException or Neuro.Rules.Json.JsonInputException)
         {
             return null;
         }
@@ -123,7 +123,7 @@ internal sealed class SmallTaskEvolve
             var checkpoint = EvolutionCheckpoint.LoadFrom(dir);
             return (checkpoint, OptimizerFactory.Restore(checkpoint.OptimizerState));
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or Neuro.Rules.Json.JsonInputException)
         {
             throw new UsageException($"Cannot resume from '{dir}': {e.Message}", e);
         }
