@@ -13,6 +13,9 @@ namespace Neuro.RtlExport;
 /// </summary>
 internal sealed class GoldenVectors
 {
+    /// <summary>The plasticity unit's stochastic-rounding generator while its vectors are built.</summary>
+    private uint unitRandom;
+
     private GoldenVectors()
     {
     }
@@ -99,6 +102,7 @@ internal sealed class GoldenVectors
 
     private void BuildUnit(HardwareDesign d, Random random)
     {
+        unitRandom = d.StochasticBits > 0 ? d.RandomSeed : 0;
         var rom = new RuleRom(d.Rule, d.Precision);
         int p = d.Histories, rounds = d.Rule.Rounds;
         int groups = p * p <= 1024 ? 2 : 1;
@@ -159,8 +163,25 @@ internal sealed class GoldenVectors
     private void Update(HardwareDesign d, Random random, int table, int pre, int post, int rowKind, int address, long entry, int k)
     {
         var weightType = d.Precision.Weight;
-        long weight = Boundary(weightType.Format, entry, k, random);
-        long expected = (long)Fixed.Add(Fixed.FromRaw(weight, weightType.Format), Fixed.FromRaw(entry, d.Precision.RuleEntry.Format), weightType).Raw;
+        int s = d.StochasticBits;
+        long weight = Boundary(weightType.Format, s > 0 ? entry >> s : entry, k, random);
+        long expected;
+        if (s > 0)
+        {
+            // The unit's generator runs over the whole testbench from its reset, one draw per nonzero word.
+            expected = weight;
+            if (entry != 0)
+            {
+                unitRandom = XorShift32.Next(unitRandom);
+                var deltaFormat = new QFormat(true, weightType.Format.Width + 1, weightType.Format.FracBits);
+                expected = (long)Fixed.Add(Fixed.FromRaw(weight, weightType.Format), Fixed.FromRaw(XorShift32.Delta(entry, unitRandom, s), deltaFormat), weightType).Raw;
+            }
+        }
+        else
+        {
+            expected = (long)Fixed.Add(Fixed.FromRaw(weight, weightType.Format), Fixed.FromRaw(entry, d.Precision.RuleEntry.Format), weightType).Raw;
+        }
+
         var cmd = new BitWord().Add(1, 1).Add(0, UnitCommandWidth - 1 - (2 + 2 * UnitIndexWidth + (d.HasOutput ? 1 : 0) + d.WeightWidth))
             .Add(table, 2).Add(pre, UnitIndexWidth).Add(post, UnitIndexWidth);
         if (d.HasOutput)

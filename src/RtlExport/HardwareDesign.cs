@@ -45,12 +45,6 @@ internal sealed class HardwareDesign
                 $"The rule's layout ({string.Join("; ", rule.Layout.Tables.Select(t => $"{t.Name}: {t.FieldList}"))}) is not the classic one; the RTL exports the classic pattern layout so far (hidden: preHistory, postHistory; input: postHistory; output: preHistory, role:1)");
         }
 
-        if (precision.StochasticBits > 0)
-        {
-            throw new RtlExportException(string.Create(CultureInfo.InvariantCulture,
-                $"The precision config asks for stochastic rounding (stochasticBits {precision.StochasticBits}); the RTL does not implement it yet (the C# engines and the OpenCL kernel do). Export with a config without stochasticBits, whose ruleEntry has the weight's fractional bits"));
-        }
-
         precision.Validate(spec);
         Rule = rule;
         Precision = precision;
@@ -110,6 +104,18 @@ internal sealed class HardwareDesign
         }
 
         Lanes = ValidateLanes(lanes, spec);
+        if (precision.StochasticBits > 0 && Lanes > 1)
+        {
+            throw new RtlExportException(string.Create(CultureInfo.InvariantCulture,
+                $"The precision config asks for stochastic rounding (stochasticBits {precision.StochasticBits}) with --lanes {Lanes}; the RTL implements it with one lane only (one generator advanced in the golden walk order, one update per clock). Use --lanes 1"));
+        }
+
+        if (precision.StochasticBits > 0 && precision.RuleEntry.Format.Width <= precision.StochasticBits)
+        {
+            throw new RtlExportException(string.Create(CultureInfo.InvariantCulture,
+                $"The rule entry {precision.RuleEntry} has no bit above its stochasticBits {precision.StochasticBits}; the RTL needs a rule entry wider than stochasticBits"));
+        }
+
         if (precision.Activation.Format.Width < 2)
         {
             throw new RtlExportException($"The learner needs an activation format of at least 2 bits, not {precision.Activation}");
@@ -183,6 +189,12 @@ internal sealed class HardwareDesign
     public int EntryWidth => Precision.RuleEntry.Format.Width;
 
     public Overflow Overflow => Precision.Weight.Overflow;
+
+    /// <summary>Stochastic-rounding bits <c>s</c> of the updates (0: off): the ROM word keeps <c>s</c> bits below the weight's LSB.</summary>
+    public int StochasticBits => Precision.StochasticBits;
+
+    /// <summary>The update generator's state at the start of a lifetime (<see cref="XorShift32.Seed"/> of the network seed).</summary>
+    public uint RandomSeed => XorShift32.Seed(Spec.Seed);
 
     /// <summary>Bits of a hidden-neuron index.</summary>
     public int IndexWidth => VerilogTypes.IndexWidth(Spec.Hidden);

@@ -71,6 +71,18 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_StochasticRoundingWithLanes_UsageError()
+    {
+        // SR with one lane exports (RtlExport.Tests co-simulate it); with several lanes the walk is no longer sequential.
+        string sr = Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr.json");
+        var r = NeuroRunner.Run(["export", "--rule", Rule(), "--precision", sr, "--out", Path.Combine(dir, "sr"), "--lanes", "2", .. Small]);
+        Assert.Equal(
+            "neuro: error: The precision config asks for stochastic rounding (stochasticBits 7) with --lanes 2; the RTL implements it with one lane only (one generator advanced in the golden walk order, one update per clock). Use --lanes 1",
+            r.SingleErrorLine(2));
+        Assert.False(Directory.Exists(Path.Combine(dir, "sr")) && Directory.EnumerateFileSystemEntries(Path.Combine(dir, "sr")).Any());
+    }
+
+    [Fact]
     public void Cosim_NotAnExportFolder_UsageError()
     {
         var r = NeuroRunner.Run("cosim", dir);

@@ -91,14 +91,14 @@ public sealed class HardwareExporterTests
     }
 
     [Fact]
-    public void Export_StochasticRounding_IsRefusedUntilTheRtlImplementsIt()
+    public void Export_StochasticRoundingWithLanes_IsRefusedBeforeWriting()
     {
         var c = RtlCases.Fixed("r1-all-tables-sat");
         var entry = c.Precision.RuleEntry.Format;
         var precision = c.Precision with { StochasticBits = 2, RuleEntry = c.Precision.RuleEntry with { Format = new QFormat(true, entry.Width, entry.FracBits + 2) } };
         using var dir = new TempFolder();
-        var e = Assert.Throws<RtlExportException>(() => HardwareExporter.Export(c.Rule, precision, c.Spec, RtlCases.Data, c.Settings, dir.Path));
-        Assert.StartsWith("The precision config asks for stochastic rounding (stochasticBits 2); the RTL does not implement it yet", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<RtlExportException>(() => HardwareExporter.Export(c.Rule, precision, c.Spec, RtlCases.Data, c.Settings with { Lanes = 3 }, dir.Path));
+        Assert.StartsWith("The precision config asks for stochastic rounding (stochasticBits 2) with --lanes 3; the RTL implements it with one lane only", e.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
     }
 

@@ -81,6 +81,29 @@ internal static class RtlCases
             },
             new PatternNetworkSpec(10, 4, Hidden: 12, Cap: 5, EdgeProbability: 0.5, Seed: 11),
             new HardwareExportSettings { Name = "mut", Samples = 16, TestSamples = 4, Lanes = 3 }),
+        // Stochastic rounding (one lane): entries of at most 0.01 with eta 0.01 are below one weight LSB (2^-6), so
+        // plain rounding would mostly drop them; every third table entry is 0, so zero words (no draw) occur.
+        "sr-sat" => new(name,
+            new PatternRule(1, 0.01, Sparse(16, 61), Sparse(4, 62), Sparse(8, 63), misclassifiedOnly: false),
+            PrecisionConfig.Default with
+            {
+                Weight = FixedType.Parse("ap_fixed<8,2,AP_RND_CONV,AP_SAT>"),
+                RuleEntry = FixedType.Parse("ap_fixed<8,-2,AP_RND_CONV,AP_SAT>"),
+                StochasticBits = 4,
+            },
+            new PatternNetworkSpec(10, 4, Hidden: 6, Cap: 3, EdgeProbability: 0.6, Seed: 13),
+            new HardwareExportSettings { Name = "sr", Samples = 12, TestSamples = 4 }),
+        // Wrap, 3 stochastic bits and the widest entry allowed (weight width + s), input table only.
+        "sr-wrap" => new(name,
+            new PatternRule(2, 0.01, Sparse(64, 71), Sparse(8, 72), null, misclassifiedOnly: false),
+            PrecisionConfig.Default with
+            {
+                Weight = FixedType.Parse("ap_fixed<6,1,AP_TRN,AP_WRAP>"),
+                RuleEntry = FixedType.Parse("ap_fixed<9,1,AP_RND_CONV,AP_SAT>"),
+                StochasticBits = 3,
+            },
+            new PatternNetworkSpec(10, 4, Hidden: 5, Cap: 3, EdgeProbability: 0.5, Seed: 17),
+            new HardwareExportSettings { Name = "srw", Samples = 10 }),
         _ => throw new ArgumentException($"No case {name}", nameof(name)),
     };
 
@@ -120,6 +143,24 @@ internal static class RtlCases
         precision = precision with { Input = input, Activation = activation };
         return new Case($"random-{seed}", rule, precision, spec, new HardwareExportSettings { Name = $"r{seed}", Samples = 12, VectorSeed = seed, Lanes = lanes });
     }
+
+    /// <summary><see cref="Random"/> with stochastic rounding: 1..6 stochastic bits (drawn from a generator seeded
+    /// <paramref name="seed"/>), the rule entry <c>s</c> bits wider and finer (the same range), one lane.</summary>
+    public static Case RandomStochastic(int seed)
+    {
+        var c = Random(seed);
+        int s = new Random(seed + 1000).Next(1, 7);
+        var entry = c.Precision.RuleEntry.Format;
+        var precision = c.Precision with
+        {
+            StochasticBits = s,
+            RuleEntry = c.Precision.RuleEntry with { Format = new QFormat(true, entry.Width + s, entry.FracBits + s) },
+        };
+        return c with { Name = $"random-sr-{seed}", Precision = precision, Settings = c.Settings with { Lanes = 1 } };
+    }
+
+    /// <summary><see cref="Table"/> with entries 1, 4, 7, … set to 0 (entry 0, the address of silent neurons, stays).</summary>
+    private static ImmutableArray<double> Sparse(int n, int seed) => [.. Table(n, seed).Select((x, i) => i % 3 == 1 ? 0 : x)];
 
     /// <summary>A deterministic table of <paramref name="n"/> entries in [-1, 1] (spread so that ROM words differ).</summary>
     private static ImmutableArray<double> Table(int n, int seed)

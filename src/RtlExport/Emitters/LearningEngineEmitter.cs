@@ -302,13 +302,15 @@ internal static class LearningEngineEmitter
     }
 
     /// <summary>The walker enters the output layer: the label's row (label and prediction), or row 0 (all edges).</summary>
+    /// <remarks>With stochastic rounding the two rows go in class order (the golden walk order the generator follows):
+    /// the prediction's row first when its class is below the label's.</remarks>
     private static List<Stmt> EnterOutput(HardwareDesign d) => LabelAndPrediction(d)
         ?
         [
             Stmt.Set("walk_table_reg", "TABLE_OUTPUT"),
-            Stmt.Set("walk_addr_reg", "label_base"),
+            Stmt.Set("walk_addr_reg", d.StochasticBits > 0 ? "prediction_reg < label_reg ? prediction_base : label_base" : "label_base"),
             Stmt.Set("walk_column_reg", VerilogTypes.Decimal(0, d.IndexWidth)),
-            Stmt.Set("walk_row_kind_reg", "1'b0"),
+            Stmt.Set("walk_row_kind_reg", d.StochasticBits > 0 ? "prediction_reg < label_reg" : "1'b0"),
             Stmt.Set("walk_second_reg", "1'b0"),
         ]
         :
@@ -329,9 +331,9 @@ internal static class LearningEngineEmitter
             [
                 Stmt.If("!walk_second_reg && prediction_reg != label_reg",
                 [
-                    Stmt.Set("walk_addr_reg", "prediction_base"),
+                    Stmt.Set("walk_addr_reg", d.StochasticBits > 0 ? "prediction_reg < label_reg ? label_base : prediction_base" : "prediction_base"),
                     Stmt.Set("walk_column_reg", VerilogTypes.Decimal(0, d.IndexWidth)),
-                    Stmt.Set("walk_row_kind_reg", "1'b1"),
+                    Stmt.Set("walk_row_kind_reg", d.StochasticBits > 0 ? "!(prediction_reg < label_reg)" : "1'b1"),
                     Stmt.Set("walk_second_reg", "1'b1"),
                 ],
                 [Stmt.Set("walk_valid_reg", "1'b0")]),

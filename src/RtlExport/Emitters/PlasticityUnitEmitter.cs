@@ -43,7 +43,9 @@ internal static class PlasticityUnitEmitter
             "One update per clock; the history must not change while updates that use it are in flight.",
             "",
             $"Weight: {VerilogTypes.Describe(weight.Format)}, overflow {weight.Overflow}.",
-            $"ROM word: {VerilogTypes.Describe(d.Precision.RuleEntry.Format)} in weight LSBs, so no rounding acts.",
+            d.StochasticBits == 0
+                ? $"ROM word: {VerilogTypes.Describe(d.Precision.RuleEntry.Format)} in weight LSBs, so no rounding acts."
+                : $"ROM word: {VerilogTypes.Describe(d.Precision.RuleEntry.Format)}, {d.StochasticBits} bits below the weight's LSB, rounded stochastically.",
         ]);
         AddInterface(m, d);
         AddLocalParams(m, d);
@@ -139,6 +141,12 @@ internal static class PlasticityUnitEmitter
     internal static void AddSum(VerilogScope m, HardwareDesign d, string weightSignal, string entrySignal)
     {
         int w = d.WeightWidth, e = d.EntryWidth;
+        if (d.StochasticBits > 0)
+        {
+            AddStochasticSum(m, d, weightSignal, entrySignal);
+            return;
+        }
+
         if (d.Overflow == Overflow.Wrap)
         {
             // Wrap keeps the low WEIGHT_WIDTH bits of the exact sum, so the sum needs no extra bit.
@@ -149,6 +157,58 @@ internal static class PlasticityUnitEmitter
 
         m.Wire("sum", "[WEIGHT_WIDTH:0]", "Exact sum weight + entry, sign-extended by one bit",
             $"{{{weightSignal}[WEIGHT_WIDTH-1], {weightSignal}}} + {Concat([Replicate(Int(w + 1 - e), $"{entrySignal}[ENTRY_WIDTH-1]"), entrySignal])}");
+        m.Wire("overflow_up", "", "The sum exceeds the largest weight", "sum[WEIGHT_WIDTH:WEIGHT_WIDTH-1] == 2'b01");
+        m.Wire("overflow_down", "", "The sum is below the smallest weight", "sum[WEIGHT_WIDTH:WEIGHT_WIDTH-1] == 2'b10");
+    }
+
+    /// <summary>With stochastic rounding: <c>RANDOM_SEED</c>, the generator's state at the start of a lifetime.</summary>
+    internal static void AddRandomParams(VerilogScope m, HardwareDesign d)
+    {
+        if (d.StochasticBits > 0)
+        {
+            m.LocalParam("RANDOM_SEED", VerilogTypes.Literal(d.RandomSeed, 32),
+                "Stochastic rounding: xorshift32 state at the start of a lifetime, (uint)SeedSequence.Derive64(seed, 0x5EED) | 1", "[31:0]");
+        }
+    }
+
+    /// <summary>
+    /// The stochastic-rounding generator (xorshift32, shifts 13, 17, 5; DESIGN.md §5): <c>rng_reg</c> is loaded with
+    /// <c>RANDOM_SEED</c> while <paramref name="reset"/> holds and steps to <c>rng_next</c> on each clock where
+    /// <paramref name="advance"/> holds (an update with a nonzero ROM word), so the update of that clock uses <c>rng_next</c>.
+    /// </summary>
+    internal static void AddRandom(VerilogScope m, HardwareDesign d, string reset, string advance)
+    {
+        int s = d.StochasticBits;
+        m.Reg("rng_reg", "[31:0]", "Stochastic rounding: the xorshift32 state after the last draw");
+        m.Wire("rng_x1", "[31:0]", "xorshift32 step 1: x ^ (x << 13)", "rng_reg ^ (rng_reg << 13)");
+        m.Wire("rng_x2", "[31:0]", "xorshift32 step 2: x ^ (x >> 17)", "rng_x1 ^ (rng_x1 >> 17)");
+        m.Wire("rng_next", "[31:0]", "xorshift32 step 3: x ^ (x << 5), the state this update draws", "rng_x2 ^ (rng_x2 << 5)");
+        m.Wire("rng_bits", VerilogTypes.Range(s), $"r: the top {s} bits of the drawn state", $"rng_next[31:{32 - s}]");
+        m.Clocked("Stochastic rounding: reset to the seed at the start of a lifetime, one draw per update with a nonzero word",
+        [
+            Stmt.If(reset, [Stmt.Set("rng_reg", "RANDOM_SEED")], [Stmt.If(advance, [Stmt.Set("rng_reg", "rng_next")])]),
+        ]);
+    }
+
+    /// <summary>With stochastic rounding: <c>sum</c> = weight + floor((entry + r) / 2^s), computed as
+    /// <c>(entry &gt;&gt;&gt; s) + (((entry mod 2^s) + r) &gt;&gt; s)</c>, and the overflow flags.</summary>
+    private static void AddStochasticSum(VerilogScope m, HardwareDesign d, string weightSignal, string entrySignal)
+    {
+        int w = d.WeightWidth, e = d.EntryWidth, s = d.StochasticBits;
+        m.Wire("frac_sum", VerilogTypes.Range(s + 1), $"The entry's low {s} bits plus r; bit {s} is the carry into the weight's LSB",
+            $"{Concat(["1'b0", $"{entrySignal}[{s - 1}:0]"])} + {Concat(["1'b0", "rng_bits"])}");
+        m.Wire("delta", "[WEIGHT_WIDTH:0]", "floor((entry + r) / 2^s): the entry shifted right arithmetically plus the carry",
+            $"{Concat([Replicate(Int(w + 1 - (e - s)), $"{entrySignal}[ENTRY_WIDTH-1]"), $"{entrySignal}[ENTRY_WIDTH-1:{s}]"])} + {Concat([Replicate(Int(w), "1'b0"), $"frac_sum[{s}]"])}");
+        if (d.Overflow == Overflow.Wrap)
+        {
+            m.Wire("sum", "[WEIGHT_WIDTH-1:0]", "Low WEIGHT_WIDTH bits of the sum weight + delta (two's complement wrap)", $"{weightSignal} + delta[WEIGHT_WIDTH-1:0]");
+            m.Wire("unused_sr_bits", "", "The low bits of frac_sum and the delta's top bit (lint: intentionally unused under wrap)", $"&{{1'b0, frac_sum[{s - 1}:0], delta[WEIGHT_WIDTH], 1'b0}}");
+            return;
+        }
+
+        m.Wire("unused_sr_bits", "", "The low bits of frac_sum (lint: intentionally unused)", $"&{{1'b0, frac_sum[{s - 1}:0], 1'b0}}");
+
+        m.Wire("sum", "[WEIGHT_WIDTH:0]", "Exact sum weight + delta, sign-extended by one bit", $"{{{weightSignal}[WEIGHT_WIDTH-1], {weightSignal}}} + delta");
         m.Wire("overflow_up", "", "The sum exceeds the largest weight", "sum[WEIGHT_WIDTH:WEIGHT_WIDTH-1] == 2'b01");
         m.Wire("overflow_down", "", "The sum is below the smallest weight", "sum[WEIGHT_WIDTH:WEIGHT_WIDTH-1] == 2'b10");
     }
@@ -197,6 +257,7 @@ internal static class PlasticityUnitEmitter
         }
 
         AddOverflowParams(m, d.Precision.Weight);
+        AddRandomParams(m, d);
     }
 
     private static void AddSignals(VerilogModule m, HardwareDesign d)
@@ -215,6 +276,11 @@ internal static class PlasticityUnitEmitter
         m.Reg("s1_weight_reg", VerilogTypes.Range(d.WeightWidth), "Stage 1: weight before the update");
         m.Wire("entry", VerilogTypes.Range(d.EntryWidth), "The ROM word of the update in stage 1",
             Mux(d.Tables.Select(t => ($"s1_table_reg == TABLE_{t.Name.ToUpperInvariant()}", $"{t.Name}_entry")), "{ENTRY_WIDTH{1'b0}}"));
+        if (d.StochasticBits > 0)
+        {
+            AddRandom(m, d, "rst", "s1_valid_reg && entry != {ENTRY_WIDTH{1'b0}}");
+        }
+
         AddSum(m, d, "s1_weight_reg", "entry");
         m.Integer("i", "History loop index");
     }

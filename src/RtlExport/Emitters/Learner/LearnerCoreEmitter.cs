@@ -172,6 +172,7 @@ internal static class LearnerCoreEmitter
         }
 
         PlasticityUnitEmitter.AddOverflowParams(m, d.Precision.Weight);
+        PlasticityUnitEmitter.AddRandomParams(m, d);
     }
 
     private static string ClearWords(HardwareDesign d)

@@ -134,12 +134,23 @@ internal static class LearnerLaneEmitter
         b.Reg("upd_result", "[WEIGHT_WIDTH-1:0]", "The weight after the update");
         var entries = d.Tables.Select(t => ($"p2_phase == PHASE_UPD_{t.Name.ToUpperInvariant()}", $"{t.Name}_entry")).ToList();
         b.Wire("entry", "[ENTRY_WIDTH-1:0]", "The ROM word of the update in stage 2", Expr.Mux(entries.Take(entries.Count - 1), entries[^1].Item2));
-        PlasticityUnitEmitter.AddSum(b, d, "upd_w_reg", "entry");
+        if (d.StochasticBits == 0)
+        {
+            PlasticityUnitEmitter.AddSum(b, d, "upd_w_reg", "entry");
+        }
+
         string mask = Expr.Mux(
             d.HasInput ? [("p1_phase == PHASE_UPD_HIDDEN", "mask_g_word[l]"), ("p1_phase == PHASE_UPD_INPUT", "mask_in_word[l]")] : [("p1_phase == PHASE_UPD_HIDDEN", "mask_g_word[l]")],
             "1'b1");
         b.Wire("upd_write", "", "Update stage 2: write the updated weight back (the synapse exists)",
             "p2_valid && upd_mask_reg && p2_phase >= PHASE_UPD_HIDDEN");
+        if (d.StochasticBits > 0)
+        {
+            // One lane (HardwareDesign refuses more): its updates are the golden walk, one per clock, in order.
+            PlasticityUnitEmitter.AddRandom(b, d, "phase_reg == PHASE_CLEAR", "upd_write && entry != {ENTRY_WIDTH{1'b0}}");
+            PlasticityUnitEmitter.AddSum(b, d, "upd_w_reg", "entry");
+        }
+
         foreach (var t in d.Tables)
         {
             var fieldWidths = t.Fields.Select(f => FieldWidths[f.Signal]).ToList();
