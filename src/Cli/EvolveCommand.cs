@@ -10,6 +10,7 @@ using Neuro.Rules.Files;
 using Neuro.Rules.Json;
 using Neuro.Rules.Layouts;
 using Neuro.Rules.Patterns;
+using Neuro.Rules.Tasks;
 
 namespace Neuro.Cli;
 
@@ -409,11 +410,11 @@ internal static class EvolveCommand
     }
 
     private static string DataSource(TaskChoice task) =>
-        task.Task switch
+        TaskCatalogue.FindDataset(task.Task).Needs switch
         {
-            "csv" => $"{task.Train} or {task.Test}",
-            "idx" => string.Join(", ", (task.TrainIdx ?? []).Concat(task.TestIdx ?? [])),
-            "mnist" or "fashion" => $"the files in {task.Data}",
+            var needs when needs.HasFlag(TaskSource.TrainCsv) => $"{task.Train} or {task.Test}",
+            var needs when needs.HasFlag(TaskSource.TrainIdx) => string.Join(", ", (task.TrainIdx ?? []).Concat(task.TestIdx ?? [])),
+            var needs when needs.HasFlag(TaskSource.DataFolder) => $"the files in {task.Data}",
             _ => "the data generator",
         };
 

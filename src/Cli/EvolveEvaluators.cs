@@ -5,6 +5,7 @@ using Neuro.Rules.Data;
 using Neuro.Rules.Evolution;
 using Neuro.Rules.Foraging;
 using Neuro.Rules.Patterns;
+using Neuro.Rules.Tasks;
 
 namespace Neuro.Cli;
 
@@ -59,9 +60,10 @@ internal static class EvolveEvaluators
 
         if (config.Datasets > 1)
         {
-            if (config.Task.Task is not ("synthetic" or "halfspace"))
+            var generated = TaskCatalogue.DatasetTasks.Where(t => t.Needs == TaskSource.None).Select(t => t.Name).ToList();
+            if (!generated.Contains(config.Task.Task))
             {
-                throw new UsageException("--datasets above 1 needs a generated task (synthetic or halfspace)");
+                throw new UsageException($"--datasets above 1 needs a generated task ({string.Join(" or ", generated)})");
             }
 
             for (int i = 1; i < config.Datasets; i++)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Neuro.Cli.Baxter;
 using Neuro.FixedPointSim.Patterns;
+using Neuro.Rules.Tasks.Synthetic;
 using Neuro.RtlExport;
 using Spectre.Console;
 
@@ -47,10 +48,7 @@ internal static class ExportCommand
             string dir = result.GetValue(outDir) ?? throw new UsageException("--out DIR is required");
             var (patternRule, _) = SimulateCommand.ReadRule(rulePath);
             // Without a named task, the embedded synthetic task (a small network, no download).
-            bool named = result.GetValue(task.Task) is not null || result.GetValue(task.Train) is not null || result.GetValue(task.TrainIdx) is { Length: > 0 };
-            var choice = named ? task.Read(result) : new TaskChoice(
-                "synthetic", null, null, null, null, null, result.GetValue(task.Limit), result.GetValue(task.Hidden), result.GetValue(task.Cap),
-                result.GetValue(task.EdgeProbability), result.GetValue(task.Seed), result.GetValue(task.DataSeed) ?? result.GetValue(task.Seed));
+            var choice = task.Read(result, unnamed: SyntheticTask.TaskName);
             var (train, _) = choice.Load();
             var spec = choice.Network(train);
             var settings = new HardwareExportSettings

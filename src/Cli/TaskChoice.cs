@@ -1,5 +1,7 @@
 using Neuro.Rules.Data;
 using Neuro.Rules.Patterns;
+using Neuro.Rules.Tasks;
+using Neuro.Rules.Tasks.Idx;
 
 namespace Neuro.Cli;
 
@@ -53,47 +55,38 @@ internal sealed record TaskChoice(
         return spec.Problem is { } problem ? throw new UsageException(problem) : spec;
     }
 
+    /// <summary>The sources the catalogue's task reads: this choice's files, folder, seed and limit.</summary>
+    internal TaskSources Sources() => new()
+    {
+        DataSeed = DataSeed,
+        Limit = Limit,
+        DataFolder = Data,
+        TrainCsv = Train,
+        TestCsv = Test,
+        CsvHeader = HasHeader,
+        TrainIdx = TrainIdx is [var images, var labels] ? new IdxFiles(images, labels) : null,
+        TestIdx = TestIdx is [var testImages, var testLabels] ? new IdxFiles(testImages, testLabels) : null,
+    };
+
+    /// <summary>The task named <see cref="Task"/> in <see cref="TaskCatalogue"/> loads its data; its errors become usage errors.</summary>
     private (Dataset Train, Dataset Test) LoadAll()
     {
         try
         {
-            switch (Task)
-            {
-                case "synthetic":
-                    return SyntheticClassification.GenerateJoosten(DataSeed);
-                case "halfspace":
-                    return Halfspace.Generate(new HalfspaceSettings { Samples = 5000, Features = 10 }, DataSeed).Split(4000);
-                case "mnist" or "fashion":
-                    string dir = Data ?? throw new UsageException($"--task {Task} needs --data DIR, the folder holding its four IDX files");
-                    return (
-                        IdxReader.ReadDataset(Path.Combine(dir, "train-images-idx3-ubyte.gz"), Path.Combine(dir, "train-labels-idx1-ubyte.gz"), Limit),
-                        IdxReader.ReadDataset(Path.Combine(dir, "t10k-images-idx3-ubyte.gz"), Path.Combine(dir, "t10k-labels-idx1-ubyte.gz"), Limit is int l ? Math.Max(100, l / 6) : null));
-                case "csv":
-                    var train = CsvDatasetReader.Read(Train ?? throw new UsageException("--task csv needs --train A.csv and --test B.csv"), hasHeader: HasHeader);
-                    var test = CsvDatasetReader.Read(Test ?? throw new UsageException("--task csv needs --test B.csv"), classes: train.Classes, hasHeader: HasHeader);
-                    return (train, test);
-                case "idx":
-                    if (TrainIdx is not [var ti, var tl] || TestIdx is not [var si, var sl])
-                    {
-                        throw new UsageException("--task idx needs --train-idx IMAGES LABELS and --test-idx IMAGES LABELS");
-                    }
-
-                    return (IdxReader.ReadDataset(ti, tl, Limit), IdxReader.ReadDataset(si, sl));
-                default:
-                    throw new UsageException($"Unknown task '{Task}'; expected one of {string.Join(", ", TaskOptions.Tasks)}");
-            }
+            return TaskCatalogue.FindDataset(Task).Load(Sources());
         }
-        catch (DatasetFormatException e)
+        catch (TaskInputException e)
         {
-            throw new UsageException(e.Message, e);
-        }
-        catch (FileNotFoundException e)
-        {
-            throw new UsageException(e.Message, e);
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            throw new UsageException(e.Message, e);
+            throw new UsageException(e.Missing == TaskSource.None ? e.Message : Needs(e.Missing), e);
         }
     }
+
+    /// <summary>The error for a source the task needs and was not given, in terms of the flags that give it.</summary>
+    private string Needs(TaskSource missing) => missing switch
+    {
+        TaskSource.DataFolder => $"--task {Task} needs --data DIR, the folder holding its four IDX files",
+        TaskSource.TrainCsv => $"--task {Task} needs --train A.csv and --test B.csv",
+        TaskSource.TestCsv => $"--task {Task} needs --test B.csv",
+        _ => $"--task {Task} needs --train-idx IMAGES LABELS and --test-idx IMAGES LABELS",
+    };
 }

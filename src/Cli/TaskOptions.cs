@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Neuro.Rules.Data;
 using Neuro.Rules.Patterns;
+using Neuro.Rules.Tasks;
+using Neuro.Rules.Tasks.Csv;
+using Neuro.Rules.Tasks.Idx;
 
 namespace Neuro.Cli;
 
@@ -10,13 +13,7 @@ namespace Neuro.Cli;
 /// </summary>
 internal sealed class TaskOptions
 {
-    /// <summary>Task names <c>--task</c> accepts.</summary>
-    internal static readonly string[] Tasks = ["synthetic", "halfspace", "mnist", "fashion", "csv", "idx"];
-
-    internal Option<string?> Task { get; } = new("--task")
-    {
-        Description = "synthetic (Joosten: 4 classes, 10 features, 4000/1000), halfspace (10 features, 4000/1000), mnist or fashion (with --data DIR), csv (with --train/--test), idx (with --train-idx/--test-idx)",
-    };
+    internal Option<string?> Task { get; } = new("--task") { Description = TaskHelp() };
 
     internal Option<string?> Data { get; } = new("--data")
     {
@@ -67,9 +64,9 @@ internal sealed class TaskOptions
         }
     }
 
-    /// <summary>The task's settings as given on the command line.</summary>
-    internal TaskChoice Read(ParseResult result) => new(
-        result.GetValue(Task) ?? (result.GetValue(Train) is not null ? "csv" : result.GetValue(TrainIdx) is { Length: > 0 } ? "idx" : null)
+    /// <summary>The task's settings as given on the command line; <paramref name="unnamed"/> is the task when none is named (null: an error).</summary>
+    internal TaskChoice Read(ParseResult result, string? unnamed = null) => new(
+        result.GetValue(Task) ?? (result.GetValue(Train) is not null ? CsvTask.TaskName : result.GetValue(TrainIdx) is { Length: > 0 } ? IdxFilesTask.TaskName : unnamed)
             ?? throw new UsageException("Name the data: --task synthetic|halfspace|mnist|fashion, or --train A.csv --test B.csv, or --train-idx/--test-idx"),
         result.GetValue(Data),
         result.GetValue(Train),
@@ -85,6 +82,20 @@ internal sealed class TaskOptions
     {
         Header = result.GetValue(Header) ?? "auto",
     };
+
+    /// <summary>The <c>--task</c> help: every task of <see cref="TaskCatalogue"/>, the dataset tasks with the flags their sources need.</summary>
+    internal static string TaskHelp()
+    {
+        static string Flags(TaskSource needs) =>
+            needs.HasFlag(TaskSource.DataFolder) ? ", with --data DIR"
+            : needs.HasFlag(TaskSource.TrainCsv) ? ", with --train/--test"
+            : needs.HasFlag(TaskSource.TrainIdx) ? ", with --train-idx/--test-idx"
+            : "";
+
+        var pattern = TaskCatalogue.DatasetTasks.Select(t => $"{t.Name} ({t.Description}{Flags(t.Needs)})");
+        var others = TaskCatalogue.All.Where(t => t is not IDatasetTask).Select(t => $"{t.Name} ({t.Family}: {t.Description})");
+        return $"{string.Join(", ", pattern)}; other families: {string.Join(", ", others)}";
+    }
 
     private static Option<string> MakeHeader()
     {
