@@ -22,7 +22,7 @@ public static partial class Synthesizer
 
     /// <summary>True when the tools of <paramref name="target"/> are on PATH.</summary>
     public static bool IsAvailable(SynthTarget target) =>
-        ExternalTool.Exists("yosys") && (target == SynthTarget.Generic || ExternalTool.Exists("nextpnr-ice40"));
+        ExternalTool.Exists("yosys") && (target != SynthTarget.Ice40 || ExternalTool.Exists("nextpnr-ice40"));
 
     /// <summary>Synthesizes a module of <paramref name="directory"/> (by default its top, the learner).</summary>
     /// <param name="directory">An export folder.</param>
