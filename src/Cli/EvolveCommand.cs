@@ -308,49 +308,21 @@ internal static class EvolveCommand
 
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"neuro evolve: {config.Algorithm} on {config.Task.Task} ({train.Count} train / {test.Count} test), {config.RuleSettings.GeneCount} genes, {(precisionConfig is null ? "float" : openCl is null ? "fixed-point" : $"fixed-point (OpenCL device {openCl.Device.Index}, {openCl.Device.Name})")} fitness, seed {config.Task.Seed}, generations {optimizer.Generation}→{total}{(cluster is null ? "" : $", on the cluster at {cluster.Address}")}, out {dir}"));
-        int startGeneration = optimizer.Generation;
-        ProgressSink bar = ProgressSink.None;
-        void OnGeneration(GenerationRecord record)
-        {
-            WriteRule(folder.WorkPath, decoder, run, config, extra: null);
-            if (bar.Active)
-            {
-                bar.Set(record.Generation - startGeneration);
-                bar.Status(string.Create(CultureInfo.InvariantCulture, $"(best validation {run.BestFitness:F4})"));
-            }
-            else
-            {
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"generation {record.Generation}/{total}  best {record.Best:F4}  mean {record.Mean:F4}  std {record.Std:F4}  validation {record.Validation:F4}  evaluations {record.Evaluations}  {record.Seconds:F2} s"));
-            }
-        }
-
-        bool interrupted = ProgressBars.Run(result, "evolve: generations", total - startGeneration, sink =>
-        {
-            bar = sink;
-            try
-            {
-                if (!folder.IsInPlace)
-                {
-                    // Rename into place once the run has its first checkpoint; from then on it continues in place, locked.
-                    run.Run(1, OnGeneration, cancellation);
-                    OutputOptions.Commit(folder);
-                    run = Resumed(folder.Path, EvolutionCheckpoint.LoadFrom(folder.Path));
-                }
-
-                run.Run(total, OnGeneration, cancellation);
-                return false;
-            }
-            catch (OperationCanceledException)
-            {
-                return true;
-            }
-        });
+        (bool interrupted, run) = StagedEvolution.Run(
+            result,
+            "evolve",
+            folder,
+            dir,
+            run,
+            Resumed,
+            total,
+            current => WriteRule(folder.WorkPath, decoder, current, config, extra: null),
+            record => string.Create(CultureInfo.InvariantCulture,
+                $"generation {record.Generation}/{total}  best {record.Best:F4}  mean {record.Mean:F4}  std {record.Std:F4}  validation {record.Validation:F4}  evaluations {record.Evaluations}  {record.Seconds:F2} s"),
+            stderr,
+            cancellation);
         if (interrupted)
         {
-            stderr.WriteLine(folder.IsInPlace
-                ? $"neuro evolve: interrupted; the checkpoint after generation {run.Optimizer.Generation} is intact. Continue with: neuro evolve --out {dir} --resume --generations {total}"
-                : $"neuro evolve: interrupted before the first generation finished; nothing was written to {dir}");
             return Program.Interrupted;
         }
 

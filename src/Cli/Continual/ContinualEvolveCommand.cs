@@ -203,49 +203,21 @@ internal static class ContinualEvolveCommand
             : Resumed(folder.WorkPath, checkpoint);
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"neuro continual evolve: {config.Algorithm}, {HebbianRuleDecoder.GeneCount} genes, {string.Join(" then ", config.Tasks)}, {config.Samples} samples per task, {config.ValidationSamples} held-out per task, {config.Hidden} hidden ({config.Active} active), seed {config.Seed}, generations {optimizer.Generation}→{total}, out {dir}"));
-        int startGeneration = optimizer.Generation;
-        ProgressSink bar = ProgressSink.None;
-        void OnGeneration(GenerationRecord record)
-        {
-            WriteRule(folder.WorkPath, decoder, run, config);
-            if (bar.Active)
-            {
-                bar.Set(record.Generation - startGeneration);
-                bar.Status(string.Create(CultureInfo.InvariantCulture, $"(best validation {run.BestFitness:F4})"));
-            }
-            else
-            {
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"generation {record.Generation}/{total}  best {record.Best:F4}  mean {record.Mean:F4}  validation {record.Validation:F4}  evaluations {record.Evaluations}  {record.Seconds:F1} s"));
-            }
-        }
-
-        bool interrupted = ProgressBars.Run(result, "continual evolve: generations", total - startGeneration, sink =>
-        {
-            bar = sink;
-            try
-            {
-                if (!folder.IsInPlace)
-                {
-                    // Rename into place once the run has its first checkpoint; from then on it continues in place, locked.
-                    run.Run(1, OnGeneration, cancellation);
-                    OutputOptions.Commit(folder);
-                    run = Resumed(folder.Path, EvolutionCheckpoint.LoadFrom(folder.Path));
-                }
-
-                run.Run(total, OnGeneration, cancellation);
-                return false;
-            }
-            catch (OperationCanceledException)
-            {
-                return true;
-            }
-        });
+        (bool interrupted, run) = StagedEvolution.Run(
+            result,
+            "continual evolve",
+            folder,
+            dir,
+            run,
+            Resumed,
+            total,
+            current => WriteRule(folder.WorkPath, decoder, current, config),
+            record => string.Create(CultureInfo.InvariantCulture,
+                $"generation {record.Generation}/{total}  best {record.Best:F4}  mean {record.Mean:F4}  validation {record.Validation:F4}  evaluations {record.Evaluations}  {record.Seconds:F1} s"),
+            stderr,
+            cancellation);
         if (interrupted)
         {
-            stderr.WriteLine(folder.IsInPlace
-                ? $"neuro continual evolve: interrupted; the checkpoint after generation {run.Optimizer.Generation} is intact. Continue with: neuro continual evolve --out {dir} --resume --generations {total}"
-                : $"neuro continual evolve: interrupted before the first generation finished; nothing was written to {dir}");
             return Program.Interrupted;
         }
 
