@@ -39,11 +39,24 @@ public class ClusterBenchmarks
     private double[][] candidates = [];
     private int generation;
 
-    [Params(0, 1, 2, 4)]
+    /// <summary>Worker counts to run: <c>NEURO_BENCH_WORKERS</c> (comma-separated, e.g. <c>0,1,2</c>) or 0, 1, 2, 4.</summary>
+    [ParamsSource(nameof(WorkerCounts))]
     public int Workers { get; set; }
 
-    [Params("empty", "synthetic", "mnist")]
+    /// <summary>Lifetimes to run: <c>NEURO_BENCH_LIFETIMES</c> (e.g. <c>empty,synthetic</c>) or all three.</summary>
+    [ParamsSource(nameof(Lifetimes))]
     public string Lifetime { get; set; } = "empty";
+
+    public static IEnumerable<int> WorkerCounts() =>
+        FromEnvironment("NEURO_BENCH_WORKERS", ["0", "1", "2", "4"]).Select(w => int.Parse(w, CultureInfo.InvariantCulture));
+
+    public static IEnumerable<string> Lifetimes() => FromEnvironment("NEURO_BENCH_LIFETIMES", ["empty", "synthetic", "mnist"]);
+
+    private static string[] FromEnvironment(string name, string[] all)
+    {
+        string? value = Environment.GetEnvironmentVariable(name);
+        return string.IsNullOrWhiteSpace(value) ? all : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
 
     [GlobalSetup]
     public void Setup()
