@@ -105,6 +105,16 @@ internal static class SimulateCommand
                     }
                     w.WriteNumber("seed", choice.Seed);
                     w.WriteNumber("dataSeed", choice.DataSeed);
+                    if (choice.ClustersPerClass is int clusters)
+                    {
+                        w.WriteNumber("clustersPerClass", clusters);
+                    }
+
+                    if (choice.ClassSep is double classSep)
+                    {
+                        w.WriteNumber("classSep", classSep);
+                    }
+
                     w.WriteNumber("hidden", spec.Hidden);
                     w.WriteNumber("cap", spec.Cap);
                     w.WriteNumber("p", spec.EdgeProbability);

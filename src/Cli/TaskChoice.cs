@@ -23,11 +23,22 @@ internal sealed record TaskChoice(
     /// <summary>Whether the CSV files start with a header line: <c>auto</c> (see <see cref="CsvDatasetReader"/>), <c>yes</c> or <c>no</c>.</summary>
     public string Header { get; init; } = "auto";
 
+    /// <summary><c>--clusters-per-class</c> (synthetic only); null keeps the generator's default and is not written to checkpoints.</summary>
+    public int? ClustersPerClass { get; init; }
+
+    /// <summary><c>--class-sep</c> (synthetic only); null keeps the generator's default and is not written to checkpoints.</summary>
+    public double? ClassSep { get; init; }
+
     private bool? HasHeader => Header switch { "yes" => true, "no" => false, _ => null };
 
     /// <summary>Loads (or generates) the training and test sets; bad input becomes a <see cref="UsageException"/>.</summary>
     internal (Dataset Train, Dataset Test) Load()
     {
+        if ((ClustersPerClass is not null || ClassSep is not null) && Task != Rules.Tasks.Synthetic.SyntheticTask.TaskName)
+        {
+            throw new UsageException($"--clusters-per-class and --class-sep vary the synthetic task's generator; --task {Task} has none");
+        }
+
         var (train, test) = LoadAll();
         if (Limit is int limit)
         {
@@ -59,6 +70,8 @@ internal sealed record TaskChoice(
     internal TaskSources Sources() => new()
     {
         DataSeed = DataSeed,
+        ClustersPerClass = ClustersPerClass,
+        ClassSep = ClassSep,
         Limit = Limit,
         DataFolder = Data,
         TrainCsv = Train,

@@ -55,10 +55,22 @@ internal sealed class TaskOptions
 
     internal Option<int?> DataSeed { get; } = new("--data-seed") { Description = "Seed of generated data (synthetic, halfspace); defaults to --seed" };
 
+    internal Option<int?> ClustersPerClass { get; } = new("--clusters-per-class")
+    {
+        Description = "--task synthetic: Gaussian clusters per class of the generator (default 2, Joosten's), to judge a rule on data of other settings",
+        HelpName = "N",
+    };
+
+    internal Option<double?> ClassSep { get; } = new("--class-sep")
+    {
+        Description = "--task synthetic: class separation of the generator, half the hypercube's side (default 1, Joosten's)",
+        HelpName = "X",
+    };
+
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     internal void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Task, Data, Train, Test, Header, TrainIdx, TestIdx, Limit, Hidden, Cap, EdgeProbability, Seed, DataSeed })
+        foreach (Option option in new Option[] { Task, Data, Train, Test, Header, TrainIdx, TestIdx, Limit, Hidden, Cap, EdgeProbability, Seed, DataSeed, ClustersPerClass, ClassSep })
         {
             command.Options.Add(option);
         }
@@ -81,6 +93,8 @@ internal sealed class TaskOptions
         result.GetValue(DataSeed) ?? result.GetValue(Seed))
     {
         Header = result.GetValue(Header) ?? "auto",
+        ClustersPerClass = result.GetValue(ClustersPerClass),
+        ClassSep = result.GetValue(ClassSep),
     };
 
     /// <summary>The <c>--task</c> help: every task of <see cref="TaskCatalogue"/>, the dataset tasks with the flags their sources need.</summary>

@@ -8,6 +8,12 @@ public sealed record TaskSources
     /// <summary>Seed of generated data (synthetic, halfspace).</summary>
     public int DataSeed { get; init; } = 1;
 
+    /// <summary>Synthetic task only: Gaussian clusters per class of the generator (<c>n_clusters_per_class</c>); null keeps Joosten's 2.</summary>
+    public int? ClustersPerClass { get; init; }
+
+    /// <summary>Synthetic task only: the generator's class separation (<c>class_sep</c>, half the hypercube's side); null keeps Joosten's 1.</summary>
+    public double? ClassSep { get; init; }
+
     /// <summary>Read at most this many training samples (and at least 100, or a sixth of it, test samples) where the format allows; null reads all.</summary>
     public int? Limit { get; init; }
 

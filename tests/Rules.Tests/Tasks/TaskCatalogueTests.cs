@@ -68,6 +68,38 @@ public sealed class TaskCatalogueTests : IDisposable
     }
 
     [Fact]
+    public void Load_Synthetic_OtherGeneratorSettingsKeepTheRestOfJoostens()
+    {
+        var task = TaskCatalogue.FindDataset("synthetic");
+        var sources = new TaskSources { DataSeed = 7, ClustersPerClass = 4, ClassSep = 0.5 };
+        var (train, test) = task.Load(sources);
+        var (expectedTrain, expectedTest) = SyntheticClassification.Generate(
+            SyntheticClassificationSettings.Joosten with { ClustersPerClass = 4, ClassSep = 0.5 }, 7).Split(SyntheticClassification.JoostenTrainCount);
+        AssertSame(expectedTrain, train);
+        AssertSame(expectedTest, test);
+        var (joosten, _) = SyntheticClassification.GenerateJoosten(7);
+        Assert.NotEqual(joosten.Row(0).ToArray(), train.Row(0).ToArray());
+
+        // One setting alone keeps the other's default.
+        var (sepOnly, _) = task.Load(new TaskSources { DataSeed = 7, ClassSep = 2 });
+        var (expectedSepOnly, _) = SyntheticClassification.Generate(SyntheticClassificationSettings.Joosten with { ClassSep = 2 }, 7)
+            .Split(SyntheticClassification.JoostenTrainCount);
+        AssertSame(expectedSepOnly, sepOnly);
+    }
+
+    [Theory]
+    [InlineData(0, 1.0, "ClustersPerClass must be at least 1, not 0")]
+    [InlineData(2, 0.0, "ClassSep must be finite and above 0, not 0")]
+    [InlineData(2, double.NaN, "ClassSep must be finite and above 0, not NaN")]
+    [InlineData(300, 1.0, "Classes 4 × ClustersPerClass 300 = 1200 clusters need distinct hypercube vertices")]
+    public void Load_Synthetic_ImpossibleGeneratorSettings_OneClearLine(int clusters, double classSep, string fragment)
+    {
+        var e = Assert.Throws<TaskInputException>(
+            () => TaskCatalogue.FindDataset("synthetic").Load(new TaskSources { ClustersPerClass = clusters, ClassSep = classSep }));
+        Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_Halfspace_SplitsFiveThousandSamplesAtFourThousand()
     {
         var (train, test) = TaskCatalogue.FindDataset("halfspace").Load(new TaskSources { DataSeed = 3 });
