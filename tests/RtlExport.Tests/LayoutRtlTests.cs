@@ -12,12 +12,87 @@ namespace Neuro.RtlExport;
 /// </summary>
 public sealed class LayoutRtlTests
 {
-    /// <summary>Random-layout seeds co-simulated with Icarus in the default suite.</summary>
-    public static TheoryData<int> FastSeeds => [1, 2, 3];
+    /// <summary>Random-layout seeds co-simulated with Icarus in the default suite: chosen (among 1..30) so that every margin,
+    /// phase and weight field takes at least two values (<see cref="Cases_NewFieldsTakeSeveralValues"/>); together they read
+    /// relative and absolute margins, phases of 1..3 bits and weight codes in every table, under wrap and saturation.</summary>
+    public static TheoryData<int> FastSeeds => [4, 5, 17];
 
     [Theory]
     [MemberData(nameof(FastSeeds))]
     public void Iverilog_RandomLayout_MatchesTheModel(int seed) => AssertCosimPasses(RtlCases.RandomLayout(seed), Simulator.Iverilog);
+
+    [Fact]
+    [Trait("Category", "Heavy")]
+    public void Iverilog_ManyRandomLayouts_MatchTheModel()
+    {
+        for (int seed = 100; seed < 140; seed++)
+        {
+            AssertCosimPasses(RtlCases.RandomLayout(seed), Simulator.Iverilog);
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "Heavy")]
+    public void Verilator_RandomLayouts_MatchTheModel()
+    {
+        AssertCosimPasses(RtlCases.Fixed("layout-mut"), Simulator.Verilator);
+        for (int seed = 1; seed <= 4; seed++)
+        {
+            AssertCosimPasses(RtlCases.RandomLayout(seed), Simulator.Verilator);
+        }
+    }
+
+    [Theory]
+    [InlineData("layout-4")]
+    [InlineData("layout-5")]
+    [InlineData("layout-17")]
+    [InlineData("layout-mut")]
+    public void Cases_NewFieldsTakeSeveralValues(string name)
+    {
+        // The co-simulations can only catch a wrong margin, phase or weight code if the codes vary: over the lifetime the
+        // updating samples see at least two margin and two phase codes, and the final weights at least two weight codes.
+        var c = name == "layout-mut" ? RtlCases.Fixed(name) : RtlCases.RandomLayout(int.Parse(name[7..], System.Globalization.CultureInfo.InvariantCulture));
+        var network = new FixedPatternNetwork(c.Spec, c.Spec.BuildMasks(), c.Rule, c.Precision);
+        var seen = new Dictionary<(string, Signal), HashSet<int>>();
+        var data = RtlCases.Data;
+        for (int s = 0; s < c.Settings.Samples; s++)
+        {
+            int label = data.Label(s % data.Count);
+            int prediction = network.Learn(data.Row(s % data.Count), label);
+            if (c.Rule.MisclassifiedOnly && prediction == label)
+            {
+                continue;
+            }
+
+            var margin = SampleMargins.Of<Int128>(network.LogitsRaw, label);
+            foreach (var t in c.Rule.Layout.Tables)
+            {
+                foreach (var f in t.Fields.Where(f => f.Signal is Signal.Margin or Signal.Phase))
+                {
+                    int code = f.Signal == Signal.Margin ? f.MarginCode(margin.Margin, margin.MaxAbs, f.RawThresholds(network.LogitFracBits).AsSpan()) : LayoutField.PhaseCode(s, f.Bits);
+                    (seen.TryGetValue((t.Name, f.Signal), out var set) ? set : seen[(t.Name, f.Signal)] = []).Add(code);
+                }
+            }
+        }
+
+        foreach (var ((table, signal), codes) in seen)
+        {
+            Assert.True(codes.Count >= 2, $"{name}: table {table}'s {LayoutField.Name(signal)} code is always {string.Join(",", codes)}");
+        }
+
+        int fw = c.Precision.Weight.Format.FracBits;
+        foreach (var t in c.Rule.Layout.Tables.Where(t => t.Uses(Signal.Weight)))
+        {
+            var weights = t.Synapses switch
+            {
+                PatternLayouts.Recurrent => network.RecurrentWeightsRaw.ToArray(),
+                PatternLayouts.Input => network.InputWeightsRaw.ToArray(),
+                _ => network.OutputWeightsRaw.ToArray(),
+            };
+            var codes = weights.Select(w => t.Field(Signal.Weight)!.WeightCode(w, fw)).Distinct().ToList();
+            Assert.True(codes.Count >= 2, $"{name}: table {t.Name}'s weight code is always {string.Join(",", codes)}");
+        }
+    }
 
     internal static void AssertCosimPasses(RtlCases.Case c, Simulator simulator)
     {

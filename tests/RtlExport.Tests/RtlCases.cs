@@ -189,7 +189,6 @@ internal static class RtlCases
         LayoutField Extra(Signal signal) => signal switch
         {
             Signal.Weight => new LayoutField(Signal.Weight, random.Next(1, 4), range: Math.ScaleB(1.0, random.Next(-2, 3))),
-            Signal.Margin when random.Next(2) == 0 => new LayoutField(Signal.Margin, random.Next(1, 3), relative: true),
             Signal.Margin => MarginField(random),
             Signal.Phase => new LayoutField(Signal.Phase, random.Next(1, 4)),
             Signal.Role => new LayoutField(Signal.Role, random.Next(1, 3)),
@@ -226,11 +225,22 @@ internal static class RtlCases
         return c with { Name = $"layout-{seed}", Rule = rule, Settings = c.Settings with { Name = $"l{seed}", Samples = 24, TestSamples = 4 } };
     }
 
-    /// <summary>A margin field of 1..2 bits with ascending absolute thresholds around 0, spaced by a random power of two.</summary>
+    /// <summary>
+    /// A margin field of 1..2 bits: absolute thresholds drawn in [−4s, s] for a random power of two s, or relative ones
+    /// drawn from 0 and ±2^e (mostly below 0, since a misclassified sample's margin is at most 0).
+    /// </summary>
     private static LayoutField MarginField(Random random)
     {
-        int bits = random.Next(1, 3);
-        return new LayoutField(Signal.Margin, bits, LayoutField.DefaultMarginThresholds(bits, Math.ScaleB(1.0, random.Next(-4, 2))));
+        int bits = random.Next(1, 3), count = (1 << bits) - 1;
+        if (random.Next(2) == 0)
+        {
+            double[] candidates = [-1, -0.5, -0.25, -0.125, -0.0625, 0, 0.0625, 0.25];
+            random.Shuffle(candidates);
+            return new LayoutField(Signal.Margin, bits, [.. candidates.Take(count).Order()], relative: true);
+        }
+
+        double scale = Math.ScaleB(1.0, random.Next(-4, 2));
+        return new LayoutField(Signal.Margin, bits, [.. Enumerable.Range(0, count).Select(_ => scale * (5 * random.NextDouble() - 4)).Order()]);
     }
 
     /// <summary><see cref="Table"/> with entries 1, 4, 7, … set to 0 (entry 0, the address of silent neurons, stays).</summary>

@@ -215,6 +215,35 @@ internal static class PlasticityUnitEmitter
         m.Wire("overflow_down", "", "The sum is below the smallest weight", "sum[WEIGHT_WIDTH:WEIGHT_WIDTH-1] == 2'b10");
     }
 
+    /// <summary>
+    /// A lint sink for the address signals no table of the layout reads (a recurrent table without a presynaptic history,
+    /// an output table without a role field, …), so the module stays clean under <c>-Wall</c>; none for the classic layout.
+    /// </summary>
+    internal static void AddUnusedAddressSignals(VerilogScope m, HardwareDesign d, AddressSignals signals, bool rowKind, bool post = true)
+    {
+        bool Uses(string synapses, Rules.Layouts.Signal signal) => d.Tables.Any(t => t.Layout.Synapses == synapses && t.Uses(signal));
+        var unused = new List<string>();
+        if (!Uses(Rules.Patterns.PatternLayouts.Recurrent, Signal.PreHistory))
+        {
+            unused.Add(signals.PrePattern);
+        }
+
+        if (post && !Uses(Rules.Patterns.PatternLayouts.Recurrent, Signal.PostHistory) && !Uses(Rules.Patterns.PatternLayouts.Input, Signal.PostHistory) && !Uses(Rules.Patterns.PatternLayouts.Output, Signal.PreHistory))
+        {
+            unused.Add(signals.PostPattern);
+        }
+
+        if (rowKind && !Uses(Rules.Patterns.PatternLayouts.Output, Signal.Role))
+        {
+            unused.Add(signals.RowKind);
+        }
+
+        if (unused.Count > 0)
+        {
+            m.Wire("unused_address_signals", "", "Address signals no table of the layout reads (lint: intentionally unused)", $"&{{1'b0, {string.Join(", ", unused)}, 1'b0}}");
+        }
+    }
+
     /// <summary>The comment of a per-sample field input (margin or phase code of a table).</summary>
     internal static string SampleComment(RuleTable table, LayoutField field) => field.Signal == Signal.Margin
         ? $"Table '{table.Name}': the sample's margin code (how many of its {field.Thresholds.Length} thresholds the margin is strictly above)"
@@ -293,6 +322,7 @@ internal static class PlasticityUnitEmitter
         m.Wire("pre_pattern", "[PATTERN_WIDTH-1:0]", "History of the presynaptic neuron", "history_reg[in_pre]");
         m.Wire("post_pattern", "[PATTERN_WIDTH-1:0]", "History of the postsynaptic (or output-row) neuron", "history_reg[in_post]");
         AddWeightCodes(m, d, "in_weight");
+        AddUnusedAddressSignals(m, d, FieldSignals, d.HasOutput);
         foreach (var table in d.Tables)
         {
             m.Wire($"{table.Name}_entry", VerilogTypes.Range(d.EntryWidth), $"{TableComments[table.Name]} word, address {table.Address(FieldSignals)}");
