@@ -25,10 +25,20 @@ public sealed class LayoutRtlTests
     [Trait("Category", "Heavy")]
     public void Iverilog_ManyRandomLayouts_MatchTheModel()
     {
+        // A random network whose recurrent mask has no edge is refused by design (the hidden weight memory would be empty);
+        // those seeds are skipped, and most must remain.
+        int ran = 0;
         for (int seed = 100; seed < 140; seed++)
         {
-            AssertCosimPasses(RtlCases.RandomLayout(seed), Simulator.Iverilog);
+            var c = RtlCases.RandomLayout(seed);
+            if (c.Spec.BuildMasks().Recurrent.Contains(true))
+            {
+                AssertCosimPasses(c, Simulator.Iverilog);
+                ran++;
+            }
         }
+
+        Assert.True(ran >= 30, $"only {ran} of 40 seeds have a recurrent edge");
     }
 
     [Fact]
@@ -92,6 +102,32 @@ public sealed class LayoutRtlTests
             var codes = weights.Select(w => t.Field(Signal.Weight)!.WeightCode(w, fw)).Distinct().ToList();
             Assert.True(codes.Count >= 2, $"{name}: table {t.Name}'s weight code is always {string.Join(",", codes)}");
         }
+    }
+
+    [Fact]
+    public void Design_NoRecurrentTable_Refused()
+    {
+        var c = RtlCases.Fixed("layout-mut");
+        var layout = new RuleLayout([c.Rule.Layout.Tables[2]]);
+        var rule = new PatternRule(c.Rule.Rounds, c.Rule.Eta, layout, [c.Rule.Tables[2]], c.Rule.MisclassifiedOnly, c.Rule.OutputEdges);
+        var e = Assert.Throws<RtlExportException>(() => new HardwareDesign("x", rule, c.Precision, c.Spec, c.Spec.BuildMasks()));
+        Assert.Equal("The rule has no table for the recurrent synapses (output: output); the RTL engine and learner update the recurrent weights first and need one", e.Message);
+    }
+
+    [Fact]
+    public void Manifest_LayoutTables_ListTheLayoutsFieldsAndBitMeanings()
+    {
+        var c = RtlCases.Fixed("layout-mut");
+        using var dir = new TempFolder();
+        c.ExportTo(dir.Path);
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, HardwareExporter.ManifestName)));
+        var output = doc.RootElement.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "output");
+        Assert.Equal("{margin:2, preHistory:2, role:2, weight:1} (the layout's fields, most significant first)", output.GetProperty("address").GetString());
+        var bits = output.GetProperty("addressBits").EnumerateArray().Select(b => (b.GetProperty("bit").GetInt32(), b.GetProperty("meaning").GetString())).ToList();
+        var layout = c.Rule.Layout.Find(PatternLayouts.Output)!;
+        Assert.Equal(layout.BitMeanings().Select(b => (b.Bit, (string?)b.Meaning)), bits);
+        Assert.StartsWith("margin[1]: bit 1 of the margin bucket (relative thresholds", bits[0].Item2, StringComparison.Ordinal);
+        Assert.Equal("weight[0]: the weight's sign (code spans [−1, 1))", bits[^1].Item2);
     }
 
     internal static void AssertCosimPasses(RtlCases.Case c, Simulator simulator)
