@@ -1,6 +1,7 @@
 using System.Text;
 using Neuro.FixedPointSim;
 using Neuro.FixedPointSim.Patterns;
+using Neuro.Rules.Layouts;
 using Neuro.Rules.Patterns;
 using Neuro.Rules.Data;
 using static Neuro.RtlExport.Emitters.PlasticityUnitEmitter;
@@ -64,9 +65,10 @@ internal sealed class GoldenVectors
         int p = d.Histories, pw = d.PatternWidth, w = d.WeightWidth;
         int unitNeurons = p;
         int unitIndex = pw;
-        int romAddress = 2 * pw;
-        int updateFields = 2 + 2 * unitIndex + (d.HasOutput ? 1 : 0) + w;
-        int engineSampleFields = 1 + (d.HasOutput ? d.ClassWidth : 0) + (d.HasOutput && !d.AllEdges ? d.ClassWidth : 0);
+        int romAddress = d.Tables.Max(t => t.AddressWidth);
+        int sampleBits = d.SampleFields.Sum(f => f.Field.Bits);
+        int updateFields = 2 + 2 * unitIndex + (d.HasOutput ? d.RowKindBits : 0) + sampleBits + w;
+        int engineSampleFields = 1 + (d.HasOutput ? d.ClassWidth : 0) + (d.EnginePrediction ? d.ClassWidth : 0) + sampleBits;
         var v = new GoldenVectors
         {
             UnitNeurons = unitNeurons,
@@ -103,9 +105,8 @@ internal sealed class GoldenVectors
     private void BuildUnit(HardwareDesign d, Random random)
     {
         unitRandom = d.StochasticBits > 0 ? d.RandomSeed : 0;
-        var rom = new RuleRom(d.Rule, d.Precision);
         int p = d.Histories, rounds = d.Rule.Rounds;
-        int groups = p * p <= 1024 ? 2 : 1;
+        int groups = d.Tables.Max(t => t.Layout.Entries) <= 1024 ? 2 : 1;
         int k = 0;
         for (int g = 0; g < groups; g++)
         {
@@ -129,42 +130,49 @@ internal sealed class GoldenVectors
                 UnitCommands.Add(fire.Hex());
             }
 
-            for (int a = 0; a < p; a++)
+            // Every address of every table, in address order: the neurons whose histories the address's history fields
+            // name (the pre neuron otherwise the post neuron's successor), the row kind, the sample codes, and a weight
+            // whose code is the address's weight field (an address whose weight code no weight has is skipped).
+            foreach (var table in d.Tables)
             {
-                for (int b = 0; b < p; b++)
+                var layout = table.Layout;
+                var postField = layout.Synapses == PatternLayouts.Output ? Signal.PreHistory : Signal.PostHistory;
+                bool hasPre = layout.Synapses == PatternLayouts.Recurrent && layout.Uses(Signal.PreHistory);
+                var words = table.Image.Words;
+                for (int address = 0; address < layout.Entries; address++)
                 {
-                    int address = d.HiddenTable.Address([a, b]);
-                    Update(d, random, TableHidden, neuronOf[a], neuronOf[b], 0, address, rom.Hidden!.Value[address], k++);
-                }
-            }
-
-            if (rom.Input is { } input)
-            {
-                for (int b = 0; b < p; b++)
-                {
-                    Update(d, random, TableInput, neuronOf[(b + 1) % p], neuronOf[b], 0, b, input[b], k++);
-                }
-            }
-
-            if (rom.Output is { } output)
-            {
-                for (int a = 0; a < p; a++)
-                {
-                    for (int kind = 0; kind < 2; kind++)
-                    {
-                        int address = d.Rule.Layout.Find(PatternLayouts.Output)!.Address([a, kind]);
-                        Update(d, random, TableOutput, neuronOf[(a + 1) % p], neuronOf[a], kind, address, output[address], k++);
-                    }
+                    var values = layout.Decode(address);
+                    int Value(Signal signal) => layout.IndexOf(signal) is int i and >= 0 ? values[i] : 0;
+                    int post = Value(postField);
+                    int pre = hasPre ? Value(Signal.PreHistory) : (post + 1) % p;
+                    long[] sample = [.. d.SampleFields.Select(f => f.Table == table ? (long)Value(f.Field.Signal) : 0L)];
+                    int? weightCode = layout.Uses(Signal.Weight) ? Value(Signal.Weight) : null;
+                    Update(d, random, table.Code, neuronOf[pre], neuronOf[post], Value(Signal.Role), sample, weightCode, layout.Field(Signal.Weight), address, words[address], k++);
                 }
             }
         }
     }
 
-    private void Update(HardwareDesign d, Random random, int table, int pre, int post, int rowKind, int address, long entry, int k)
+    private void Update(HardwareDesign d, Random random, int table, int pre, int post, int rowKind, long[] sample, int? weightCode, LayoutField? weightField, int address, long entry, int k)
     {
         var weightType = d.Precision.Weight;
         int s = d.StochasticBits;
         long weight = Boundary(weightType.Format, s > 0 ? entry >> s : entry, k, random);
+        if (weightField is not null)
+        {
+            var (lo, hi) = WeightsWithCode(weightField, weightType.Format, weightCode!.Value);
+            if (lo > hi)
+            {
+                return;
+            }
+
+            if (weight < lo || weight > hi)
+            {
+                Int128 span = (Int128)hi - lo + 1;
+                weight = span <= long.MaxValue ? lo + random.NextInt64((long)span) : Math.Clamp(random.NextInt64(long.MinValue, long.MaxValue), lo, hi);
+            }
+        }
+
         long expected;
         if (s > 0)
         {
@@ -182,16 +190,68 @@ internal sealed class GoldenVectors
             expected = (long)Fixed.Add(Fixed.FromRaw(weight, weightType.Format), Fixed.FromRaw(entry, d.Precision.RuleEntry.Format), weightType).Raw;
         }
 
-        var cmd = new BitWord().Add(1, 1).Add(0, UnitCommandWidth - 1 - (2 + 2 * UnitIndexWidth + (d.HasOutput ? 1 : 0) + d.WeightWidth))
+        int sampleBits = d.SampleFields.Sum(f => f.Field.Bits);
+        var cmd = new BitWord().Add(1, 1).Add(0, UnitCommandWidth - 1 - (2 + 2 * UnitIndexWidth + (d.HasOutput ? d.RowKindBits : 0) + sampleBits + d.WeightWidth))
             .Add(table, 2).Add(pre, UnitIndexWidth).Add(post, UnitIndexWidth);
         if (d.HasOutput)
         {
-            cmd.Add(rowKind, 1);
+            cmd.Add(rowKind, d.RowKindBits);
+        }
+
+        int f = 0;
+        foreach (var (_, field) in d.SampleFields)
+        {
+            cmd.Add(sample[f++], field.Bits);
         }
 
         cmd.Add(weight, d.WeightWidth);
         UnitCommands.Add(cmd.Hex());
         UnitExpected.Add(new BitWord().Add(table, 2).Add(address, UnitRomAddressWidth).Add(expected, d.WeightWidth).Hex());
+    }
+
+    /// <summary>
+    /// The raw weights of <paramref name="format"/> whose code under <paramref name="field"/> is <paramref name="code"/>, as
+    /// an interval (empty when lo &gt; hi): the code is monotone in the weight, so two binary searches find its ends.
+    /// </summary>
+    internal static (long Lo, long Hi) WeightsWithCode(LayoutField field, QFormat format, int code)
+    {
+        int n = field.Bits, frac = format.FracBits;
+        long SignedCode(long raw)
+        {
+            long c = field.WeightCode(raw, frac);
+            return c >= 1L << (n - 1) ? c - (1L << n) : c;
+        }
+
+        long target = code >= 1 << (n - 1) ? code - (1L << n) : code;
+        long FirstAtLeast(long value)
+        {
+            // The smallest raw in [min, max] whose code is at least value, or max + 1 (as Int128) when none is.
+            Int128 lo = format.MinRaw, hi = (Int128)format.MaxRaw + 1;
+            while (lo < hi)
+            {
+                Int128 mid = lo + ((hi - lo) >> 1);
+                if (SignedCode((long)mid) >= value)
+                {
+                    hi = mid;
+                }
+                else
+                {
+                    lo = mid + 1;
+                }
+            }
+
+            return lo > format.MaxRaw ? long.MaxValue : (long)lo;
+        }
+
+        long first = FirstAtLeast(target);
+        if (first == long.MaxValue && SignedCode(format.MaxRaw) != target)
+        {
+            return (1, 0);
+        }
+
+        long next = target == (1L << (n - 1)) - 1 ? long.MaxValue : FirstAtLeast(target + 1);
+        long last = next == long.MaxValue ? format.MaxRaw : next - 1;
+        return first <= last && SignedCode(first) == target ? (first, last) : (1, 0);
     }
 
     /// <summary>The k-th test weight for an entry: the format's edges, the weights whose sum with the entry lands on an
@@ -213,7 +273,8 @@ internal sealed class GoldenVectors
     {
         var network = new FixedPatternNetwork(d.Spec, d.Masks, d.Rule, d.Precision);
         int rounds = d.Rule.Rounds, hidden = d.Spec.Hidden, cw = d.ClassWidth;
-        bool labelAndPrediction = d.HasOutput && !d.AllEdges;
+        bool withPrediction = d.EnginePrediction;
+        int logitFrac = network.LogitFracBits;
         for (int s = 0; s < samples; s++)
         {
             int row = s % data.Count;
@@ -232,16 +293,23 @@ internal sealed class GoldenVectors
                 EngineCommands.Add(fire.Hex());
             }
 
-            int fields = 1 + (d.HasOutput ? cw : 0) + (labelAndPrediction ? cw : 0);
+            int fields = 1 + (d.HasOutput ? cw : 0) + (withPrediction ? cw : 0) + d.SampleFields.Sum(f => f.Field.Bits);
             var sample = new BitWord().Add(1, 1).Add(0, EngineCommandWidth - 1 - fields).Add(update ? 1 : 0, 1);
             if (d.HasOutput)
             {
                 sample.Add(label, cw);
             }
 
-            if (labelAndPrediction)
+            if (withPrediction)
             {
                 sample.Add(prediction, cw);
+            }
+
+            // The sample's codes as the model computes them: the margin of its exact logits, the samples seen before it.
+            var margin = SampleMargins.Of<Int128>(network.LogitsRaw, label);
+            foreach (var (_, field) in d.SampleFields)
+            {
+                sample.Add(field.Signal == Signal.Margin ? field.MarginCode(margin.Margin, margin.MaxAbs, field.RawThresholds(logitFrac).AsSpan()) : LayoutField.PhaseCode(s, field.Bits), field.Bits);
             }
 
             EngineCommands.Add(sample.Hex());

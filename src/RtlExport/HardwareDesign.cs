@@ -39,10 +39,16 @@ internal sealed class HardwareDesign
                 "The rule is multiplicative (w ← w·(1 + eta·entry)); the RTL implements additive rules only (w ← overflow(w + rom[addr]), no multiplier). Export an additive rule");
         }
 
-        if (!PatternLayouts.IsClassic(rule.Layout, rule.Rounds))
+        if (rule.Layout.Find(PatternLayouts.Recurrent) is null)
         {
             throw new RtlExportException(
-                $"The rule's layout ({string.Join("; ", rule.Layout.Tables.Select(t => $"{t.Name}: {t.FieldList}"))}) is not the classic one; the RTL exports the classic pattern layout so far (hidden: preHistory, postHistory; input: postHistory; output: preHistory, role:1)");
+                $"The rule has no table for the recurrent synapses ({string.Join("; ", rule.Layout.Tables.Select(t => $"{t.Name}: {t.Synapses}"))}); the RTL engine and learner update the recurrent weights first and need one");
+        }
+
+        if (rule.Layout.Tables.SelectMany(t => t.Fields).FirstOrDefault(f => f.Signal is not (Signal.PreHistory or Signal.PostHistory or Signal.Role or Signal.Weight or Signal.Margin or Signal.Phase)) is { } unsupported)
+        {
+            throw new RtlExportException(
+                $"The rule's layout has a '{LayoutField.Name(unsupported.Signal)}' field; the RTL computes preHistory, postHistory, role, weight, margin and phase only");
         }
 
         precision.Validate(spec);
@@ -176,10 +182,31 @@ internal sealed class HardwareDesign
 
     public bool AllEdges => Rule.OutputEdges == OutputEdges.AllEdges;
 
-    public int PatternWidth => HiddenTable.Field(Signal.PreHistory)!.Bits;
+    /// <summary>Bits of a firing history: rounds R + 1 (every history field of the layout has this width).</summary>
+    public int PatternWidth => Rule.Rounds + 1;
 
-    /// <summary>Distinct firing histories (values of a history field of the hidden table's layout).</summary>
-    public int Histories => HiddenTable.Field(Signal.PreHistory)!.Values;
+    /// <summary>Distinct firing histories, <c>2^(R+1)</c>.</summary>
+    public int Histories => 1 << PatternWidth;
+
+    /// <summary>Whether the rule's layout is the classic one (its files are those of the first exports, byte for byte).</summary>
+    public bool IsClassic => PatternLayouts.IsClassic(Rule.Layout, Rule.Rounds);
+
+    /// <summary>Bits of the output table's role field (0 without an output table or role field; 1 for the classic layout).</summary>
+    public int RoleBits => Rule.Layout.Find(PatternLayouts.Output)?.Field(Signal.Role)?.Bits ?? 0;
+
+    /// <summary>Bits of the engine's and learner's row-kind signal: the role field's, at least 1.</summary>
+    public int RowKindBits => Math.Max(1, RoleBits);
+
+    /// <summary>Whether the engine takes the prediction with each sample: to walk the label's and the prediction's rows,
+    /// or, with every row updated, to tell the prediction's row (role 1) from the others (role 2).</summary>
+    public bool EnginePrediction => HasOutput && (!AllEdges || RoleBits == 2);
+
+    /// <summary>The per-sample field codes the engine takes with each sample (margin, phase), in table order: table and field.</summary>
+    public IEnumerable<(RuleTable Table, LayoutField Field)> SampleFields =>
+        Tables.SelectMany(t => t.Fields.Where(f => f.Signal is Signal.Margin or Signal.Phase).Select(f => (t, f.Field)));
+
+    /// <summary>The name of the engine's and unit's input carrying table <paramref name="table"/>'s code of <paramref name="signal"/> (margin or phase).</summary>
+    public static string SampleInput(RuleTable table, Signal signal) => $"{table.Name}_{LayoutField.Name(signal)}";
 
     /// <summary>The hidden (recurrent) table's layout.</summary>
     public TableLayout HiddenTable => Rule.Layout.Find(PatternLayouts.Recurrent)!;
@@ -292,27 +319,41 @@ internal sealed class HardwareDesign
     {
         var rom = new RuleRom(Rule, Precision);
         var tables = ImmutableArray.CreateBuilder<RuleTable>();
-        tables.Add(Table("hidden", 0, rom.Hidden!.Value, History(TableField.PreHistory, "pre neuron"), History(TableField.PostHistory, "post neuron")));
+        tables.Add(Table("hidden", 0, PatternLayouts.Recurrent, rom.Hidden!.Value));
         if (rom.Input is { } input)
         {
-            tables.Add(Table("input", 1, input, History(TableField.PostHistory, "post neuron")));
+            tables.Add(Table("input", 1, PatternLayouts.Input, input));
         }
 
         if (rom.Output is { } output)
         {
-            string kind = AllEdges ? "row kind: 0 = the label's row, 1 = every other row" : "row kind: 0 = the label's row, 1 = the (wrong) prediction's row";
-            tables.Add(Table("output", 2, output, History(TableField.PostHistory, "hidden neuron"), new TableField(TableField.Role, 1, [kind])));
+            tables.Add(Table("output", 2, PatternLayouts.Output, output));
         }
 
         return tables.ToImmutable();
     }
 
-    private RuleTable Table(string name, int code, ImmutableArray<long> words, params TableField[] fields)
+    /// <summary>The table of a synapse group with its fields from the layout; a classic layout keeps the labels and bit
+    /// meanings of the first exports (so its files stay byte-identical).</summary>
+    private RuleTable Table(string name, int code, string synapses, ImmutableArray<long> words)
     {
+        var layout = Rule.Layout.Find(synapses)!;
+        bool classic = IsClassic;
+        var fields = layout.Fields.Select(f => classic ? ClassicField(synapses, f) : new TableField(f, LayoutField.Name(f.Signal),
+            [.. Enumerable.Range(0, f.Bits).Reverse().Select(f.Meaning)])).ToImmutableArray();
         var bits = fields.SelectMany(f => f.BitMeanings).ToImmutableArray();
-        return new RuleTable(name, code, [.. fields], new RomImage(name, EntryWidth, bits.Length, words, bits));
+        return new RuleTable(name, code, layout, fields, new RomImage(name, EntryWidth, bits.Length, words, bits));
     }
 
-    private TableField History(string signal, string who) =>
-        new(signal, PatternWidth, [.. Enumerable.Range(0, Rule.Rounds + 1).Select(round => string.Create(CultureInfo.InvariantCulture, $"{who} fired in round {round}"))]);
+    private TableField ClassicField(string synapses, LayoutField field) => (synapses, field.Signal) switch
+    {
+        (PatternLayouts.Recurrent, Signal.PreHistory) => History(field, "preHistory", "pre neuron"),
+        (PatternLayouts.Output, Signal.PreHistory) => History(field, "postHistory", "hidden neuron"),
+        (PatternLayouts.Output, Signal.Role) => new TableField(field, "role",
+            [AllEdges ? "row kind: 0 = the label's row, 1 = every other row" : "row kind: 0 = the label's row, 1 = the (wrong) prediction's row"]),
+        _ => History(field, "postHistory", "post neuron"),
+    };
+
+    private TableField History(LayoutField field, string label, string who) =>
+        new(field, label, [.. Enumerable.Range(0, Rule.Rounds + 1).Select(round => string.Create(CultureInfo.InvariantCulture, $"{who} fired in round {round}"))]);
 }

@@ -307,19 +307,22 @@ public static class HardwareExporter
     private static void WriteTables(Utf8JsonWriter w, HardwareDesign d)
     {
         w.WriteStartArray("tables");
-        foreach (var rom in d.Roms)
+        foreach (var table in d.Tables)
         {
+            var rom = table.Image;
             w.WriteStartObject();
             w.WriteString("name", rom.Name);
             w.WriteNumber("depth", rom.Depth);
             w.WriteNumber("wordWidth", rom.WordWidth);
             w.WriteNumber("addressWidth", rom.AddressWidth);
-            w.WriteString("address", rom.Name switch
-            {
-                "hidden" => "{pre_pattern, post_pattern} = pre*P + post",
-                "input" => "post_pattern",
-                _ => "{pattern, row_kind} = 2*pattern + row_kind",
-            });
+            w.WriteString("address", !d.IsClassic
+                ? $"{{{string.Join(", ", table.Fields.Select(f => $"{f.Label}:{f.Bits}"))}}} (the layout's fields, most significant first)"
+                : rom.Name switch
+                {
+                    "hidden" => "{pre_pattern, post_pattern} = pre*P + post",
+                    "input" => "post_pattern",
+                    _ => "{pattern, row_kind} = 2*pattern + row_kind",
+                });
             w.WriteStartArray("addressBits");
             for (int i = 0; i < rom.AddressWidth; i++)
             {

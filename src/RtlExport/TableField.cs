@@ -1,23 +1,21 @@
 using System.Collections.Immutable;
+using Neuro.Rules.Layouts;
 
 namespace Neuro.RtlExport;
 
 /// <summary>
-/// One field of a rule table's address (DESIGN.md §4): a small unsigned signal local to the synapse, <see cref="Bits"/>
-/// wide, with the meaning of each of its bits, most significant first. A table's address is its fields concatenated in
-/// declared order, so every emitter forms it as one concatenation of the signals it maps the fields to.
+/// One field of a rule table's address as hardware sees it (DESIGN.md §4): the layout's field, the label the Verilog
+/// comments give it, and the meaning of each of its bits, most significant first. A table's address is its fields
+/// concatenated in declared order (<see cref="RuleTable.Address"/>).
 /// </summary>
-/// <param name="Signal">The signal: <c>preHistory</c>, <c>postHistory</c> or <c>role</c>.</param>
-/// <param name="Bits">Its width.</param>
+/// <param name="Field">The layout's field (signal, bits, thresholds, range).</param>
+/// <param name="Label">Its name in the Verilog comments.</param>
 /// <param name="BitMeanings">What each bit means, most significant first.</param>
-internal sealed record TableField(string Signal, int Bits, ImmutableArray<string> BitMeanings)
+internal sealed record TableField(LayoutField Field, string Label, ImmutableArray<string> BitMeanings)
 {
-    /// <summary>The presynaptic neuron's firing history (round 0 the most significant bit).</summary>
-    public const string PreHistory = "preHistory";
+    /// <summary>The signal the field reads.</summary>
+    public Signal Signal => Field.Signal;
 
-    /// <summary>The postsynaptic neuron's firing history (for the output table: the hidden neuron's).</summary>
-    public const string PostHistory = "postHistory";
-
-    /// <summary>The output row's role: 0 the label's row, 1 another row.</summary>
-    public const string Role = "role";
+    /// <summary>Its width.</summary>
+    public int Bits => Field.Bits;
 }

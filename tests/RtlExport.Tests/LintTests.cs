@@ -6,13 +6,15 @@ namespace Neuro.RtlExport;
 /// testbenches (with <c>--timing</c>).</summary>
 public sealed class LintTests
 {
-    public static TheoryData<string> Cases => ["r1-all-tables-sat", "r0-hidden-only-satsym", "r1-all-edges-satzero", "r2-input-wrap", "demo-w8-e6", "random-106", "random-107", "ties-sat", "sr-sat", "sr-wrap"];
+    public static TheoryData<string> Cases => ["r1-all-tables-sat", "r0-hidden-only-satsym", "r1-all-edges-satzero", "r2-input-wrap", "demo-w8-e6", "random-106", "random-107", "ties-sat", "sr-sat", "sr-wrap", "layout-mut", "layout-10"];
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Verilator_WallClean(string name)
     {
-        var c = name.StartsWith("random-", StringComparison.Ordinal) ? RtlCases.Random(int.Parse(name[7..], System.Globalization.CultureInfo.InvariantCulture)) : RtlCases.Fixed(name);
+        var c = name.StartsWith("random-", StringComparison.Ordinal) ? RtlCases.Random(int.Parse(name[7..], System.Globalization.CultureInfo.InvariantCulture))
+            : name.StartsWith("layout-", StringComparison.Ordinal) && int.TryParse(name[7..], System.Globalization.CultureInfo.InvariantCulture, out int seed) ? RtlCases.RandomLayout(seed)
+            : RtlCases.Fixed(name);
         using var dir = new TempFolder();
         c.ExportTo(dir.Path);
         string verilator = Tools.ExternalTool.Find("verilator", "verilator");

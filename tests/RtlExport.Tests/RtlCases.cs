@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Neuro.FixedPointSim;
 using Neuro.FixedPointSim.Patterns;
 using Neuro.Rules.Data;
+using Neuro.Rules.Layouts;
 using Neuro.Rules.Patterns;
 
 namespace Neuro.RtlExport;
@@ -104,6 +105,19 @@ internal static class RtlCases
             },
             new PatternNetworkSpec(10, 4, Hidden: 5, Cap: 3, EdgeProbability: 0.5, Seed: 17),
             new HardwareExportSettings { Name = "srw", Samples = 10 }),
+        // A layout with every new signal (issue 15), for the mutation tests: the phase between the recurrent histories, an
+        // absolute margin and a weight code before the input table's history, a relative margin first and a 2-bit role
+        // and 1-bit weight code after the history in the output table; every sample updates every output row.
+        "layout-mut" => new(name,
+            new PatternRule(1, 0.5, new RuleLayout(
+            [
+                new TableLayout("hidden", PatternLayouts.Recurrent, TableMode.Add, [new(Signal.PreHistory, 2), new(Signal.Phase, 2), new(Signal.PostHistory, 2)]),
+                new TableLayout("input", PatternLayouts.Input, TableMode.Add, [new(Signal.Margin, 1), new(Signal.Weight, 2), new(Signal.PostHistory, 2)]),
+                new TableLayout("output", PatternLayouts.Output, TableMode.Add, [new(Signal.Margin, 2, relative: true), new(Signal.PreHistory, 2), new(Signal.Role, 2), new(Signal.Weight, 1)]),
+            ]), [Table(64, 81), Table(32, 82), Table(128, 83)], misclassifiedOnly: false, outputEdges: OutputEdges.AllEdges),
+            Fixed("ties-sat").Precision,
+            new PatternNetworkSpec(10, 4, Hidden: 8, Cap: 4, EdgeProbability: 0.5, Seed: 19),
+            new HardwareExportSettings { Name = "lmut", Samples = 24, TestSamples = 4, Lanes = 2 }),
         _ => throw new ArgumentException($"No case {name}", nameof(name)),
     };
 
@@ -157,6 +171,76 @@ internal static class RtlCases
             RuleEntry = c.Precision.RuleEntry with { Format = new QFormat(true, entry.Width + s, entry.FracBits + s) },
         };
         return c with { Name = $"random-sr-{seed}", Precision = precision, Settings = c.Settings with { Lanes = 1 } };
+    }
+
+    /// <summary>
+    /// <see cref="Random"/> with a random additive layout drawn from <paramref name="seed"/> (issue 15): every table keeps
+    /// its synapse group, and its fields are a random subset of what the group's synapses see (histories, role of 1 or 2
+    /// bits, weight of 1..3 bits over a random power-of-two range, margin of 1..2 bits with absolute or relative
+    /// thresholds, phase of 1..3 bits), in random order, at most 10 address bits; entries drawn as <see cref="Random"/> draws them.
+    /// </summary>
+    public static Case RandomLayout(int seed)
+    {
+        var c = Random(seed);
+        var random = new Random(seed + 5000);
+        int rounds = c.Rule.Rounds;
+        var entry = c.Precision.RuleEntry.Format;
+        double scale = Math.ScaleB(1.0, entry.Width - 1 - entry.FracBits) * 1.25 / c.Rule.Eta;
+        LayoutField Extra(Signal signal) => signal switch
+        {
+            Signal.Weight => new LayoutField(Signal.Weight, random.Next(1, 4), range: Math.ScaleB(1.0, random.Next(-2, 3))),
+            Signal.Margin => MarginField(random),
+            Signal.Phase => new LayoutField(Signal.Phase, random.Next(1, 4)),
+            Signal.Role => new LayoutField(Signal.Role, random.Next(1, 3)),
+            _ => new LayoutField(signal, rounds + 1),
+        };
+        ImmutableArray<LayoutField> Fields(Signal[] seen)
+        {
+            while (true)
+            {
+                var chosen = seen.Where(_ => random.Next(3) > 0).Select(Extra).ToList();
+                random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(chosen));
+                if (chosen.Count > 0 && chosen.Sum(f => f.Bits) <= 10)
+                {
+                    return [.. chosen];
+                }
+            }
+        }
+
+        var tables = ImmutableArray.CreateBuilder<TableLayout>();
+        tables.Add(new TableLayout(PatternLayouts.HiddenTable, PatternLayouts.Recurrent, TableMode.Add, Fields([Signal.PreHistory, Signal.PostHistory, Signal.Weight, Signal.Margin, Signal.Phase])));
+        if (c.Rule.Input is not null)
+        {
+            tables.Add(new TableLayout(PatternLayouts.Input, PatternLayouts.Input, TableMode.Add, Fields([Signal.PostHistory, Signal.Weight, Signal.Margin, Signal.Phase])));
+        }
+
+        if (c.Rule.Output is not null)
+        {
+            tables.Add(new TableLayout(PatternLayouts.Output, PatternLayouts.Output, TableMode.Add, Fields([Signal.PreHistory, Signal.Role, Signal.Weight, Signal.Margin, Signal.Phase])));
+        }
+
+        var layout = new RuleLayout(tables.ToImmutable());
+        var entries = layout.Tables.Select(t => Enumerable.Range(0, t.Entries).Select(_ => (2 * random.NextDouble() - 1) * scale).ToImmutableArray()).ToImmutableArray();
+        var rule = new PatternRule(rounds, c.Rule.Eta, layout, entries, c.Rule.MisclassifiedOnly, c.Rule.OutputEdges);
+        return c with { Name = $"layout-{seed}", Rule = rule, Settings = c.Settings with { Name = $"l{seed}", Samples = 24, TestSamples = 4 } };
+    }
+
+    /// <summary>
+    /// A margin field of 1..2 bits: absolute thresholds drawn in [−4s, s] for a random power of two s, or relative ones
+    /// drawn from 0 and ±2^e (mostly below 0, since a misclassified sample's margin is at most 0).
+    /// </summary>
+    private static LayoutField MarginField(Random random)
+    {
+        int bits = random.Next(1, 3), count = (1 << bits) - 1;
+        if (random.Next(2) == 0)
+        {
+            double[] candidates = [-1, -0.5, -0.25, -0.125, -0.0625, 0, 0.0625, 0.25];
+            random.Shuffle(candidates);
+            return new LayoutField(Signal.Margin, bits, [.. candidates.Take(count).Order()], relative: true);
+        }
+
+        double scale = Math.ScaleB(1.0, random.Next(-4, 2));
+        return new LayoutField(Signal.Margin, bits, [.. Enumerable.Range(0, count).Select(_ => scale * (5 * random.NextDouble() - 4)).Order()]);
     }
 
     /// <summary><see cref="Table"/> with entries 1, 4, 7, … set to 0 (entry 0, the address of silent neurons, stays).</summary>

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Neuro.Rules.Layouts;
+using Neuro.Rules.Patterns;
 using Neuro.RtlExport.Verilog;
 using Xunit;
 
@@ -32,12 +35,28 @@ public sealed class VerilogWriterTests
     }
 
     [Fact]
+    public void Address_FieldsInDeclaredOrder_OutputHistoryIsTheHiddenNeuron()
+    {
+        var signals = new AddressSignals("pre", "post", "kind", (t, signal) => $"{t.Name}_{LayoutField.Name(signal)}");
+        var output = Table("output", PatternLayouts.Output, new LayoutField(Signal.Margin, 2), new LayoutField(Signal.PreHistory, 2), new LayoutField(Signal.Role, 1), new LayoutField(Signal.Weight, 3));
+        Assert.Equal("{output_margin, post, kind, output_weight}", output.Address(signals));
+        var hidden = Table("hidden", PatternLayouts.Recurrent, new LayoutField(Signal.PostHistory, 2), new LayoutField(Signal.Phase, 1), new LayoutField(Signal.PreHistory, 2));
+        Assert.Equal("{post, hidden_phase, pre}", hidden.Address(signals));
+    }
+
+    [Fact]
     public void Address_FieldWithoutSignal_Throws()
     {
-        var table = new RuleTable("hidden", 0, [new TableField(TableField.PreHistory, 2, ["a", "b"]), new TableField(TableField.Role, 1, ["c"])],
-            new RomImage("hidden", 4, 3, [1, 2], ["a", "b", "c"]));
-        Assert.Equal("{pre, role}", table.Address(new Dictionary<string, string> { [TableField.PreHistory] = "pre", [TableField.Role] = "role" }));
-        var e = Assert.Throws<InvalidOperationException>(() => table.Address(new Dictionary<string, string> { [TableField.PreHistory] = "pre" }));
-        Assert.Equal("Table 'hidden': no signal drives the address field 'role'", e.Message);
+        var table = Table("hidden", "group", new LayoutField(Signal.PreHistory, 2), new LayoutField(Signal.Pre, 1));
+        var e = Assert.Throws<InvalidOperationException>(() => table.Address(new AddressSignals("pre", "post", "kind", (_, _) => "x")));
+        Assert.Equal("Table 'hidden': no signal drives the address field 'pre'", e.Message);
+    }
+
+    private static RuleTable Table(string name, string synapses, params LayoutField[] fields)
+    {
+        var layout = new TableLayout(name, synapses, TableMode.Add, [.. fields]);
+        var bits = layout.BitMeanings().Select(b => b.Meaning).ToImmutableArray();
+        return new RuleTable(name, 0, layout, [.. fields.Select(f => new TableField(f, LayoutField.Name(f.Signal), [.. Enumerable.Range(0, f.Bits).Reverse().Select(f.Meaning)]))],
+            new RomImage(name, 4, layout.AddressBits, [.. new long[layout.Entries]], bits));
     }
 }

@@ -107,9 +107,14 @@ internal static class LearningEngineEmitter
             m.Input("label", VerilogTypes.Range(cw), "With start: the sample's label");
         }
 
-        if (LabelAndPrediction(d))
+        if (d.EnginePrediction)
         {
             m.Input("prediction", VerilogTypes.Range(cw), "With start: the network's prediction for the sample");
+        }
+
+        foreach (var (table, field) in d.SampleFields)
+        {
+            m.Input(HardwareDesign.SampleInput(table, field.Signal), VerilogTypes.Range(field.Bits), "With start: " + PlasticityUnitEmitter.SampleComment(table, field));
         }
 
         m.OutputWire("busy", "", "A plastic step is running");
@@ -185,17 +190,27 @@ internal static class LearningEngineEmitter
         {
             string cw = VerilogTypes.Range(d.ClassWidth);
             m.Reg("walk_column_reg", "[INDEX_WIDTH-1:0]", "Walker: hidden neuron of the output row");
-            m.Reg("walk_row_kind_reg", "", "Walker: 0 on the label's row, 1 on another row");
+            m.Reg("walk_row_kind_reg", RowKindRange(d), d.RowKindBits == 1 ? "Walker: 0 on the label's row, 1 on another row" : "Walker: the row's role, 0 the label's, 1 the prediction's, 2 another");
             m.Reg("label_reg", cw, "The sample's label");
             if (LabelAndPrediction(d))
             {
                 m.Reg("walk_second_reg", "", "Walker: on the prediction's row");
-                m.Reg("prediction_reg", cw, "The sample's prediction");
             }
             else
             {
                 m.Reg("walk_row_reg", cw, "Walker: output row (class)");
             }
+
+            if (d.EnginePrediction)
+            {
+                m.Reg("prediction_reg", cw, "The sample's prediction");
+            }
+        }
+
+        foreach (var (table, field) in d.SampleFields)
+        {
+            string input = HardwareDesign.SampleInput(table, field.Signal);
+            m.Reg(input + "_reg", VerilogTypes.Range(field.Bits), $"{input}, latched with start");
         }
 
         m.Reg("rd_valid_reg", "", "Read stage: memories and edge lists are being read");
@@ -204,7 +219,7 @@ internal static class LearningEngineEmitter
         if (d.HasOutput)
         {
             m.Reg("rd_column_reg", "[INDEX_WIDTH-1:0]", "Read stage: hidden neuron of the output row");
-            m.Reg("rd_row_kind_reg", "", "Read stage: row kind");
+            m.Reg("rd_row_kind_reg", RowKindRange(d), "Read stage: row kind");
         }
 
         m.Reg("host_table_reg", "[1:0]", "Host read: layer of the previous clock");
@@ -310,7 +325,7 @@ internal static class LearningEngineEmitter
             Stmt.Set("walk_table_reg", "TABLE_OUTPUT"),
             Stmt.Set("walk_addr_reg", d.StochasticBits > 0 ? "prediction_reg < label_reg ? prediction_base : label_base" : "label_base"),
             Stmt.Set("walk_column_reg", VerilogTypes.Decimal(0, d.IndexWidth)),
-            Stmt.Set("walk_row_kind_reg", d.StochasticBits > 0 ? "prediction_reg < label_reg" : "1'b0"),
+            Stmt.Set("walk_row_kind_reg", Kind(d, d.StochasticBits > 0 ? "prediction_reg < label_reg" : "1'b0")),
             Stmt.Set("walk_second_reg", "1'b0"),
         ]
         :
@@ -319,7 +334,7 @@ internal static class LearningEngineEmitter
             Stmt.Set("walk_addr_reg", VerilogTypes.Decimal(0, d.AddressWidth)),
             Stmt.Set("walk_column_reg", VerilogTypes.Decimal(0, d.IndexWidth)),
             Stmt.Set("walk_row_reg", VerilogTypes.Decimal(0, d.ClassWidth)),
-            Stmt.Set("walk_row_kind_reg", $"label_reg != {VerilogTypes.Decimal(0, d.ClassWidth)}"),
+            Stmt.Set("walk_row_kind_reg", d.RowKindBits == 1 ? $"label_reg != {VerilogTypes.Decimal(0, d.ClassWidth)}" : RowRole(d, VerilogTypes.Decimal(0, d.ClassWidth))),
         ];
 
     /// <summary>The end of an output row: on to the prediction's row or the next row, or stop.</summary>
@@ -333,7 +348,7 @@ internal static class LearningEngineEmitter
                 [
                     Stmt.Set("walk_addr_reg", d.StochasticBits > 0 ? "prediction_reg < label_reg ? label_base : prediction_base" : "prediction_base"),
                     Stmt.Set("walk_column_reg", VerilogTypes.Decimal(0, d.IndexWidth)),
-                    Stmt.Set("walk_row_kind_reg", d.StochasticBits > 0 ? "!(prediction_reg < label_reg)" : "1'b1"),
+                    Stmt.Set("walk_row_kind_reg", Kind(d, d.StochasticBits > 0 ? "!(prediction_reg < label_reg)" : "1'b1")),
                     Stmt.Set("walk_second_reg", "1'b1"),
                 ],
                 [Stmt.Set("walk_valid_reg", "1'b0")]),
@@ -346,7 +361,7 @@ internal static class LearningEngineEmitter
                     Stmt.Set("walk_row_reg", $"walk_row_reg + {one}"),
                     Stmt.Set("walk_addr_reg", $"walk_addr_reg + {VerilogTypes.Decimal(1, d.AddressWidth)}"),
                     Stmt.Set("walk_column_reg", VerilogTypes.Decimal(0, d.IndexWidth)),
-                    Stmt.Set("walk_row_kind_reg", $"walk_row_reg + {one} != label_reg"),
+                    Stmt.Set("walk_row_kind_reg", RowRole(d, $"walk_row_reg + {one}")),
                 ]),
             ];
     }
@@ -363,9 +378,15 @@ internal static class LearningEngineEmitter
             latch.Add(Stmt.Set("label_reg", "label"));
         }
 
-        if (LabelAndPrediction(d))
+        if (d.EnginePrediction)
         {
             latch.Add(Stmt.Set("prediction_reg", "prediction"));
+        }
+
+        foreach (var (table, field) in d.SampleFields)
+        {
+            string input = HardwareDesign.SampleInput(table, field.Signal);
+            latch.Add(Stmt.Set(input + "_reg", input));
         }
 
         if (latch.Count > 0)
@@ -426,6 +447,12 @@ internal static class LearningEngineEmitter
             puPorts.Add(("in_row_kind", "rd_row_kind_reg"));
         }
 
+        foreach (var (table, field) in d.SampleFields)
+        {
+            string input = HardwareDesign.SampleInput(table, field.Signal);
+            puPorts.Add(("in_" + input, input + "_reg"));
+        }
+
         puPorts.AddRange(
         [
             ("in_weight", "pu_weight"), ("in_tag", "rd_addr_reg"), ("out_valid", "pu_out_valid"), ("out_table", "pu_out_table"),
@@ -433,6 +460,17 @@ internal static class LearningEngineEmitter
         ]);
         m.Instance("The plasticity unit", d.PlasticityUnit, "plasticity_unit_inst", puParams, puPorts);
     }
+
+    private static string RowKindRange(HardwareDesign d) => d.RowKindBits == 1 ? "" : VerilogTypes.Range(d.RowKindBits);
+
+    /// <summary>A one-bit row kind (0 label, 1 prediction) as wide as the row-kind register.</summary>
+    private static string Kind(HardwareDesign d, string kind) =>
+        d.RowKindBits == 1 ? kind : kind switch { "1'b0" => "2'd0", "1'b1" => "2'd1", _ => Concat(["1'b0", kind]) };
+
+    /// <summary>The row kind of output row <paramref name="row"/> when every row updates: 1 bit, 0 the label's and 1 any other;
+    /// 2 bits, 0 the label's, 1 the prediction's, 2 another (<c>PatternUpdatePlan.OutputRole</c>).</summary>
+    private static string RowRole(HardwareDesign d, string row) =>
+        d.RowKindBits == 1 ? $"{row} != label_reg" : $"{row} == label_reg ? 2'd0 : {row} == prediction_reg ? 2'd1 : 2'd2";
 
     /// <summary>The part-select that narrows an address to a memory of <paramref name="depth"/> words (none when it is already that wide).</summary>
     private static string Slice(int depth, int addressWidth)

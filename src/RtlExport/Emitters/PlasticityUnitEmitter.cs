@@ -1,4 +1,5 @@
 using Neuro.FixedPointSim;
+using Neuro.Rules.Layouts;
 using Neuro.RtlExport.Verilog;
 using static Neuro.RtlExport.Verilog.Expr;
 
@@ -16,17 +17,19 @@ internal static class PlasticityUnitEmitter
     public const int TableOutput = 2;
 
     /// <summary>The signals the unit drives each address field with.</summary>
-    private static readonly Dictionary<string, string> FieldSignals = new()
-    {
-        [TableField.PreHistory] = "pre_pattern",
-        [TableField.PostHistory] = "post_pattern",
-        [TableField.Role] = "in_row_kind",
-    };
+    private static readonly AddressSignals FieldSignals = new("pre_pattern", "post_pattern", "in_row_kind",
+        (t, signal) => signal == Signal.Weight ? t.WeightCodeWire : "in_" + HardwareDesign.SampleInput(t, signal));
 
     private static readonly Dictionary<string, string> TableComments = new()
     {
         ["hidden"] = "Hidden-table", ["input"] = "Input-table", ["output"] = "Output-table",
     };
+
+    private static readonly string[] ClassicAddressText =
+    [
+        "in_valid starts one update: the ROM address is formed from the histories (hidden {pre, post};",
+        "input {post}; output {neuron, row kind}), the ROM is read, and two clocks later out_weight is",
+    ];
 
     public static VerilogModule Build(HardwareDesign d)
     {
@@ -37,8 +40,7 @@ internal static class PlasticityUnitEmitter
             "",
             "fire_valid shifts one round's fire bits into every neuron's history register, round 0 first,",
             "so after R+1 rounds bit R of a history is round 0 and bit 0 is round R (the rule's pattern).",
-            "in_valid starts one update: the ROM address is formed from the histories (hidden {pre, post};",
-            "input {post}; output {neuron, row kind}), the ROM is read, and two clocks later out_weight is",
+            .. d.IsClassic ? ClassicAddressText : ["in_valid starts one update: the ROM address is formed from the table's fields (each ROM's address", "below: histories, row kind, weight code, margin and phase inputs), the ROM is read, and two clocks later out_weight is"],
             $"overflow(in_weight + rom[addr]) with overflow mode {weight.Overflow} of the weight format.",
             "One update per clock; the history must not change while updates that use it are in flight.",
             "",
@@ -78,7 +80,7 @@ internal static class PlasticityUnitEmitter
     }
 
     /// <summary>A rule-ROM instance whose address is the table's fields concatenated, each driven by <paramref name="signals"/>.</summary>
-    internal static InstanceItem Rom(HardwareDesign d, RuleTable table, string enable, IReadOnlyDictionary<string, string> signals, string data, string comment, string file = "") =>
+    internal static InstanceItem Rom(HardwareDesign d, RuleTable table, string enable, AddressSignals signals, string data, string comment, string file = "") =>
         new(comment, d.RomModule, table.Name + "_rom_inst",
         [
             ("DATA_WIDTH", "ENTRY_WIDTH"),
@@ -213,6 +215,54 @@ internal static class PlasticityUnitEmitter
         m.Wire("overflow_down", "", "The sum is below the smallest weight", "sum[WEIGHT_WIDTH:WEIGHT_WIDTH-1] == 2'b10");
     }
 
+    /// <summary>
+    /// A lint sink for the address signals no table of the layout reads (a recurrent table without a presynaptic history,
+    /// an output table without a role field, …), so the module stays clean under <c>-Wall</c>; none for the classic layout.
+    /// </summary>
+    internal static void AddUnusedAddressSignals(VerilogScope m, HardwareDesign d, AddressSignals signals, bool rowKind, bool post = true)
+    {
+        bool Uses(string synapses, Rules.Layouts.Signal signal) => d.Tables.Any(t => t.Layout.Synapses == synapses && t.Uses(signal));
+        var unused = new List<string>();
+        if (!Uses(Rules.Patterns.PatternLayouts.Recurrent, Signal.PreHistory))
+        {
+            unused.Add(signals.PrePattern);
+        }
+
+        if (post && !Uses(Rules.Patterns.PatternLayouts.Recurrent, Signal.PostHistory) && !Uses(Rules.Patterns.PatternLayouts.Input, Signal.PostHistory) && !Uses(Rules.Patterns.PatternLayouts.Output, Signal.PreHistory))
+        {
+            unused.Add(signals.PostPattern);
+        }
+
+        if (rowKind && !Uses(Rules.Patterns.PatternLayouts.Output, Signal.Role))
+        {
+            unused.Add(signals.RowKind);
+        }
+
+        if (unused.Count > 0)
+        {
+            m.Wire("unused_address_signals", "", "Address signals no table of the layout reads (lint: intentionally unused)", $"&{{1'b0, {string.Join(", ", unused)}, 1'b0}}");
+        }
+    }
+
+    /// <summary>The comment of a per-sample field input (margin or phase code of a table).</summary>
+    internal static string SampleComment(RuleTable table, LayoutField field) => field.Signal == Signal.Margin
+        ? $"Table '{table.Name}': the sample's margin code (how many of its {field.Thresholds.Length} thresholds the margin is strictly above)"
+        : $"Table '{table.Name}': the phase code, min({field.Values - 1}, floor(log2(1 + samples seen before this one)))";
+
+    /// <summary>For each table with a weight field: its weight code of the weight <paramref name="weight"/> (a plain vector).</summary>
+    internal static void AddWeightCodes(VerilogScope m, HardwareDesign d, string weight)
+    {
+        foreach (var table in d.Tables)
+        {
+            if (table.Field(Signal.Weight) is { } field)
+            {
+                m.Wire(table.WeightCodeWire, VerilogTypes.Range(field.Bits),
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Table '{table.Name}': weight code of {weight}, its top {field.Bits} bits over [-{field.Range}, {field.Range}), sign first, saturated"),
+                    FieldLogic.WeightCode(field, weight, d.WeightWidth, d.Precision.Weight.Format.FracBits));
+            }
+        }
+    }
+
     private static void AddInterface(VerilogModule m, HardwareDesign d)
     {
         m.Parameter("NEURONS", Int(d.Spec.Hidden), "Hidden neurons whose firing history is kept");
@@ -233,7 +283,13 @@ internal static class PlasticityUnitEmitter
         m.Input("in_post", "[INDEX_WIDTH-1:0]", "Hidden and input tables: the postsynaptic neuron; output table: the hidden neuron");
         if (d.HasOutput)
         {
-            m.Input("in_row_kind", "", "Output table: 0 for the label's row, 1 for another row");
+            m.Input("in_row_kind", d.RowKindBits == 1 ? "" : VerilogTypes.Range(d.RowKindBits),
+                d.RowKindBits == 1 ? "Output table: 0 for the label's row, 1 for another row" : "Output table: the row's role, 0 the label's, 1 the prediction's, 2 another");
+        }
+
+        foreach (var (table, field) in d.SampleFields)
+        {
+            m.Input("in_" + HardwareDesign.SampleInput(table, field.Signal), VerilogTypes.Range(field.Bits), SampleComment(table, field));
         }
 
         m.Input("in_weight", VerilogTypes.Range(d.WeightWidth), "The weight before the update");
@@ -265,6 +321,8 @@ internal static class PlasticityUnitEmitter
         m.Reg("history_reg", "[PATTERN_WIDTH-1:0]", "Firing history of each neuron; bit 0 is the latest round", "[0:NEURONS-1]");
         m.Wire("pre_pattern", "[PATTERN_WIDTH-1:0]", "History of the presynaptic neuron", "history_reg[in_pre]");
         m.Wire("post_pattern", "[PATTERN_WIDTH-1:0]", "History of the postsynaptic (or output-row) neuron", "history_reg[in_post]");
+        AddWeightCodes(m, d, "in_weight");
+        AddUnusedAddressSignals(m, d, FieldSignals, d.HasOutput);
         foreach (var table in d.Tables)
         {
             m.Wire($"{table.Name}_entry", VerilogTypes.Range(d.EntryWidth), $"{TableComments[table.Name]} word, address {table.Address(FieldSignals)}");

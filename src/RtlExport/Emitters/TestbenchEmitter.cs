@@ -20,7 +20,7 @@ internal static class TestbenchEmitter
         [
             $"Self-checking testbench of {dut}: single updates over every ROM address with boundary weights.",
             "Stimulus: one command per clock, {1'b0, fire bits} or {1'b1, table, pre, post"
-                + (d.HasOutput ? ", row kind" : "") + ", weight}.",
+                + (d.HasOutput ? ", row kind" : "") + string.Concat(d.SampleFields.Select(f => ", " + HardwareDesign.SampleInput(f.Table, f.Field.Signal))) + ", weight}.",
             "Expected: one {table, ROM address, weight} word per update, in order.",
         ]);
         m.LocalParam("NEURONS", Int(v.UnitNeurons), "Neurons of the unit under test: one per firing pattern");
@@ -59,7 +59,8 @@ internal static class TestbenchEmitter
                 ]),
             ]),
         ]);
-        string[] inputs = ["clk", "rst", "fire_valid", "fire", "in_valid", "in_table", "in_pre", "in_post", .. d.HasOutput ? ["in_row_kind"] : Array.Empty<string>(), "in_weight", "in_tag"];
+        string[] inputs = ["clk", "rst", "fire_valid", "fire", "in_valid", "in_table", "in_pre", "in_post", .. d.HasOutput ? ["in_row_kind"] : Array.Empty<string>(),
+            .. d.SampleFields.Select(f => "in_" + HardwareDesign.SampleInput(f.Table, f.Field.Signal)), "in_weight", "in_tag"];
         string[] outputs = ["out_valid", "out_table", "out_tag", "out_weight", "busy"];
         m.Instance("The unit under test, one neuron per pattern", dut, "dut",
             [("NEURONS", "NEURONS"), ("INDEX_WIDTH", "INDEX_WIDTH"), ("TAG_WIDTH", "TAG_WIDTH")], [.. inputs.Concat(outputs).Select(p => (p, p))]);
@@ -68,13 +69,13 @@ internal static class TestbenchEmitter
 
     public static VerilogModule Engine(HardwareDesign d, GoldenVectors v)
     {
-        bool labelAndPrediction = d.HasOutput && !d.AllEdges;
+        bool labelAndPrediction = d.EnginePrediction;
         string dut = d.Engine;
         var m = new VerilogModule(d.EngineTestbench,
         [
             $"Self-checking testbench of {dut}: a whole lifetime of {v.Samples} samples.",
             "Stimulus: {1'b0, fire bits} per round, then {1'b1, update_en"
-                + (d.HasOutput ? ", label" : "") + (labelAndPrediction ? ", prediction" : "") + "} per sample.",
+                + (d.HasOutput ? ", label" : "") + (labelAndPrediction ? ", prediction" : "") + string.Concat(d.SampleFields.Select(f => ", " + HardwareDesign.SampleInput(f.Table, f.Field.Signal))) + "} per sample.",
             "After the last sample every weight of every plastic layer must equal the model's, word for word.",
             "Reports updates (write-backs) and the clocks of the updating samples' plastic steps.",
         ]);
@@ -90,7 +91,8 @@ internal static class TestbenchEmitter
             Stmt.If("update_strobe", [Stmt.Set("updates", "updates + 1")]),
             Stmt.If("(start || busy) && update_en", [Stmt.Set("cycles", "cycles + 1")]),
         ]);
-        string[] inputs = ["clk", "rst", "fire_valid", "fire", "start", "update_en", .. d.HasOutput ? ["label"] : Array.Empty<string>(), .. labelAndPrediction ? ["prediction"] : Array.Empty<string>()];
+        string[] inputs = ["clk", "rst", "fire_valid", "fire", "start", "update_en", .. d.HasOutput ? ["label"] : Array.Empty<string>(), .. labelAndPrediction ? ["prediction"] : Array.Empty<string>(),
+            .. d.SampleFields.Select(f => HardwareDesign.SampleInput(f.Table, f.Field.Signal))];
         string[] outputs = ["busy", "done", "update_strobe", "host_table", "host_addr", "host_rdata"];
         m.Instance("The engine under test", dut, "dut", [], [.. inputs.Concat(outputs).Select(p => (p, p))]);
         return m;
@@ -108,7 +110,12 @@ internal static class TestbenchEmitter
         m.Reg("in_post", "[INDEX_WIDTH-1:0]", "DUT input", init: "{INDEX_WIDTH{1'b0}}");
         if (d.HasOutput)
         {
-            m.Reg("in_row_kind", "", "DUT input", init: "1'b0");
+            m.Reg("in_row_kind", d.RowKindBits == 1 ? "" : VerilogTypes.Range(d.RowKindBits), "DUT input", init: d.RowKindBits == 1 ? "1'b0" : "2'd0");
+        }
+
+        foreach (var (table, field) in d.SampleFields)
+        {
+            m.Reg("in_" + HardwareDesign.SampleInput(table, field.Signal), VerilogTypes.Range(field.Bits), "DUT input", init: VerilogTypes.Decimal(0, field.Bits));
         }
 
         m.Reg("in_weight", "[WEIGHT_WIDTH-1:0]", "DUT input", init: "{WEIGHT_WIDTH{1'b0}}");
@@ -131,7 +138,8 @@ internal static class TestbenchEmitter
     private static List<Stmt> UnitDrive(HardwareDesign d, GoldenVectors v)
     {
         int iw = v.UnitIndexWidth;
-        int fieldsTop = 2 + 2 * iw + (d.HasOutput ? 1 : 0) + d.WeightWidth - 1;
+        int kind = d.HasOutput ? d.RowKindBits : 0;
+        int fieldsTop = 2 + 2 * iw + kind + d.SampleFields.Sum(f => f.Field.Bits) + d.WeightWidth - 1;
         int tableLow = fieldsTop - 1;
         int preLow = tableLow - iw;
         int postLow = preLow - iw;
@@ -148,7 +156,14 @@ internal static class TestbenchEmitter
         };
         if (d.HasOutput)
         {
-            drive.Add(Stmt.Let("in_row_kind", $"cmd[{postLow - 1}]"));
+            drive.Add(Stmt.Let("in_row_kind", kind == 1 ? $"cmd[{postLow - 1}]" : $"cmd[{postLow - 1}:{postLow - kind}]"));
+        }
+
+        int top = postLow - kind - 1;
+        foreach (var (table, field) in d.SampleFields)
+        {
+            drive.Add(Stmt.Let("in_" + HardwareDesign.SampleInput(table, field.Signal), field.Bits == 1 ? $"cmd[{top}]" : $"cmd[{top}:{top - field.Bits + 1}]"));
+            top -= field.Bits;
         }
 
         drive.Add(Stmt.Let("in_weight", "cmd[WEIGHT_WIDTH-1:0]"));
@@ -197,9 +212,14 @@ internal static class TestbenchEmitter
             m.Reg("label", cw, "DUT input", init: VerilogTypes.Decimal(0, d.ClassWidth));
         }
 
-        if (d.HasOutput && !d.AllEdges)
+        if (d.EnginePrediction)
         {
             m.Reg("prediction", cw, "DUT input", init: VerilogTypes.Decimal(0, d.ClassWidth));
+        }
+
+        foreach (var (table, field) in d.SampleFields)
+        {
+            m.Reg(HardwareDesign.SampleInput(table, field.Signal), VerilogTypes.Range(field.Bits), "DUT input", init: VerilogTypes.Decimal(0, field.Bits));
         }
 
         m.Reg("host_table", "[1:0]", "DUT input", init: "2'd0");
@@ -278,8 +298,9 @@ internal static class TestbenchEmitter
     private static List<Stmt> EngineSample(HardwareDesign d)
     {
         int cw = d.ClassWidth;
-        bool labelAndPrediction = d.HasOutput && !d.AllEdges;
-        int pos = 1 + (d.HasOutput ? cw : 0) + (labelAndPrediction ? cw : 0) - 1;
+        bool labelAndPrediction = d.EnginePrediction;
+        int sampleBits = d.SampleFields.Sum(f => f.Field.Bits);
+        int pos = 1 + (d.HasOutput ? cw : 0) + (labelAndPrediction ? cw : 0) + sampleBits - 1;
         var sample = new List<Stmt> { Stmt.Let("start", "1'b1"), Stmt.Let("update_en", $"cmd[{pos}]") };
         if (d.HasOutput)
         {
@@ -288,7 +309,14 @@ internal static class TestbenchEmitter
 
         if (labelAndPrediction)
         {
-            sample.Add(Stmt.Let("prediction", $"cmd[{cw - 1}:0]"));
+            sample.Add(Stmt.Let("prediction", $"cmd[{cw - 1 + sampleBits}:{sampleBits}]"));
+        }
+
+        int top = sampleBits - 1;
+        foreach (var (table, field) in d.SampleFields)
+        {
+            sample.Add(Stmt.Let(HardwareDesign.SampleInput(table, field.Signal), field.Bits == 1 ? $"cmd[{top}]" : $"cmd[{top}:{top - field.Bits + 1}]"));
+            top -= field.Bits;
         }
 
         sample.AddRange(

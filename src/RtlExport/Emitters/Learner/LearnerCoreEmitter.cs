@@ -53,6 +53,7 @@ internal static class LearnerCoreEmitter
         LearnerSequencer.Add(m, d);
         LearnerDatapathEmitter.Add(m, d);
         m.Items.Add(LearnerLaneEmitter.Build(d));
+        PlasticityUnitEmitter.AddUnusedAddressSignals(m, d, LearnerLaneEmitter.FieldSignals, d.HasOutput, post: false);
         return m;
     }
 

@@ -1,3 +1,4 @@
+using Neuro.Rules.Layouts;
 using Neuro.RtlExport.Verilog;
 using static Neuro.RtlExport.Verilog.Expr;
 
@@ -58,6 +59,7 @@ internal static class LearnerDatapathEmitter
                 [Stmt.Set("best_logit_reg", "logit_reg"), Stmt.Set("best_reg", "logit_class_reg")]),
             Stmt.Set("update_count", "writes"),
         ]);
+        AddSampleCodes(m, d);
         AddFixedRoms(m, d);
         m.Clocked("Host port: the addressed weight, one clock after the lanes' read",
         [
@@ -81,6 +83,74 @@ internal static class LearnerDatapathEmitter
         }
 
         m.Assign("host_writable", $"host_index_ok && ({string.Join(" || ", writable)})");
+    }
+
+    /// <summary>The register holding table <paramref name="table"/>'s code of the sample's <paramref name="signal"/> (margin or phase) during the updates.</summary>
+    internal static string SampleCodeReg(RuleTable table, Signal signal) => $"{table.Name}_{LayoutField.Name(signal)}_reg";
+
+    /// <summary>
+    /// The per-sample field codes (DESIGN.md §4), latched when the logits walk ends, so the update walks read constants:
+    /// the margin from the exact logits as they stream past the argmax (the label's, the best other, the largest
+    /// magnitude), and the phase from a saturating count of the samples learned from since the weights were cleared
+    /// (<see cref="Neuro.FixedPointSim.Patterns.FixedPatternNetwork"/> counts every sample it learns from, before the update).
+    /// </summary>
+    private static void AddSampleCodes(VerilogModule m, HardwareDesign d)
+    {
+        var margins = d.Tables.Where(t => t.Uses(Signal.Margin)).ToList();
+        var phases = d.Tables.Where(t => t.Uses(Signal.Phase)).ToList();
+        var latch = new List<Stmt>();
+        if (margins.Count > 0)
+        {
+            int acc = d.AccumulatorWidth, cw = acc + FieldLogic.MarginGuardBits, logitFrac = d.Precision.Weight.Format.FracBits + d.Precision.Activation.Format.FracBits;
+            m.Reg("label_logit_reg", "[ACC_WIDTH-1:0]", "Margin: the label's logit");
+            m.Reg("other_logit_reg", "[ACC_WIDTH-1:0]", "Margin: the largest logit of another class");
+            m.Reg("max_abs_reg", "[ACC_WIDTH-1:0]", "Margin: the largest logit magnitude L");
+            m.Wire("logit_abs", "[ACC_WIDTH-1:0]", "|logit_reg| (exact: a logit needs fewer bits than the accumulator)", "logit_reg[ACC_WIDTH-1] ? {ACC_WIDTH{1'b0}} - logit_reg : logit_reg");
+            m.Wire("first_other", "[CLASS_WIDTH-1:0]", "The first class that is not the label", "label_reg == {CLASS_WIDTH{1'b0}} ? {{(CLASS_WIDTH-1){1'b0}}, 1'b1} : {CLASS_WIDTH{1'b0}}");
+            m.Clocked("Margin: the label's logit, the best other logit and the largest magnitude, as the logits pass the argmax",
+            [
+                Stmt.If("logit_valid_reg",
+                [
+                    Stmt.If("logit_class_reg == label_reg", [Stmt.Set("label_logit_reg", "logit_reg")],
+                        [Stmt.If("logit_class_reg == first_other || $signed(logit_reg) > $signed(other_logit_reg)", [Stmt.Set("other_logit_reg", "logit_reg")])]),
+                    Stmt.If("logit_class_reg == {CLASS_WIDTH{1'b0}} || logit_abs > max_abs_reg", [Stmt.Set("max_abs_reg", "logit_abs")]),
+                ]),
+            ]);
+            string ext(string v) => $"{{{{{FieldLogic.MarginGuardBits}{{{v}[ACC_WIDTH-1]}}}}, {v}}}";
+            m.Wire("margin_value", VerilogTypes.Range(cw), "The margin: the label's logit minus the best other, exact (signed)", $"{ext("label_logit_reg")} - {ext("other_logit_reg")}");
+            foreach (var t in margins)
+            {
+                var field = t.Field(Signal.Margin)!;
+                var above = FieldLogic.MarginAbove(m, $"{t.Name}_margin", field, field.RawThresholds(logitFrac).AsSpan(), "margin_value", cw, "max_abs_reg", acc, cw);
+                string code = $"{t.Name}_margin_code";
+                m.Wire(code, VerilogTypes.Range(field.Bits), $"Table '{t.Name}': how many of its margin thresholds the margin is strictly above", FieldLogic.Count(above, field.Bits));
+                m.Reg(SampleCodeReg(t, Signal.Margin), VerilogTypes.Range(field.Bits), $"Table '{t.Name}': the sample's margin code, latched when the logits walk ends");
+                latch.Add(Stmt.Set(SampleCodeReg(t, Signal.Margin), code));
+            }
+        }
+
+        if (phases.Count > 0)
+        {
+            int counter = phases.Max(t => FieldLogic.CounterBits(t.Field(Signal.Phase)!.Bits));
+            m.Reg("seen_reg", VerilogTypes.Range(counter), "Phase: samples learned from since the weights were cleared (saturates at all ones, where every phase code is capped)");
+            foreach (var t in phases)
+            {
+                var field = t.Field(Signal.Phase)!;
+                m.Reg(SampleCodeReg(t, Signal.Phase), VerilogTypes.Range(field.Bits), $"Table '{t.Name}': the phase code min({field.Values - 1}, floor(log2(1 + samples seen))), latched when the logits walk ends");
+                latch.Add(Stmt.Set(SampleCodeReg(t, Signal.Phase), FieldLogic.PhaseCode("seen_reg", counter, field.Bits)));
+            }
+
+            m.Clocked("Phase: count the samples learned from (after their codes are latched); cleared with the weights",
+            [
+                Stmt.If("phase_reg == PHASE_CLEAR", [Stmt.Set("seen_reg", Replicate(Int(counter), "1'b0"))],
+                    [Stmt.If("phase_reg == PHASE_LOGITS && walk_end && learn_reg && !(&seen_reg)", [Stmt.Set("seen_reg", "seen_reg + 1'b1")])]),
+            ]);
+        }
+
+        if (latch.Count > 0)
+        {
+            m.Clocked("Sample codes: latched when the logits walk ends, read by the update walks", [Stmt.If("phase_reg == PHASE_LOGITS && walk_end", latch)]);
+        }
     }
 
     private static void AddDeclarations(VerilogModule m, HardwareDesign d)

@@ -1,3 +1,4 @@
+using Neuro.Rules.Layouts;
 using Neuro.RtlExport.Verilog;
 
 namespace Neuro.RtlExport.Emitters.Learner;
@@ -11,21 +12,17 @@ namespace Neuro.RtlExport.Emitters.Learner;
 internal static class LearnerLaneEmitter
 {
     /// <summary>The signals a lane drives each address field with (DESIGN.md §4): the broadcast presynaptic pattern, the
-    /// lane's own neuron's pattern, and the output row's role.</summary>
-    internal static readonly Dictionary<string, string> FieldSignals = new()
+    /// lane's own neuron's pattern, the output row's role, the lane's weight code, and the sample's margin and phase codes
+    /// that the core latched when the logits walk ended.</summary>
+    internal static readonly AddressSignals FieldSignals = new("pre_pattern", "pat_q", "p1_kind", (t, signal) => signal switch
     {
-        [TableField.PreHistory] = "pre_pattern",
-        [TableField.PostHistory] = "pat_q",
-        [TableField.Role] = "p1_kind",
-    };
+        Signal.Weight => t.WeightCodeWire,
+        _ => LearnerDatapathEmitter.SampleCodeReg(t, signal),
+    });
 
-    /// <summary>The width of each address field in the core's parameters.</summary>
-    private static readonly Dictionary<string, string> FieldWidths = new()
-    {
-        [TableField.PreHistory] = "PATTERN_WIDTH",
-        [TableField.PostHistory] = "PATTERN_WIDTH",
-        [TableField.Role] = "1",
-    };
+    /// <summary>The width of an address field in the core's parameters.</summary>
+    private static string FieldWidth(TableField field) =>
+        field.Signal is Signal.PreHistory or Signal.PostHistory ? "PATTERN_WIDTH" : Expr.Int(field.Bits);
 
     public static GenerateForItem Build(HardwareDesign d)
     {
@@ -124,6 +121,21 @@ internal static class LearnerLaneEmitter
 
     private static void AddUpdate(GenerateBody b, HardwareDesign d)
     {
+        var weights = new List<(string, string)> { ("p1_phase == PHASE_UPD_HIDDEN", "wg_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH]") };
+        if (d.HasInput)
+        {
+            weights.Add(("p1_phase == PHASE_UPD_INPUT", "win_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH]"));
+        }
+
+        string weightNow = Expr.Mux(weights, "wout_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH]");
+        if (d.Tables.Any(t => t.Uses(Signal.Weight)))
+        {
+            // The weight field reads the weight before the update: the one the ROM address is formed with, in stage 1.
+            b.Wire("upd_w_now", "[WEIGHT_WIDTH-1:0]", "Update stage 1: the weight before the update, read from the layer's memory", weightNow);
+            weightNow = "upd_w_now";
+            PlasticityUnitEmitter.AddWeightCodes(b, d, weightNow);
+        }
+
         foreach (var t in d.Tables)
         {
             b.Wire($"{t.Name}_entry", "[ENTRY_WIDTH-1:0]", $"Rule table '{t.Name}' at {t.Address(FieldSignals)}");
@@ -153,22 +165,16 @@ internal static class LearnerLaneEmitter
 
         foreach (var t in d.Tables)
         {
-            var fieldWidths = t.Fields.Select(f => FieldWidths[f.Signal]).ToList();
+            var fieldWidths = t.Fields.Select(FieldWidth).ToList();
             string width = fieldWidths.Count == 1 ? fieldWidths[0] : string.Join(" + ", fieldWidths);
-            b.Instance($"Rule table '{t.Name}': the address is its fields concatenated ({string.Join(", ", t.Fields.Select(f => f.Signal))})", d.RomModule, $"{t.Name}_rom",
+            b.Instance($"Rule table '{t.Name}': the address is its fields concatenated ({string.Join(", ", t.Fields.Select(f => f.Label))})", d.RomModule, $"{t.Name}_rom",
                 [("DATA_WIDTH", "ENTRY_WIDTH"), ("ADDR_WIDTH", width), ("DEPTH", $"1 << ({width})"), ("INIT_FILE", t.Name.ToUpperInvariant() + "_ROM_FILE")],
                 [("clk", "clk"), ("en", "p1_valid"), ("addr", t.Address(FieldSignals)), ("data", $"{t.Name}_entry")]);
         }
 
-        var weights = new List<(string, string)> { ("p1_phase == PHASE_UPD_HIDDEN", "wg_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH]") };
-        if (d.HasInput)
-        {
-            weights.Add(("p1_phase == PHASE_UPD_INPUT", "win_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH]"));
-        }
-
         b.Clocked("Update stage 2: the weight and its mask bit, while the ROM is read",
         [
-            Stmt.Set("upd_w_reg", Expr.Mux(weights, "wout_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH]")),
+            Stmt.Set("upd_w_reg", weightNow),
             Stmt.Set("upd_mask_reg", mask),
         ]);
         b.Items.Add(new AlwaysItem($"w + rom[addr] under the weight's overflow mode ({d.Overflow})", "*", PlasticityUnitEmitter.OverflowResult(d.Overflow, "upd_result", blocking: true)));

@@ -64,7 +64,7 @@ internal static class LearnerSequencer
 
         if (d.HasOutput)
         {
-            m.Reg("kind_reg", "", "Output update: 0 on the label's row, 1 on another row");
+            m.Reg("kind_reg", d.RowKindBits == 1 ? "" : VerilogTypes.Range(d.RowKindBits), d.RowKindBits == 1 ? "Output update: 0 on the label's row, 1 on another row" : "Output update: the row's role, 0 the label's, 1 the prediction's, 2 another");
         }
 
         foreach (var (stage, fields) in new[] { ("p1", d.HasOutput ? "phase first last row blane addr kind" : "phase first last row blane addr"), ("p2", "phase first last row addr"), ("p3", "phase first last row"), ("p4", "phase last row") })
@@ -78,6 +78,7 @@ internal static class LearnerSequencer
                     "row" => "[WALK_ROW_WIDTH-1:0]",
                     "blane" => "[LANE_WIDTH-1:0]",
                     "addr" => "[ADDR_WIDTH-1:0]",
+                    "kind" when d.RowKindBits > 1 => VerilogTypes.Range(d.RowKindBits),
                     _ => "",
                 };
                 m.Reg($"{stage}_{f}", range, $"Stage {stage[1]}: the step's {f}");
@@ -117,6 +118,11 @@ internal static class LearnerSequencer
         }
     }
 
+    /// <summary>The row kind of output row <paramref name="row"/>: 1 bit, 0 the label's and 1 another; 2 bits, 0 the label's,
+    /// 1 the prediction's, 2 another (<c>PatternUpdatePlan.OutputRole</c>).</summary>
+    private static string Kind(HardwareDesign d, string row) =>
+        d.RowKindBits == 1 ? $"{row} != label_reg" : $"{row} == label_reg ? 2'd0 : {row} == best_reg ? 2'd1 : 2'd2";
+
     private static List<Stmt> Start(string phase, IEnumerable<Stmt>? extra = null, string addr = "{ADDR_WIDTH{1'b0}}") =>
     [
         Stmt.Set("phase_reg", phase),
@@ -149,7 +155,7 @@ internal static class LearnerSequencer
         if (d.HasOutput)
         {
             rowEnd.Add(Stmt.If("phase_reg == PHASE_UPD_OUTPUT",
-                [Stmt.Set("addr_reg", "next_base"), .. d.AllEdges ? [Stmt.Set("out_class_reg", "next_class")] : Array.Empty<Stmt>(), Stmt.Set("kind_reg", "next_class != label_reg")],
+                [Stmt.Set("addr_reg", "next_base"), .. d.AllEdges ? [Stmt.Set("out_class_reg", "next_class")] : Array.Empty<Stmt>(), Stmt.Set("kind_reg", Kind(d, "next_class"))],
                 [Stmt.Set("addr_reg", "addr_reg + 1'b1")]));
         }
         else
@@ -174,7 +180,7 @@ internal static class LearnerSequencer
         List<Stmt> search = [Stmt.Set("bit_reg", "TOP_BIT[BIT_WIDTH-1:0]"), Stmt.Set("threshold_reg", "{ACT_WIDTH{1'b0}}")];
         List<Stmt> finish = [Stmt.Set("phase_reg", "PHASE_IDLE"), Stmt.Set("done", "1'b1")];
         List<Stmt> output = d.HasOutput
-            ? Start("PHASE_UPD_OUTPUT", [.. d.AllEdges ? [Stmt.Set("out_class_reg", "first_class")] : Array.Empty<Stmt>(), Stmt.Set("kind_reg", "first_class != label_reg")], "first_base")
+            ? Start("PHASE_UPD_OUTPUT", [.. d.AllEdges ? [Stmt.Set("out_class_reg", "first_class")] : Array.Empty<Stmt>(), Stmt.Set("kind_reg", Kind(d, "first_class"))], "first_base")
             : finish;
         List<Stmt> input = d.HasInput ? Start("PHASE_UPD_INPUT") : output;
         var arms = new List<(string, IReadOnlyList<Stmt>)>
