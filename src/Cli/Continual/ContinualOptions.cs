@@ -68,6 +68,12 @@ internal sealed class ContinualOptions
             throw new UsageException($"--limit must be at least 1, not {limit}");
         }
 
+        return LoadTasks(data, names, limit);
+    }
+
+    /// <summary>Loads <paramref name="names"/> from <paramref name="data"/>; a missing or malformed file, or an image size that differs between tasks, is a usage error naming the file.</summary>
+    internal static IReadOnlyList<ContinualTask> LoadTasks(string data, IReadOnlyList<string> names, int? limit)
+    {
         try
         {
             return ContinualTasks.Load(data, names, limit);
