@@ -113,6 +113,25 @@ internal static class HebbianLayerEmitter
         m.Assign("delta", s > 0 ? $"acc[ACC_WIDTH-1:{Int(s)}]" : "acc");
         m.Assign("sum", $"{Sext("s2_weight_reg", w, sumWidth)} + {Sext("delta", deltaWidth, sumWidth)}");
         AddOverflow(m, l.Weight.Overflow);
+        var unused = new List<string>();
+        if (s > 0 && s < 32)
+        {
+            unused.Add($"rng_state[{Int(31 - s)}:0]");
+        }
+
+        if (l.ScaleShift > 0)
+        {
+            unused.Add($"s2_product_reg[{Int(Math.Min(l.ScaleShift, pw) - 1)}:0]");
+        }
+
+        unused.Add("trace_sum[TRACE_WIDTH]");
+        if (s > 0)
+        {
+            unused.Add($"acc[{Int(s - 1)}:0]");
+        }
+
+        m.Wire("unused_bits", "", "Bits dropped on purpose: the generator's low bits, the product's and acc's shifted-out bits, the trace sum's sign (lint)",
+            $"&{{1'b0, {string.Join(", ", unused)}, 1'b0}}");
         if (d.UsesRandom)
         {
             m.Assign("rng_advance", "s2_valid_reg");
@@ -195,19 +214,18 @@ internal static class HebbianLayerEmitter
         }
 
         m.Input("host_we", "", "Write host_wdata to weight host_addr (while ready)");
-        m.Input("host_addr", VerilogTypes.Range(l.AddressWidth), "Host weight address: post * COLS + pre");
+        m.Input("host_addr", VerilogTypes.Range(l.AddressWidth), "Host weight address: post * pre-count + pre");
         m.Input("host_wdata", VerilogTypes.Range(l.WeightWidth), "Weight to write");
         m.OutputWire("host_rdata", VerilogTypes.Range(l.WeightWidth), "The weight at host_addr of the previous clock (while ready)");
         m.OutputReg("upd_valid", "", "An updated weight was written: upd_addr, upd_weight");
-        m.OutputReg("upd_addr", VerilogTypes.Range(l.AddressWidth), "Its address, post * COLS + pre");
+        m.OutputReg("upd_addr", VerilogTypes.Range(l.AddressWidth), "Its address, post * pre-count + pre");
         m.OutputReg("upd_weight", VerilogTypes.Range(l.WeightWidth), "Its new value");
     }
 
     private static void AddLocalParams(VerilogModule m, HebbianLayerDesign l, int pw, int qw, int accWidth, int deltaWidth, int sumWidth)
     {
         m.LocalParam("ROWS", Int(l.Rows), "Post neurons (rows)");
-        m.LocalParam("COLS", Int(l.Cols), "Pre neurons (synapses per row)");
-        m.LocalParam("WEIGHTS", Int(l.Weights), "Weights of the layer");
+        m.LocalParam("WEIGHTS", Int(l.Weights), $"Weights of the layer: ROWS x {Int(l.Cols)} pre neurons");
         m.LocalParam("WEIGHT_WIDTH", Int(l.WeightWidth), $"Bits of a weight: {VerilogTypes.Describe(l.Weight.Format)}");
         m.LocalParam("ADD_WIDTH", Int(l.AddRom.WordWidth), "Bits of an add word");
         m.LocalParam("SCALE_WIDTH", Int(l.ScaleRom.WordWidth), "Bits of a scale word");
@@ -230,13 +248,22 @@ internal static class HebbianLayerEmitter
             m.LocalParam(states[i], VerilogTypes.Decimal(i, 3), $"State: {meaning[i]}", "[2:0]");
         }
 
-        PlasticityUnitEmitter.AddOverflowParams(m, l.Weight);
+        if (l.Weight.Overflow == Overflow.SatSym)
+        {
+            // Unlike the pattern unit, the model leaves the most negative code itself (it applies overflow only outside the range).
+            m.LocalParam("WEIGHT_MAX", VerilogTypes.Literal(l.Weight.Format.MaxRaw, l.WeightWidth), "Largest weight: positive overflow saturates here", "[WEIGHT_WIDTH-1:0]");
+            m.LocalParam("WEIGHT_SYM_MIN", VerilogTypes.Literal(-l.Weight.Format.MaxRaw, l.WeightWidth), "-WEIGHT_MAX: negative overflow saturates here", "[WEIGHT_WIDTH-1:0]");
+        }
+        else
+        {
+            PlasticityUnitEmitter.AddOverflowParams(m, l.Weight);
+        }
     }
 
     private static void AddSignals(VerilogModule m, HebbianLayerDesign l)
     {
         string wr = VerilogTypes.Range(l.WeightWidth), ar = VerilogTypes.Range(l.AddressWidth);
-        m.Reg("weight_mem", "[WEIGHT_WIDTH-1:0]", "The weights, post * COLS + pre", "[0:WEIGHTS-1]");
+        m.Reg("weight_mem", "[WEIGHT_WIDTH-1:0]", "The weights, post * pre-count + pre", "[0:WEIGHTS-1]");
         m.Reg("weight_rdata_reg", wr, "Registered weight read");
         m.Reg("trace_mem", "[TRACE_WIDTH-1:0]", "Activity trace of each post neuron", "[0:ROWS-1]");
         m.Reg("trace_rdata_reg", "[TRACE_WIDTH-1:0]", "Registered trace read");

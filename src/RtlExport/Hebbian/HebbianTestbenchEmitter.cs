@@ -73,16 +73,19 @@ internal static class HebbianTestbenchEmitter
         m.Integer("checks", "Comparisons made", "0");
         m.Integer("mismatches", "Comparisons that failed", "0");
         m.Integer("finished", "done seen (or the sample ran too long)");
-        m.Integer("want_layer", "Layer the next update must be in");
-        m.Integer("want_addr", "Address the next update must have");
+        m.Integer("j", "Address within a layer");
+        m.Reg("want_layer", "", "Layer the next update must be in");
+        m.Reg("want_addr", VerilogTypes.Range(d.HostAddressWidth), "Address the next update must have");
+        m.Wire("unused_j", "", "The address's bits above the host address (lint: dropped on purpose)", $"^{{1'b0, j[31:{Int(d.HostAddressWidth)}]}}");
         m.Items.Add(new ClockItem("Clock", "clk", HalfPeriod));
 
         var check = new List<Stmt>
         {
             Stmt.Let("want_layer", "n >= HIDDEN_WEIGHTS"),
-            Stmt.Let("want_addr", "n >= HIDDEN_WEIGHTS ? n - HIDDEN_WEIGHTS : n"),
+            Stmt.Let("j", "n >= HIDDEN_WEIGHTS ? n - HIDDEN_WEIGHTS : n"),
+            Stmt.Let("want_addr", $"j[{Int(d.HostAddressWidth - 1)}:0]"),
             Stmt.Let("checks", "checks + 1"),
-            Stmt.If("n >= UPDATES || upd_layer !== want_layer[0] || upd_addr != want_addr || upd_weight !== expected[s*UPDATES+n]",
+            Stmt.If("n >= UPDATES || upd_layer !== want_layer || upd_addr != want_addr || upd_weight !== expected[s*UPDATES+n]",
             [
                 Stmt.Let("mismatches", "mismatches + 1"),
                 Stmt.Line($"$display(\"NEURO_MISMATCH {tb} sample=%0d update=%0d layer=%0d addr=%0d expected_layer=%0d expected_addr=%0d expected=%h got=%h\", s, n, upd_layer, upd_addr, want_layer, want_addr, n < UPDATES ? expected[s*UPDATES+n] : {{HOST_WIDTH{{1'bx}}}}, upd_weight);"),
@@ -93,11 +96,11 @@ internal static class HebbianTestbenchEmitter
         {
             Stmt.For("k = 0", "k < INPUTS", "k = k + 1",
             [
-                Stmt.Let("level_we", "1'b1"), Stmt.Let("level_sel", "1'b0"), Stmt.Let("level_addr", "k"), Stmt.Let("level_data", "inputs[s*INPUTS+k]"), Stmt.Line("@(negedge clk);"),
+                Stmt.Let("level_we", "1'b1"), Stmt.Let("level_sel", "1'b0"), Stmt.Let("level_addr", $"k[{Int(d.LevelAddressWidth - 1)}:0]"), Stmt.Let("level_data", "inputs[s*INPUTS+k]"), Stmt.Line("@(negedge clk);"),
             ]),
             Stmt.For("k = 0", "k < HIDDEN", "k = k + 1",
             [
-                Stmt.Let("level_we", "1'b1"), Stmt.Let("level_sel", "1'b1"), Stmt.Let("level_addr", "k"), Stmt.Let("level_data", "hidden_levels[s*HIDDEN+k]"), Stmt.Line("@(negedge clk);"),
+                Stmt.Let("level_we", "1'b1"), Stmt.Let("level_sel", "1'b1"), Stmt.Let("level_addr", $"k[{Int(d.LevelAddressWidth - 1)}:0]"), Stmt.Let("level_data", "hidden_levels[s*HIDDEN+k]"), Stmt.Line("@(negedge clk);"),
             ]),
             Stmt.Let("level_we", "1'b0"),
             Stmt.Let("label", "labels[s]"),
@@ -129,7 +132,8 @@ internal static class HebbianTestbenchEmitter
         var readBack = new List<Stmt>
         {
             Stmt.Let("host_sel", "k >= HIDDEN_WEIGHTS"),
-            Stmt.Let("host_addr", "k >= HIDDEN_WEIGHTS ? k - HIDDEN_WEIGHTS : k"),
+            Stmt.Let("j", "k >= HIDDEN_WEIGHTS ? k - HIDDEN_WEIGHTS : k"),
+            Stmt.Let("host_addr", $"j[{Int(d.HostAddressWidth - 1)}:0]"),
             Stmt.Line("@(negedge clk);"),
             Stmt.Let("checks", "checks + 1"),
             Stmt.If("host_rdata !== final_weights[k]",
@@ -153,7 +157,8 @@ internal static class HebbianTestbenchEmitter
             [
                 Stmt.Let("host_we", "1'b1"),
                 Stmt.Let("host_sel", "k >= HIDDEN_WEIGHTS"),
-                Stmt.Let("host_addr", "k >= HIDDEN_WEIGHTS ? k - HIDDEN_WEIGHTS : k"),
+                Stmt.Let("j", "k >= HIDDEN_WEIGHTS ? k - HIDDEN_WEIGHTS : k"),
+                Stmt.Let("host_addr", $"j[{Int(d.HostAddressWidth - 1)}:0]"),
                 Stmt.Let("host_wdata", $"k >= HIDDEN_WEIGHTS ? {VerilogTypes.Decimal(0, d.HostWidth)} : init_hidden[k]"),
                 Stmt.Line("@(negedge clk);"),
             ]),

@@ -43,7 +43,7 @@ public sealed class HebbianMutationTests
     {
         { Overflow.Sat, true, "overflow_up ? WEIGHT_MAX : overflow_down ? WEIGHT_MIN : sum[WEIGHT_WIDTH-1:0]", "sum[WEIGHT_WIDTH-1:0]" },
         { Overflow.SatZero, true, "overflow_up | overflow_down ? {WEIGHT_WIDTH{1'b0}} : sum[WEIGHT_WIDTH-1:0]", "sum[WEIGHT_WIDTH-1:0]" },
-        { Overflow.SatSym, false, "overflow_up ? WEIGHT_MAX : overflow_down ? WEIGHT_SYM_MIN : sum[WEIGHT_WIDTH-1:0]", "overflow_up ? WEIGHT_MAX : overflow_down ? WEIGHT_MIN : sum[WEIGHT_WIDTH-1:0]" },
+        { Overflow.SatSym, false, "overflow_up ? WEIGHT_MAX : overflow_down ? WEIGHT_SYM_MIN : sum[WEIGHT_WIDTH-1:0]", "overflow_up ? WEIGHT_MAX : overflow_down ? {1'b1, {(WEIGHT_WIDTH-1){1'b0}}} : sum[WEIGHT_WIDTH-1:0]" },
         { Overflow.Wrap, false, "assign new_weight = sum[WEIGHT_WIDTH-1:0];", "assign new_weight = sum[SUM_WIDTH-1] ? {1'b1, {(WEIGHT_WIDTH-1){1'b0}}} : sum[WEIGHT_WIDTH-1:0];" },
     };
 
