@@ -12,10 +12,13 @@ namespace Neuro.Cli.Continual;
 /// </summary>
 internal sealed class ContinualOptions
 {
+    /// <summary>The protocol's task sequence: MNIST, then Fashion-MNIST.</summary>
+    internal const string DefaultTasks = "mnist,fashion";
+
     internal Option<string> Tasks { get; } = new("--tasks")
     {
         Description = "The tasks in the order they are learned, comma-separated (mnist, fashion); task k gets output units 10k..10k+9",
-        DefaultValueFactory = _ => "mnist,fashion",
+        DefaultValueFactory = _ => DefaultTasks,
     };
 
     internal Option<string?> Data { get; } = new("--data")

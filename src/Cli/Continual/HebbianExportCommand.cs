@@ -66,7 +66,7 @@ internal static class HebbianExportCommand
         }
 
         string data = result.GetValue(o.Data) ?? throw new UsageException("--data DIR is required for a hebbian rule: the folder holding mnist/ and fashion-mnist/ (the golden vectors are the first --samples of a continual lifetime)");
-        var tasks = ContinualOptions.LoadTasks(data, ["mnist", "fashion"], null);
+        var tasks = ContinualOptions.LoadTasks(data, ContinualOptions.DefaultTasks.Split(','), null);
         var spec = new HebbianNetworkSpec(tasks[0].Train.Features, tasks.Sum(t => t.Classes), hidden, active, Seed: seed);
         if (spec.Problem is { } problem)
         {
