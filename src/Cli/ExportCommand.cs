@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Neuro.Cli.Baxter;
+using Neuro.Cli.Continual;
 using Neuro.FixedPointSim.Patterns;
 using Neuro.Rules.Tasks.Synthetic;
 using Neuro.RtlExport;
@@ -29,17 +30,26 @@ internal static class ExportCommand
         var lanes = new Option<int>("--lanes") { Description = "Learner lanes: hidden neurons processed in parallel (divides --hidden; at most 256)", DefaultValueFactory = _ => new HardwareExportSettings().Lanes };
         var testSamples = new Option<int>("--test-samples") { Description = "Samples the learner testbench runs after the lifetime with learning off", DefaultValueFactory = _ => new HardwareExportSettings().TestSamples };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text" };
+        var active = new Option<int?>("--active") { Description = "hebbian rules: hidden neurons active per sample (default: a quarter of --hidden); hebbian exports read --data (the folder holding mnist/ and fashion-mnist/), --hidden, --seed, --samples (default 200) and --precision (a hebbian precision config)", HelpName = "N" };
         var task = new TaskOptions();
-        var command = new Command("export", "Write rule ROM images, Verilog, testbenches, golden vectors and a manifest (the network and lifetime come from the task options; --task synthetic when none is named)") { rule, outDir, force, name, samples, vectorSeed, lanes, testSamples, json, precision };
+        var command = new Command("export", "Write rule ROM images, Verilog, testbenches, golden vectors and a manifest (the network and lifetime come from the task options; --task synthetic when none is named)") { rule, outDir, force, name, samples, vectorSeed, lanes, testSamples, json, precision, active };
         task.AddTo(command);
         fields.AddTo(command);
         command.SetAction(result =>
         {
             // baxter rule files: src/Cli/Baxter
             Option[] patternOnly = [precision, samples, vectorSeed, lanes, testSamples, .. fields.All, task.Task, task.Data, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
-            if (BaxterExportCommand.TryRun(result, result.GetValue(rule), outDir, name, json, patternOnly) is { } exitCode)
+            if (BaxterExportCommand.TryRun(result, result.GetValue(rule), outDir, name, json, [.. patternOnly, active]) is { } exitCode)
             {
                 return exitCode;
+            }
+
+            // hebbian rule files: src/Cli/Continual/HebbianExportCommand.cs
+            var hebbian = new HebbianExportCommand.Options(outDir, force, name, json, precision, samples, task.Data, task.Hidden, active, task.Seed);
+            Option[] notHebbian = [vectorSeed, lanes, testSamples, .. fields.All, task.Task, task.Train, task.Test, task.TrainIdx, task.TestIdx, task.Limit, task.Cap, task.EdgeProbability, task.DataSeed];
+            if (HebbianExportCommand.TryRun(result, result.GetValue(rule), hebbian, notHebbian) is { } hebbianExit)
+            {
+                return hebbianExit;
             }
 
             var stdout = result.InvocationConfiguration.Output;

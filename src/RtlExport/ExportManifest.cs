@@ -10,7 +10,7 @@ namespace Neuro.RtlExport;
 /// <c>manifest.json</c> of an export folder as <c>neuro cosim</c> and <c>neuro synth</c> read it (docs/hardware.md):
 /// read strictly (<see cref="StrictJson"/>: the common keys required, unknown and duplicate keys rejected; each
 /// family's own keys required by <see cref="Verify"/>: <c>pattern</c> rounds, patterns, update, precision, learner;
-/// <c>baxter</c> values, protocol), then
+/// <c>baxter</c> values, protocol; <c>hebbian</c> update, precision and its modules), then
 /// <see cref="Verify"/>-ed against the folder: the format version, safe and unique names and paths, and every listed
 /// file's SHA-256, so a tool never runs on files that changed since <c>neuro export</c> wrote them.
 /// </summary>
@@ -94,7 +94,13 @@ public sealed partial record ExportManifest(
                 ("values", Values is not null), ("protocol", Protocol is not null),
                 ("modules.ruleLut", Modules.RuleLut is not null), ("modules.learner", Modules.Learner is not null),
             ],
-            _ => throw new RtlExportException($"{manifest}: family: '{Family}' has no hardware export; expected pattern or baxter"),
+            "hebbian" =>
+            [
+                ("update", Update is not null), ("precision", Precision is not null),
+                ("modules.rom", Modules.Rom is not null), ("modules.engine", Modules.Engine is not null),
+                ("modules.hiddenPlasticity", Modules.HiddenPlasticity is not null), ("modules.outputPlasticity", Modules.OutputPlasticity is not null),
+            ],
+            _ => throw new RtlExportException($"{manifest}: family: '{Family}' has no hardware export; expected pattern, baxter or hebbian"),
         };
         foreach (var (key, present) in familyKeys)
         {
@@ -108,7 +114,8 @@ public sealed partial record ExportManifest(
         {
             ("modules.rom", Modules.Rom), ("modules.plasticityUnit", Modules.PlasticityUnit), ("modules.engine", Modules.Engine),
             ("modules.requantize", Modules.Requantize), ("modules.learnerCore", Modules.LearnerCore), ("modules.learner", Modules.Learner),
-            ("modules.ruleLut", Modules.RuleLut), ("modules.top", Modules.Top),
+            ("modules.ruleLut", Modules.RuleLut), ("modules.hiddenPlasticity", Modules.HiddenPlasticity),
+            ("modules.outputPlasticity", Modules.OutputPlasticity), ("modules.top", Modules.Top),
         })
         {
             if (name is not null)

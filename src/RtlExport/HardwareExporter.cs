@@ -82,6 +82,43 @@ public static class HardwareExporter
         return result;
     }
 
+    /// <summary>
+    /// Exports a Hebbian rule's plasticity engine into <paramref name="outDir"/>: the compiled add and multiply ROMs of both
+    /// layers (four formats each), the engine and its two layers in Verilog, a self-checking testbench, the golden vectors
+    /// of <see cref="FixedPointSim.Hebbian.FixedHebbianNetwork"/> over <paramref name="stream"/>, and <c>manifest.json</c>.
+    /// </summary>
+    /// <param name="rule">The hebbian rule.</param>
+    /// <param name="precision">Its precision config (weight, ROM word and level widths; overflow modes; stochastic bits).</param>
+    /// <param name="spec">The network: sizes and initial weights.</param>
+    /// <param name="stream">The samples the model learns from reset, in order, labelled with output units (e.g. <see cref="Rules.Continual.ContinualProtocol.Prefix"/>).</param>
+    /// <param name="settings">The name prefix (the other settings do not apply: <paramref name="stream"/> fixes the vectors).</param>
+    /// <param name="outDir">The export folder.</param>
+    /// <exception cref="RtlExportException">The name is unsafe, the compiled ROMs cannot learn (<see cref="Hebbian.HebbianRomCheck"/>), or the precision does not suit the RTL.</exception>
+    /// <exception cref="ArgumentException">The stream does not match the network, or the spec or rule is invalid.</exception>
+    public static Hebbian.HebbianExportResult Export(Rules.Hebbian.HebbianRule rule, FixedPointSim.Hebbian.HebbianPrecision precision, Rules.Hebbian.HebbianNetworkSpec spec, Dataset stream, HardwareExportSettings settings, string outDir)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(precision);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(outDir);
+        if (stream.Count < 1)
+        {
+            throw new RtlExportException("The golden vectors need at least 1 sample");
+        }
+
+        if (stream.Features != spec.Inputs || stream.Classes > spec.Classes)
+        {
+            throw new ArgumentException($"The stream has {stream.Features} features and {stream.Classes} classes; the network expects {spec.Inputs} features and at most {spec.Classes} classes", nameof(stream));
+        }
+
+        Hebbian.HebbianRomCheck.Ensure(rule, precision);
+        var (files, result) = Hebbian.HebbianExport.BuildAll(new Hebbian.HebbianHardwareDesign(settings.Name, rule, precision, spec), stream);
+        WriteFiles(files, outDir);
+        return result;
+    }
+
     /// <summary>Writes every file under <paramref name="outDir"/> (created if needed), each atomically.</summary>
     private static void WriteFiles(IEnumerable<(string Path, string Kind, byte[] Bytes)> files, string outDir)
     {
@@ -346,7 +383,7 @@ public static class HardwareExporter
         w.WriteEndArray();
     }
 
-    private static void Type(Utf8JsonWriter w, string name, FixedType type)
+    internal static void Type(Utf8JsonWriter w, string name, FixedType type)
     {
         w.WriteStartObject(name);
         w.WriteString("type", type.ToString());

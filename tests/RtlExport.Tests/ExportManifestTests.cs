@@ -114,8 +114,8 @@ public sealed class ExportManifestTests
     [Fact]
     public void Verify_FamilyWithoutExport_Refused()
     {
-        using var dir = ExportWith(m => m["family"] = "hebbian");
-        Assert.Equal("DIR/manifest.json: family: 'hebbian' has no hardware export; expected pattern or baxter", Failure(dir));
+        using var dir = ExportWith(m => m["family"] = "linear");
+        Assert.Equal("DIR/manifest.json: family: 'linear' has no hardware export; expected pattern, baxter or hebbian", Failure(dir));
     }
 
     [Fact]

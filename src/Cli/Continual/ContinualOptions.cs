@@ -12,10 +12,13 @@ namespace Neuro.Cli.Continual;
 /// </summary>
 internal sealed class ContinualOptions
 {
+    /// <summary>The protocol's task sequence: MNIST, then Fashion-MNIST.</summary>
+    internal const string DefaultTasks = "mnist,fashion";
+
     internal Option<string> Tasks { get; } = new("--tasks")
     {
         Description = "The tasks in the order they are learned, comma-separated (mnist, fashion); task k gets output units 10k..10k+9",
-        DefaultValueFactory = _ => "mnist,fashion",
+        DefaultValueFactory = _ => DefaultTasks,
     };
 
     internal Option<string?> Data { get; } = new("--data")
@@ -68,6 +71,12 @@ internal sealed class ContinualOptions
             throw new UsageException($"--limit must be at least 1, not {limit}");
         }
 
+        return LoadTasks(data, names, limit);
+    }
+
+    /// <summary>Loads <paramref name="names"/> from <paramref name="data"/>; a missing or malformed file, or an image size that differs between tasks, is a usage error naming the file.</summary>
+    internal static IReadOnlyList<ContinualTask> LoadTasks(string data, IReadOnlyList<string> names, int? limit)
+    {
         try
         {
             return ContinualTasks.Load(data, names, limit);

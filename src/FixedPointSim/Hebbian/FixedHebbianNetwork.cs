@@ -30,7 +30,10 @@ namespace Neuro.FixedPointSim.Hebbian;
 /// </remarks>
 public sealed class FixedHebbianNetwork : IContinualLearner
 {
-    private const int TraceFrac = 16;
+    /// <summary>Fractional bits of a trace raw: a trace is held in units of one activity level / 2^16.</summary>
+    public const int TraceFracBits = 16;
+
+    private const int TraceFrac = TraceFracBits;
 
     private readonly long[] initialHidden;
     private readonly long[] hiddenWeights;
@@ -205,8 +208,12 @@ public sealed class FixedHebbianNetwork : IContinualLearner
     {
     }
 
-    /// <summary>The nearest trace level of a trace raw <paramref name="t"/> for a neuron whose top activity level is <paramref name="top"/>.</summary>
-    private static int TraceLevel(long t, int top, ActivityLevels levels)
+    /// <summary>
+    /// The nearest trace level of a trace raw <paramref name="t"/> (units of one level / 2^16) for a neuron whose top
+    /// activity level is <paramref name="top"/>: <c>clamp(⌊(2·t·T + 2^16·top) / (2^17·top)⌋, 0, T)</c> with
+    /// <c>T = levels.Top</c>. The RTL export compares the trace with the thresholds of this function.
+    /// </summary>
+    public static int TraceLevel(long t, int top, ActivityLevels levels)
     {
         // t / (2^16·top) in [0, 1] to the nearest of levels.Top + 1 levels: floor((2·t·Top + 2^16·top) / (2·2^16·top)).
         long denominator = (long)top << (TraceFrac + 1);
@@ -246,7 +253,7 @@ public sealed class FixedHebbianNetwork : IContinualLearner
             StochasticBits = precision.StochasticBits(weight);
 
             // w·m has weight.FracBits + ScaleEntry.FracBits fractional bits; the accumulator has RuleEntry's.
-            ScaleShift = weight.Format.FracBits + precision.ScaleEntry.Format.FracBits - precision.RuleEntry.Format.FracBits;
+            ScaleShift = precision.ScaleShift(weight);
         }
 
         public long MinWeight { get; }

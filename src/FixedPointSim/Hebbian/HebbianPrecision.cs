@@ -72,6 +72,17 @@ public sealed record HebbianPrecision
         return RuleEntry.Format.FracBits - weight.Format.FracBits;
     }
 
+    /// <summary>
+    /// The arithmetic right shift that brings the product <c>w·m</c> of a weight raw of <paramref name="weight"/> and a
+    /// <see cref="ScaleEntry"/> word to the <see cref="RuleEntry"/> word's fractional bits:
+    /// <c>weight.FracBits + ScaleEntry.FracBits − RuleEntry.FracBits</c>.
+    /// </summary>
+    public int ScaleShift(FixedType weight)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        return weight.Format.FracBits + ScaleEntry.Format.FracBits - RuleEntry.Format.FracBits;
+    }
+
     /// <summary>Says what is wrong (naming the field), or null when the config is valid.</summary>
     public string? Problem
     {

@@ -36,7 +36,7 @@ public static class ContinualProtocol
         {
             var task = tasks[k];
             var train = task.Train;
-            int[] order = Dataset.Permutation(train.Count, SeedSequence.Random(seed, k));
+            int[] order = StreamOrder(train, seed, k);
             for (int s = 0; s < order.Length; s++)
             {
                 if ((s & 255) == 0)
@@ -69,6 +69,60 @@ public static class ContinualProtocol
         }
 
         return new ContinualResult([.. tasks.Select(t => t.Name)], classRows.MoveToImmutable(), taskRows.MoveToImmutable());
+    }
+
+    /// <summary>The order in which task <paramref name="k"/>'s training samples are streamed in a lifetime seeded <paramref name="seed"/>.</summary>
+    public static int[] StreamOrder(Dataset train, long seed, int k)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        return Dataset.Permutation(train.Count, SeedSequence.Random(seed, k));
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> training samples of a lifetime over <paramref name="tasks"/> seeded
+    /// <paramref name="seed"/>, in the order <see cref="Run"/> streams them (task after task), labelled with their output
+    /// units (<c>ClassOffset + label</c>): the input of golden vectors taken from a real lifetime.
+    /// </summary>
+    /// <exception cref="ArgumentException">No tasks, the tasks disagree on the number of features, or <paramref name="count"/> is not 1..(all training samples).</exception>
+    public static Dataset Prefix(IReadOnlyList<ContinualTask> tasks, long seed, int count)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        if (tasks.Count == 0)
+        {
+            throw new ArgumentException("The protocol needs at least one task", nameof(tasks));
+        }
+
+        int total = tasks.Sum(t => t.Train.Count);
+        if (count < 1 || count > total)
+        {
+            throw new ArgumentException($"A lifetime prefix holds 1..{total} samples, not {count}", nameof(count));
+        }
+
+        int features = tasks[0].Train.Features;
+        if (tasks.Any(t => t.Train.Features != features))
+        {
+            throw new ArgumentException("The tasks disagree on the number of features", nameof(tasks));
+        }
+
+        var values = new double[(long)count * features];
+        var labels = new int[count];
+        int n = 0;
+        for (int k = 0; k < tasks.Count && n < count; k++)
+        {
+            var train = tasks[k].Train;
+            foreach (int i in StreamOrder(train, seed, k))
+            {
+                if (n == count)
+                {
+                    break;
+                }
+
+                train.Row(i).CopyTo(values.AsSpan(n * features, features));
+                labels[n++] = tasks[k].ClassOffset + train.Label(i);
+            }
+        }
+
+        return new Dataset(features, tasks.Max(t => t.ClassOffset + t.Classes), values, labels);
     }
 
     /// <summary>Class- and task-incremental accuracy of <paramref name="learner"/> on <paramref name="task"/>'s test set.</summary>
