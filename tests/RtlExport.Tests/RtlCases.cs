@@ -104,6 +104,19 @@ internal static class RtlCases
             },
             new PatternNetworkSpec(10, 4, Hidden: 5, Cap: 3, EdgeProbability: 0.5, Seed: 17),
             new HardwareExportSettings { Name = "srw", Samples = 10 }),
+        // Per-neuron stochastic rounding (any number of lanes): 8 hidden neurons for lanes 1, 2, 4 and 8, every table,
+        // all output rows updated (each neuron's generator advances once per class), updates on every sample.
+        "sr-neurons" => new(name,
+            new PatternRule(1, 0.01, Sparse(16, 81), Sparse(4, 82), Sparse(8, 83), misclassifiedOnly: false, outputEdges: OutputEdges.AllEdges),
+            PrecisionConfig.Default with
+            {
+                Weight = FixedType.Parse("ap_fixed<8,2,AP_RND_CONV,AP_SAT>"),
+                RuleEntry = FixedType.Parse("ap_fixed<8,-2,AP_RND_CONV,AP_SAT>"),
+                StochasticBits = 4,
+                StochasticStreams = StochasticStreams.PerNeuron,
+            },
+            new PatternNetworkSpec(10, 4, Hidden: 8, Cap: 4, EdgeProbability: 0.6, Seed: 19),
+            new HardwareExportSettings { Name = "srn", Samples = 12, TestSamples = 4, Lanes = 2 }),
         _ => throw new ArgumentException($"No case {name}", nameof(name)),
     };
 
