@@ -34,6 +34,26 @@ public sealed class PerNeuronStreamsRtlTests
         }
     }
 
+    [Theory]
+    [InlineData(201)]
+    [InlineData(203)]
+    public void Export_RandomCaseWithPerNeuronStreams_CosimulatesBitExact(int seed)
+    {
+        var c = RtlCases.RandomPerNeuron(seed);
+        using var dir = new TempFolder();
+        c.ExportTo(dir.Path);
+        var results = Cosimulator.Run(dir.Path, Simulator.Iverilog);
+        Assert.Equal(4, results.Length);
+        Assert.All(results, r => Assert.True(r.Passed && r.Checks > 0, $"{c.Name} (lanes {c.Settings.Lanes}) {r.Module}: {string.Join('\n', r.MismatchLines.Take(5))}\n{r.Log[^Math.Min(2000, r.Log.Length)..]}"));
+    }
+
+    [Fact]
+    public void RandomPerNeuronCases_UseSeveralLanes()
+    {
+        // The random cases must exercise more than one lane, or they would test what the single-stream cases do.
+        Assert.All(new[] { 201, 203 }, seed => Assert.True(RtlCases.RandomPerNeuron(seed).Settings.Lanes > 1, $"seed {seed}"));
+    }
+
     [Fact]
     public void Export_PerNeuronStreams_WritesTheSeedImages()
     {

@@ -172,6 +172,18 @@ internal static class RtlCases
         return c with { Name = $"random-sr-{seed}", Precision = precision, Settings = c.Settings with { Lanes = 1 } };
     }
 
+    /// <summary><see cref="RandomStochastic"/> with per-neuron streams and <see cref="Random"/>'s lanes (any divisor of the hidden size).</summary>
+    public static Case RandomPerNeuron(int seed)
+    {
+        var c = RandomStochastic(seed);
+        return c with
+        {
+            Name = $"random-srn-{seed}",
+            Precision = c.Precision with { StochasticStreams = StochasticStreams.PerNeuron },
+            Settings = c.Settings with { Lanes = Random(seed).Settings.Lanes },
+        };
+    }
+
     /// <summary><see cref="Table"/> with entries 1, 4, 7, … set to 0 (entry 0, the address of silent neurons, stays).</summary>
     private static ImmutableArray<double> Sparse(int n, int seed) => [.. Table(n, seed).Select((x, i) => i % 3 == 1 ? 0 : x)];
 
