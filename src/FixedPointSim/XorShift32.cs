@@ -21,6 +21,13 @@ namespace Neuro.FixedPointSim;
 /// the recurrent edges present in the mask (post ascending, then pre ascending), then the input edges present in the
 /// mask (post ascending, then input ascending), then the updated output rows (class ascending, then hidden neuron
 /// ascending). Samples that do not update (classified correctly under <c>misclassifiedOnly</c>) do not advance it.</para>
+/// <para>Per-neuron streams (<see cref="Patterns.PrecisionConfig.StochasticStreams"/> =
+/// <see cref="Patterns.StochasticStreams.PerNeuron"/>, an additive extension of DESIGN.md §5): one generator per hidden
+/// neuron <c>i</c>, reset to <see cref="NeuronSeed"/>, owning the synapses the learner RTL stores in neuron <c>i</c>'s lane:
+/// recurrent row <c>i</c> (post = i), input row <c>i</c>, and output column <c>i</c> (every class's weight from neuron
+/// <c>i</c>). It advances under the same rules, in the golden walk order restricted to those synapses: recurrent pre
+/// ascending, then input ascending, then the updated output rows class ascending. The order in which different neurons'
+/// generators advance does not matter, so lanes that walk rows in parallel draw exactly what the golden walk draws.</para>
 /// </remarks>
 public static class XorShift32
 {
@@ -29,6 +36,25 @@ public static class XorShift32
 
     /// <summary>The generator's state at the reset of a lifetime of the network seeded <paramref name="networkSeed"/>: odd, never 0.</summary>
     public static uint Seed(int networkSeed) => (uint)SeedSequence.Derive64(networkSeed, SeedPath) | 1;
+
+    /// <summary>
+    /// With <see cref="Patterns.StochasticStreams.PerNeuron"/>: hidden neuron <paramref name="neuron"/>'s generator state at
+    /// the reset of a lifetime, <c>(uint)SeedSequence.Derive64(networkSeed, 0x5EED, neuron) | 1</c>: odd, never 0.
+    /// </summary>
+    public static uint NeuronSeed(int networkSeed, int neuron) => (uint)SeedSequence.Derive64(networkSeed, SeedPath, neuron) | 1;
+
+    /// <summary>The per-neuron generators' states at the reset of a lifetime: <see cref="NeuronSeed"/> of neurons 0..hidden−1.</summary>
+    public static uint[] NeuronSeeds(int networkSeed, int hidden)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(hidden);
+        var seeds = new uint[hidden];
+        for (int i = 0; i < hidden; i++)
+        {
+            seeds[i] = NeuronSeed(networkSeed, i);
+        }
+
+        return seeds;
+    }
 
     /// <summary>One xorshift32 step: <c>x ^= x &lt;&lt; 13; x ^= x &gt;&gt; 17; x ^= x &lt;&lt; 5</c>.</summary>
     public static uint Next(uint state)

@@ -207,6 +207,12 @@ internal static class ExportPackage
             list.Add(d.LearnerRomPath("output_weights"));
         }
 
+        if (d.PerNeuronStreams)
+        {
+            list.Add(d.LearnerRomPath("seeds"));
+            list.Add(d.NeuronSeedsPath);
+        }
+
         list.Add(d.EdgesPath("hidden"));
         if (d.HasInput)
         {

@@ -16,6 +16,7 @@ internal sealed class GoldenVectors
 {
     /// <summary>The plasticity unit's stochastic-rounding generator while its vectors are built.</summary>
     private uint unitRandom;
+    private uint[] unitStates = [];
 
     private GoldenVectors()
     {
@@ -104,7 +105,8 @@ internal sealed class GoldenVectors
 
     private void BuildUnit(HardwareDesign d, Random random)
     {
-        unitRandom = d.StochasticBits > 0 ? d.RandomSeed : 0;
+        unitRandom = d.StochasticBits > 0 && !d.PerNeuronStreams ? d.RandomSeed : 0;
+        unitStates = d.PerNeuronStreams ? XorShift32.NeuronSeeds(d.Spec.Seed, d.SeedNeurons) : [];
         int p = d.Histories, rounds = d.Rule.Rounds;
         int groups = d.Tables.Max(t => t.Layout.Entries) <= 1024 ? 2 : 1;
         int k = 0;
@@ -176,13 +178,15 @@ internal sealed class GoldenVectors
         long expected;
         if (s > 0)
         {
-            // The unit's generator runs over the whole testbench from its reset, one draw per nonzero word.
+            // The unit's generator (or, per neuron, the post neuron's: the output table's hidden neuron) runs over the whole
+            // testbench from its reset, one draw per nonzero word.
             expected = weight;
             if (entry != 0)
             {
-                unitRandom = XorShift32.Next(unitRandom);
+                ref uint state = ref unitStates.Length > 0 ? ref unitStates[post] : ref unitRandom;
+                state = XorShift32.Next(state);
                 var deltaFormat = new QFormat(true, weightType.Format.Width + 1, weightType.Format.FracBits);
-                expected = (long)Fixed.Add(Fixed.FromRaw(weight, weightType.Format), Fixed.FromRaw(XorShift32.Delta(entry, unitRandom, s), deltaFormat), weightType).Raw;
+                expected = (long)Fixed.Add(Fixed.FromRaw(weight, weightType.Format), Fixed.FromRaw(XorShift32.Delta(entry, state, s), deltaFormat), weightType).Raw;
             }
         }
         else

@@ -110,10 +110,10 @@ internal sealed class HardwareDesign
         }
 
         Lanes = ValidateLanes(lanes, spec);
-        if (precision.StochasticBits > 0 && Lanes > 1)
+        if (precision.StochasticBits > 0 && Lanes > 1 && !PerNeuronStreams)
         {
             throw new RtlExportException(string.Create(CultureInfo.InvariantCulture,
-                $"The precision config asks for stochastic rounding (stochasticBits {precision.StochasticBits}) with --lanes {Lanes}; the RTL implements it with one lane only (one generator advanced in the golden walk order, one update per clock). Use --lanes 1"));
+                $"The precision config asks for stochastic rounding (stochasticBits {precision.StochasticBits}) from one stream with --lanes {Lanes}; one generator advanced in the golden walk order allows one lane only. Use --lanes 1, or add \"stochasticStreams\": \"perNeuron\" to the precision config (one generator per hidden neuron: any number of lanes)"));
         }
 
         if (precision.StochasticBits > 0 && precision.RuleEntry.Format.Width <= precision.StochasticBits)
@@ -222,6 +222,18 @@ internal sealed class HardwareDesign
 
     /// <summary>The update generator's state at the start of a lifetime (<see cref="XorShift32.Seed"/> of the network seed).</summary>
     public uint RandomSeed => XorShift32.Seed(Spec.Seed);
+
+    /// <summary>Stochastic rounding draws from one generator per hidden neuron (<see cref="StochasticStreams.PerNeuron"/>):
+    /// each lane keeps the states of its neurons, loaded from a seed image by the clear sequence.</summary>
+    public bool PerNeuronStreams => StochasticBits > 0 && Precision.StochasticStreams == StochasticStreams.PerNeuron;
+
+    /// <summary>Neurons whose seeds the plasticity unit's seed image holds: every hidden neuron, and as many as the unit's
+    /// testbench instantiates (one per firing pattern).</summary>
+    public int SeedNeurons => Math.Max(Spec.Hidden, Histories);
+
+    /// <summary>The plasticity unit's (and engine's) per-neuron seed image, relative to the export folder: word <c>i</c> is
+    /// <see cref="XorShift32.NeuronSeed"/> of neuron <c>i</c>.</summary>
+    public string NeuronSeedsPath => $"rom/{Name}_neuron_seeds.mem";
 
     /// <summary>Bits of a hidden-neuron index.</summary>
     public int IndexWidth => VerilogTypes.IndexWidth(Spec.Hidden);

@@ -171,6 +171,12 @@ public static class HardwareExporter
                 Enumerable.Range(0, d.InputEdges).Select(e => new BitWord().Add(d.InputEdgePost[e], iw).Hex()))));
         }
 
+        if (d.PerNeuronStreams)
+        {
+            files.Add((d.NeuronSeedsPath, "rom", GoldenVectors.File(
+                Enumerable.Range(0, d.SeedNeurons).Select(i => VerilogTypes.Hex(XorShift32.NeuronSeed(d.Spec.Seed, i), 32)))));
+        }
+
         vectors = GoldenVectors.Build(d, data, settings.Samples, settings.VectorSeed);
         files.Add(Verilog(d, "rtl", RomModuleEmitter.Build(d)));
         files.Add(Verilog(d, "rtl", PlasticityUnitEmitter.Build(d)));
@@ -215,6 +221,11 @@ public static class HardwareExporter
         if (!d.HasOutput)
         {
             files.Add((d.LearnerRomPath("output_weights"), "rom", GoldenVectors.File(v.OutputWeights)));
+        }
+
+        if (d.PerNeuronStreams)
+        {
+            files.Add((d.LearnerRomPath("seeds"), "rom", GoldenVectors.File(v.Seeds)));
         }
 
         files.Add((HardwareDesign.VectorPath(d.Requantize, "vectors"), "vectors", GoldenVectors.File(v.Narrowing)));

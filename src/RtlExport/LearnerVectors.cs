@@ -28,6 +28,10 @@ internal sealed class LearnerVectors
     /// <summary>Fixed output weights (rules without an output table): word <c>c·ROWS + r</c>.</summary>
     public List<string> OutputWeights { get; } = [];
 
+    /// <summary>Per-neuron stochastic-rounding seeds (<see cref="HardwareDesign.PerNeuronStreams"/>): word <c>r</c> holds
+    /// <see cref="XorShift32.NeuronSeed"/> of neuron <c>r·LANES + l</c> in bits <c>32·l</c>; empty otherwise.</summary>
+    public List<string> Seeds { get; } = [];
+
     /// <summary>Input-stream beats: per sample the label, then the raw inputs.</summary>
     public List<string> Beats { get; } = [];
 
@@ -115,6 +119,14 @@ internal sealed class LearnerVectors
                 {
                     InputWeights.Add(Lanes(d, w, l => d.Masks.Input[(r * lanes + l) * n + j] ? win[(r * lanes + l) * n + j] : 0));
                 }
+            }
+        }
+
+        if (d.PerNeuronStreams)
+        {
+            for (int r = 0; r < d.Rows; r++)
+            {
+                Seeds.Add(Lanes(d, 32, l => XorShift32.NeuronSeed(d.Spec.Seed, (r * lanes) + l)));
             }
         }
 

@@ -77,9 +77,30 @@ public sealed class ExportCommandTests : IDisposable
         string sr = Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr.json");
         var r = NeuroRunner.Run(["export", "--rule", Rule(), "--precision", sr, "--out", Path.Combine(dir, "sr"), "--lanes", "2", .. Small]);
         Assert.Equal(
-            "neuro: error: The precision config asks for stochastic rounding (stochasticBits 7) with --lanes 2; the RTL implements it with one lane only (one generator advanced in the golden walk order, one update per clock). Use --lanes 1",
+            "neuro: error: The precision config asks for stochastic rounding (stochasticBits 7) from one stream with --lanes 2; one generator advanced in the golden walk order allows one lane only. Use --lanes 1, or add \"stochasticStreams\": \"perNeuron\" to the precision config (one generator per hidden neuron: any number of lanes)",
             r.SingleErrorLine(2));
         Assert.False(Directory.Exists(Path.Combine(dir, "sr")) && Directory.EnumerateFileSystemEntries(Path.Combine(dir, "sr")).Any());
+    }
+
+    [Fact]
+    public void Export_PerNeuronStreamsWithLanes_ExportsTheSeedImages()
+    {
+        // The per-neuron twin of the same config exports with several lanes (RtlExport.Tests co-simulate it).
+        string sr = Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr-neurons.json");
+        string outDir = Path.Combine(dir, "srn");
+        var r = NeuroRunner.Run(["export", "--rule", Rule(), "--precision", sr, "--out", outDir, "--lanes", "4", .. Small]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(outDir, "rom", "neuro_learner_seeds.mem")).Length);
+        Assert.True(File.Exists(Path.Combine(outDir, "rom", "neuro_neuron_seeds.mem")));
+    }
+
+    [Fact]
+    public void Export_UnknownStochasticStreams_UsageError()
+    {
+        string path = Path.Combine(dir, "streams.json");
+        File.WriteAllText(path, File.ReadAllText(Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr-neurons.json")).Replace("perNeuron", "perRow", StringComparison.Ordinal));
+        var r = NeuroRunner.Run(["export", "--rule", Rule(), "--precision", path, "--out", Path.Combine(dir, "bad"), .. Small]);
+        Assert.Equal($"neuro: error: --precision: {path}: stochasticStreams: expected one of single, perNeuron, not \"perRow\"", r.SingleErrorLine(2));
     }
 
     [Fact]

@@ -119,6 +119,21 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Heavy")]
+    public void Simulate_EightBitPerNeuronStreams_ReproducesDocsResultsOnMnist()
+    {
+        // docs/results.md, "Per-neuron streams": the same lifetime with configs/precision-w8-sr-neurons.json, seed 1.
+        var r = NeuroRunner.Run(
+            "simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", "mnist-best-w8.json"), "--task", "mnist",
+            "--data", RepoPaths.SharedData("mnist"), "--hidden", "1000", "--cap", "500",
+            "--precision", Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr-neurons.json"), "--seed", "1", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(0.8379, doc.RootElement.GetProperty("testAccuracy").GetDouble());
+        Assert.Equal("1a039f9753668adfb5b458d2e28f1dfc71b53e6b678e0e4b8dd4bd1271103ba8", doc.RootElement.GetProperty("weightsSha256").GetString());
+    }
+
+    [Fact]
     public void Simulate_ReadsCsv()
     {
         string train = Path.Combine(dir, "train.csv"), test = Path.Combine(dir, "test.csv");

@@ -105,6 +105,74 @@ public sealed class XorShift32Tests
     }
 
     [Fact]
+    public void NeuronSeed_IsTheDocumentedDerivationAndNeverZero()
+    {
+        Assert.Equal((uint)Neuro.Rules.SeedSequence.Derive64(1, 0x5EED, 0) | 1, XorShift32.NeuronSeed(1, 0));
+        Assert.Equal((uint)Neuro.Rules.SeedSequence.Derive64(1, 0x5EED, 7) | 1, XorShift32.NeuronSeed(1, 7));
+        Assert.Equal([0x389AE76Fu, 0xB070FEE5u, 0xA8069FF3u], XorShift32.NeuronSeeds(1, 3)); // computed independently (Python SplitMix of SeedSequence)
+        var seeds = Enumerable.Range(0, 1000).Select(i => XorShift32.NeuronSeed(5, i)).Append(XorShift32.Seed(5)).ToArray();
+        Assert.All(seeds, seed => Assert.Equal(1u, seed & 1));
+        Assert.Equal(seeds.Length, seeds.Distinct().Count());
+    }
+
+    [Fact]
+    public void Learn_PerNeuronStreamsDrawFromEachNeuronsOwnGenerator()
+    {
+        // The per-neuron contract replayed by hand: the only nonzero word is the output table's (fired, label row), so each
+        // update draws once from the generator of every neuron that fired, and nothing else draws (the zero hidden words
+        // advance no generator); after a Reset every generator starts again at its NeuronSeed.
+        var spec = new PatternNetworkSpec(Inputs: 5, Classes: 3, Hidden: 8, Cap: 5, EdgeProbability: 0.6, Seed: 21);
+        var rule = new PatternRule(
+            rounds: 0,
+            eta: 1.0 / 1024,
+            hidden: [.. new double[4]],
+            input: null,
+            output: ImmutableArray.Create(0, 0, 5 / 64.0, 0),
+            misclassifiedOnly: false);
+        var precision = Stochastic with { StochasticStreams = StochasticStreams.PerNeuron };
+        var network = new FixedPatternNetwork(spec, rule, precision);
+        uint[] states = XorShift32.NeuronSeeds(spec.Seed, spec.Hidden);
+        Assert.Equal(states, network.NeuronRandomStates.ToArray());
+        Assert.Equal(0u, network.UpdateRandomState);
+        var weights = new long[spec.Classes * spec.Hidden];
+        var random = new Random(4);
+        int draws = 0;
+        for (int t = 0; t < 40; t++)
+        {
+            double[] x = [.. Enumerable.Range(0, spec.Inputs).Select(_ => (random.NextDouble() * 4) - 2)];
+            int label = random.Next(spec.Classes);
+            network.Learn(x, label);
+            for (int i = 0; i < spec.Hidden; i++)
+            {
+                if (network.Patterns[i] == 1)
+                {
+                    states[i] = XorShift32.Next(states[i]);
+                    weights[(label * spec.Hidden) + i] += (5 + (states[i] >> 28)) >> 4;
+                    draws++;
+                }
+            }
+
+            Assert.Equal(states, network.NeuronRandomStates.ToArray());
+            Assert.Equal(weights, network.OutputWeightsRaw.ToArray());
+        }
+
+        Assert.True(draws > 40, "too few draws to test anything");
+        Assert.Contains(weights, w => w != 0);
+        network.Reset();
+        Assert.Equal(XorShift32.NeuronSeeds(spec.Seed, spec.Hidden), network.NeuronRandomStates.ToArray());
+    }
+
+    [Fact]
+    public void Learn_SingleStreamHasNoNeuronStates()
+    {
+        // A config without stochasticStreams keeps the one generator of DESIGN.md §5 (per-neuron states stay empty).
+        var (network, x) = OneNeuron(5, Stochastic);
+        network.Learn(x, 0);
+        Assert.Equal(XorShift32.Next(XorShift32.Seed(network.Spec.Seed)), network.UpdateRandomState);
+        Assert.True(network.NeuronRandomStates.IsEmpty);
+    }
+
+    [Fact]
     public void RuleRom_RefusesStochasticRoundingOfAMultiplyTable()
     {
         var rule = new PatternRule(0, 0.01, [.. new double[4]], null, [0, 0, 1, -1], PatternUpdateMode.Multiplicative);

@@ -98,7 +98,7 @@ public sealed class HardwareExporterTests
         var precision = c.Precision with { StochasticBits = 2, RuleEntry = c.Precision.RuleEntry with { Format = new QFormat(true, entry.Width, entry.FracBits + 2) } };
         using var dir = new TempFolder();
         var e = Assert.Throws<RtlExportException>(() => HardwareExporter.Export(c.Rule, precision, c.Spec, RtlCases.Data, c.Settings with { Lanes = 3 }, dir.Path));
-        Assert.StartsWith("The precision config asks for stochastic rounding (stochasticBits 2) with --lanes 3; the RTL implements it with one lane only", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The precision config asks for stochastic rounding (stochasticBits 2) from one stream with --lanes 3; one generator advanced in the golden walk order allows one lane only", e.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
     }
 

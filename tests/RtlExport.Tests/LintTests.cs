@@ -6,7 +6,7 @@ namespace Neuro.RtlExport;
 /// testbenches (with <c>--timing</c>).</summary>
 public sealed class LintTests
 {
-    public static TheoryData<string> Cases => ["r1-all-tables-sat", "r0-hidden-only-satsym", "r1-all-edges-satzero", "r2-input-wrap", "demo-w8-e6", "random-106", "random-107", "ties-sat", "sr-sat", "sr-wrap", "layout-mut", "layout-10"];
+    public static TheoryData<string> Cases => ["r1-all-tables-sat", "r0-hidden-only-satsym", "r1-all-edges-satzero", "r2-input-wrap", "demo-w8-e6", "random-106", "random-107", "ties-sat", "sr-sat", "sr-wrap", "layout-mut", "layout-10", "sr-neurons"];
 
     [Theory]
     [MemberData(nameof(Cases))]

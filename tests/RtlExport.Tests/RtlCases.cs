@@ -118,6 +118,19 @@ internal static class RtlCases
             Fixed("ties-sat").Precision,
             new PatternNetworkSpec(10, 4, Hidden: 8, Cap: 4, EdgeProbability: 0.5, Seed: 19),
             new HardwareExportSettings { Name = "lmut", Samples = 24, TestSamples = 4, Lanes = 2 }),
+        // Per-neuron stochastic rounding (any number of lanes): 8 hidden neurons for lanes 1, 2, 4 and 8, every table,
+        // all output rows updated (each neuron's generator advances once per class), updates on every sample.
+        "sr-neurons" => new(name,
+            new PatternRule(1, 0.01, Sparse(16, 81), Sparse(4, 82), Sparse(8, 83), misclassifiedOnly: false, outputEdges: OutputEdges.AllEdges),
+            PrecisionConfig.Default with
+            {
+                Weight = FixedType.Parse("ap_fixed<8,2,AP_RND_CONV,AP_SAT>"),
+                RuleEntry = FixedType.Parse("ap_fixed<8,-2,AP_RND_CONV,AP_SAT>"),
+                StochasticBits = 4,
+                StochasticStreams = StochasticStreams.PerNeuron,
+            },
+            new PatternNetworkSpec(10, 4, Hidden: 8, Cap: 4, EdgeProbability: 0.6, Seed: 19),
+            new HardwareExportSettings { Name = "srn", Samples = 12, TestSamples = 4, Lanes = 2 }),
         _ => throw new ArgumentException($"No case {name}", nameof(name)),
     };
 
@@ -241,6 +254,18 @@ internal static class RtlCases
 
         double scale = Math.ScaleB(1.0, random.Next(-4, 2));
         return new LayoutField(Signal.Margin, bits, [.. Enumerable.Range(0, count).Select(_ => scale * (5 * random.NextDouble() - 4)).Order()]);
+    }
+
+    /// <summary><see cref="RandomStochastic"/> with per-neuron streams and <see cref="Random"/>'s lanes (any divisor of the hidden size).</summary>
+    public static Case RandomPerNeuron(int seed)
+    {
+        var c = RandomStochastic(seed);
+        return c with
+        {
+            Name = $"random-srn-{seed}",
+            Precision = c.Precision with { StochasticStreams = StochasticStreams.PerNeuron },
+            Settings = c.Settings with { Lanes = Random(seed).Settings.Lanes },
+        };
     }
 
     /// <summary><see cref="Table"/> with entries 1, 4, 7, … set to 0 (entry 0, the address of silent neurons, stays).</summary>

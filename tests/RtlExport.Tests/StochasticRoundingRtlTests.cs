@@ -79,7 +79,7 @@ public sealed class StochasticRoundingRtlTests
         var c = RtlCases.Fixed("sr-sat");
         var e = Assert.Throws<RtlExportException>(() => new HardwareDesign("sr", c.Rule, c.Precision, c.Spec, c.Spec.BuildMasks(), lanes: 2));
         Assert.Equal(
-            "The precision config asks for stochastic rounding (stochasticBits 4) with --lanes 2; the RTL implements it with one lane only (one generator advanced in the golden walk order, one update per clock). Use --lanes 1",
+            "The precision config asks for stochastic rounding (stochasticBits 4) from one stream with --lanes 2; one generator advanced in the golden walk order allows one lane only. Use --lanes 1, or add \"stochasticStreams\": \"perNeuron\" to the precision config (one generator per hidden neuron: any number of lanes)",
             e.Message);
     }
 

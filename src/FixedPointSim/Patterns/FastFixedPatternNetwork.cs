@@ -117,6 +117,9 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     /// <inheritdoc/>
     public uint UpdateRandomState => engine.RandomState;
 
+    /// <inheritdoc/>
+    public ReadOnlySpan<uint> NeuronRandomStates => engine.NeuronRandomStates;
+
     /// <summary>The arithmetic the formats selected (tests check that each is exercised).</summary>
     internal FastFixedEngine Engine => engine.Kind;
 

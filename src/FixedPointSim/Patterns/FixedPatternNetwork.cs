@@ -33,7 +33,10 @@ namespace Neuro.FixedPointSim.Patterns;
 /// <item>stochastic rounding (<see cref="PrecisionConfig.StochasticBits"/> <c>s &gt; 0</c>, add tables only): the ROM word has
 /// <c>fw + s</c> fractional bits and <c>w ← overflow_w(w + floor((rom[addr] + r) / 2^s))</c>, <c>r</c> the top <c>s</c>
 /// bits of the lifetime's <see cref="XorShift32"/> generator, advanced once per synapse update with a nonzero word, in
-/// this class's walk order (recurrent edges post-major, input edges post-major, output rows class-major).</item>
+/// this class's walk order (recurrent edges post-major, input edges post-major, output rows class-major). With
+/// <see cref="PrecisionConfig.StochasticStreams"/> = <see cref="StochasticStreams.PerNeuron"/> each hidden neuron <c>i</c>
+/// has its own generator (<see cref="XorShift32.NeuronSeed"/>), drawn by the updates of recurrent row <c>i</c>, input row
+/// <c>i</c> and output column <c>i</c>, in the same walk order.</item>
 /// <item>addresses: as the float reference composes them from the layout (<see cref="PatternTablePlan"/>); the weight
 /// field reads the raw weight (<see cref="Neuro.Rules.Layouts.LayoutField.WeightCode(long, int)"/>), the margin field the
 /// exact logits against thresholds floored to <see cref="LogitFracBits"/> fractional bits, so every code is exact.</item>
@@ -61,6 +64,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     private readonly Int128[][] thresholds;
     private long samplesSeen;
     private uint randomState;
+    private readonly uint[] neuronStates;
 
     /// <summary>Creates a network with the spec's masks, the rule and the precision, and resets it.</summary>
     /// <inheritdoc cref="FixedPatternNetwork(PatternNetworkSpec, PatternNetworkMasks, PatternRule, PrecisionConfig)"/>
@@ -113,6 +117,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
         selection = new long[v];
         logits = new Int128[m];
         patterns = new int[v];
+        neuronStates = new uint[precision.StochasticBits > 0 && precision.StochasticStreams == StochasticStreams.PerNeuron ? v : 0];
         Reset();
     }
 
@@ -158,11 +163,19 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     /// <inheritdoc/>
     public uint UpdateRandomState => randomState;
 
+    /// <inheritdoc/>
+    public ReadOnlySpan<uint> NeuronRandomStates => neuronStates;
+
     /// <summary>Puts every weight back to its start (a new lifetime), as <see cref="ReferencePatternNetwork.Reset"/> does.</summary>
     public void Reset()
     {
         samplesSeen = 0;
-        randomState = Precision.StochasticBits > 0 ? XorShift32.Seed(spec.Seed) : 0;
+        randomState = Precision.StochasticBits > 0 && neuronStates.Length == 0 ? XorShift32.Seed(spec.Seed) : 0;
+        for (int i = 0; i < neuronStates.Length; i++)
+        {
+            neuronStates[i] = XorShift32.NeuronSeed(spec.Seed, i);
+        }
+
         Array.Copy(plan.InputStartsAtZero ? new long[inputWeights.Length] : initialInputWeights, inputWeights, inputWeights.Length);
         Array.Copy(plan.RecurrentStartsAtZero ? new long[recurrentWeights.Length] : initialRecurrentWeights, recurrentWeights, recurrentWeights.Length);
         Array.Copy(plan.OutputStartsAtZero ? new long[outputWeights.Length] : initialOutputWeights, outputWeights, outputWeights.Length);
@@ -228,7 +241,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
                     if (masks.Recurrent[post * v + pre])
                     {
                         ref long w = ref recurrentWeights[post * v + pre];
-                        Apply(ref w, rom[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(w, fw)], rec.Mode);
+                        Apply(ref w, rom[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(w, fw)], rec.Mode, ref State(post));
                     }
                 }
             }
@@ -246,7 +259,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
                     if (masks.Input[post * n + j])
                     {
                         ref long w = ref inputWeights[post * n + j];
-                        Apply(ref w, rom[postTerm | inp.WeightTerm(w, fw)], inp.Mode);
+                        Apply(ref w, rom[postTerm | inp.WeightTerm(w, fw)], inp.Mode, ref State(post));
                     }
                 }
             }
@@ -268,7 +281,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
                 for (int i = 0; i < v; i++)
                 {
                     ref long w = ref outputWeights[c * v + i];
-                    Apply(ref w, rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(w, fw)], outp.Mode);
+                    Apply(ref w, rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(w, fw)], outp.Mode, ref State(i));
                 }
             }
         }
@@ -357,8 +370,13 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
         return best;
     }
 
-    /// <summary>One update of one weight by one ROM word; see the class remarks for the arithmetic. Result: weight format.</summary>
-    private void Apply(ref long weight, long entry, TableMode mode)
+    /// <summary>The generator that an update of a synapse of hidden neuron <paramref name="neuron"/> draws from: its own
+    /// with per-neuron streams, else the lifetime's one.</summary>
+    private ref uint State(int neuron) => ref neuronStates.Length > 0 ? ref neuronStates[neuron] : ref randomState;
+
+    /// <summary>One update of one weight by one ROM word, drawing from <paramref name="state"/>; see the class remarks for
+    /// the arithmetic. Result: weight format.</summary>
+    private void Apply(ref long weight, long entry, TableMode mode, ref uint state)
     {
         var type = Precision.Weight;
         int frac = type.Format.FracBits;
@@ -372,8 +390,8 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
                 return;
             }
 
-            randomState = XorShift32.Next(randomState);
-            Int128 r = randomState >> (32 - s);
+            state = XorShift32.Next(state);
+            Int128 r = state >> (32 - s);
             weight = Narrow(weight + (((Int128)entry + r) >> s), frac, type);
             return;
         }

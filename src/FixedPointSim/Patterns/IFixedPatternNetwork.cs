@@ -50,8 +50,12 @@ public interface IFixedPatternNetwork : IPatternNetwork
     int LogitFracBits { get; }
 
     /// <summary>The stochastic-rounding generator's state (<see cref="XorShift32"/>) after the last update; 0 when
-    /// <see cref="PrecisionConfig.StochasticBits"/> is 0.</summary>
+    /// <see cref="PrecisionConfig.StochasticBits"/> is 0 or the streams are per neuron.</summary>
     uint UpdateRandomState { get; }
+
+    /// <summary>With per-neuron streams (<see cref="StochasticStreams.PerNeuron"/>), each hidden neuron's generator state
+    /// after the last update; empty otherwise.</summary>
+    ReadOnlySpan<uint> NeuronRandomStates { get; }
 
     /// <summary>Runs the forward pass on raw inputs of <see cref="PrecisionConfig.Input"/>; returns the predicted class.</summary>
     int PredictRaw(ReadOnlySpan<long> x);

@@ -307,9 +307,9 @@ internal sealed class LanePatternEngine : PatternEngine
             var rom = Rom.Span(rec.Index);
             var update = Updates[rec.Index];
             int stochastic = StochasticBits;
-            ref uint state = ref RandomStateRef;
             for (int post = 0; post < v; post++)
             {
+                ref uint state = ref RandomStateRef(post);
                 int postTerm = rec.PostTerm(patterns[post]) | sample;
                 var row = recurrentWeights.AsSpan(post * stride, stride);
                 var mask = recurrentMask.AsSpan(post * stride / Lanes, stride / Lanes);
@@ -412,9 +412,9 @@ internal sealed class LanePatternEngine : PatternEngine
     {
         int n = Spec.Inputs, v = Spec.Hidden, bits = StochasticBits;
         var update = Updates[inp.Index];
-        ref uint state = ref RandomStateRef;
         for (int i = 0; i < v; i++)
         {
+            ref uint state = ref RandomStateRef(i);
             int postTerm = inp.PostTerm(patterns[i]) | sample;
             int maskByte = i / Lanes, maskBit = 1 << (i % Lanes);
             for (int j = 0; j < n; j++)
@@ -448,9 +448,9 @@ internal sealed class LanePatternEngine : PatternEngine
             if (outp.UsesWeight || StochasticBits > 0)
             {
                 int bits = StochasticBits;
-                ref uint state = ref RandomStateRef;
                 for (int i = 0; i < v; i++)
                 {
+                    ref uint state = ref RandomStateRef(i);
                     long word = rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(row[i], WeightFracBits)];
                     row[i] = (int)(bits > 0 ? update.ApplyStochastic(row[i], word, bits, ref state) : update.Apply(row[i], word));
                 }

@@ -14,6 +14,7 @@ namespace Neuro.FixedPointSim.Patterns;
 /// </remarks>
 internal abstract class PatternEngine
 {
+    private readonly uint[] neuronStates;
     private uint randomState;
 
     /// <summary>Computes the starting weights.</summary>
@@ -27,6 +28,7 @@ internal abstract class PatternEngine
         Plan = new PatternUpdatePlan(rule);
         WeightFracBits = precision.Weight.Format.FracBits;
         StochasticBits = precision.StochasticBits;
+        neuronStates = new uint[precision.StochasticBits > 0 && precision.StochasticStreams == StochasticStreams.PerNeuron ? spec.Hidden : 0];
         ZeroTables = [.. Enumerable.Range(0, rom.TableCount).Select(t => rom.Table(t).All(word => word == 0))];
         int logitFrac = WeightFracBits + precision.Activation.Format.FracBits;
         Thresholds = [.. rule.Layout.Tables.Select((_, t) => new PatternTablePlan(rule.Layout, t).RawThresholds(logitFrac).ToArray())];
@@ -84,8 +86,12 @@ internal abstract class PatternEngine
     /// <summary>The stochastic-rounding generator's state (<see cref="XorShift32"/>).</summary>
     public uint RandomState => randomState;
 
-    /// <summary>The generator's state, for the update loops to advance.</summary>
-    protected ref uint RandomStateRef => ref randomState;
+    /// <summary>Each hidden neuron's generator state with per-neuron streams; empty otherwise.</summary>
+    public ReadOnlySpan<uint> NeuronRandomStates => neuronStates;
+
+    /// <summary>The generator that an update of a synapse of hidden neuron <paramref name="neuron"/> advances: its own with
+    /// per-neuron streams (recurrent and input row <c>i</c>, output column <c>i</c>), else the lifetime's one.</summary>
+    protected ref uint RandomStateRef(int neuron) => ref neuronStates.Length > 0 ? ref neuronStates[neuron] : ref randomState;
 
     /// <summary>Each table's margin thresholds at the logits' fractional bits (empty without a margin field).</summary>
     protected Int128[][] Thresholds { get; }
@@ -117,8 +123,16 @@ internal abstract class PatternEngine
     /// <summary>Puts every weight back to its start.</summary>
     public abstract void Reset();
 
-    /// <summary>Puts the generator back to its seed (<see cref="XorShift32.Seed"/> of the network seed), or 0 when off.</summary>
-    public void ResetRandom() => randomState = StochasticBits > 0 ? XorShift32.Seed(Spec.Seed) : 0;
+    /// <summary>Puts the generators back to their seeds (<see cref="XorShift32.Seed"/> of the network seed, or
+    /// <see cref="XorShift32.NeuronSeed"/> of each neuron), or the one to 0 when off.</summary>
+    public void ResetRandom()
+    {
+        randomState = StochasticBits > 0 && neuronStates.Length == 0 ? XorShift32.Seed(Spec.Seed) : 0;
+        for (int i = 0; i < neuronStates.Length; i++)
+        {
+            neuronStates[i] = XorShift32.NeuronSeed(Spec.Seed, i);
+        }
+    }
 
     /// <summary>The forward pass on raw inputs (already checked against the input format); returns the prediction.</summary>
     public abstract int Forward(ReadOnlySpan<long> input);

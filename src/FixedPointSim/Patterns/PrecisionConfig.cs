@@ -13,7 +13,8 @@ namespace Neuro.FixedPointSim.Patterns;
 /// The fixed-point types of a pattern-rule network (DESIGN.md §5): one <see cref="FixedType"/> (format, rounding,
 /// overflow) per signal. JSON: <c>{ "input": "ap_fixed&lt;16,4,AP_RND_CONV,AP_SAT&gt;", "weight": …, "activation": …,
 /// "ruleEntry": … }</c>, each value a <see cref="FixedType.ToString"/> spelling, and optionally <c>"stochasticBits": s</c>
-/// (absent or 0: round-to-ROM-word updates as before).
+/// (absent or 0: round-to-ROM-word updates as before) and, with <c>s &gt; 0</c>, <c>"stochasticStreams": "single" |
+/// "perNeuron"</c> (absent: <c>single</c>).
 /// </summary>
 /// <remarks>
 /// <para>The rule ROM stores <c>eta·table[i]</c> in the <em>weight's LSB scale</em>, so an additive update is
@@ -31,7 +32,7 @@ public sealed record PrecisionConfig
     /// <summary>The largest <see cref="StochasticBits"/>: the generator's top bits make <c>r</c>, and 24 leave 8 unused.</summary>
     public const int MaxStochasticBits = 24;
 
-    private static readonly string[] Fields = ["input", "weight", "activation", "ruleEntry", "stochasticBits"];
+    private static readonly string[] Fields = ["input", "weight", "activation", "ruleEntry", "stochasticBits", "stochasticStreams"];
 
     /// <summary>Creates a config and validates it.</summary>
     /// <param name="input">Type of the quantized input features <c>x</c>.</param>
@@ -78,6 +79,13 @@ public sealed record PrecisionConfig
     /// fractional bits.
     /// </summary>
     public int StochasticBits { get; init; }
+
+    /// <summary>
+    /// Which generators stochastic rounding draws from: <see cref="Patterns.StochasticStreams.Single"/> (the default, one
+    /// per lifetime) or <see cref="Patterns.StochasticStreams.PerNeuron"/> (one per hidden neuron, so that lanes updating
+    /// neurons in parallel draw what the golden walk draws). Only with <see cref="StochasticBits"/> &gt; 0.
+    /// </summary>
+    public StochasticStreams StochasticStreams { get; init; }
 
     /// <summary>Says what is wrong with the config (the message of <see cref="Validate()"/>), or null when it is valid.</summary>
     public string? Problem => FieldProblem() is { } p ? $"{p.Field}: {p.Message}" : null;
@@ -191,6 +199,11 @@ public sealed record PrecisionConfig
                 writer.WriteNumber("stochasticBits", StochasticBits);
             }
 
+            if (StochasticStreams != StochasticStreams.Single)
+            {
+                writer.WriteString("stochasticStreams", JsonNamingPolicy.CamelCase.ConvertName(StochasticStreams.ToString()));
+            }
+
             writer.WriteEndObject();
         }
 
@@ -199,8 +212,8 @@ public sealed record PrecisionConfig
 
     /// <summary>
     /// Parses and validates a config strictly (<see cref="StrictJson"/>): the four types are required strings,
-    /// <c>stochasticBits</c> an optional integer (default 0); unknown and duplicate fields, other value kinds and invalid
-    /// UTF-8 are rejected.
+    /// <c>stochasticBits</c> an optional integer (default 0), <c>stochasticStreams</c> an optional <c>"single"</c> or
+    /// <c>"perNeuron"</c> (default single); unknown and duplicate fields, other value kinds and invalid UTF-8 are rejected.
     /// </summary>
     /// <exception cref="PrecisionConfigException">The JSON is malformed, a field is missing, unknown or unparsable, or the
     /// types are inconsistent; <see cref="PrecisionConfigException.Field"/> names the field.</exception>
@@ -228,8 +241,9 @@ public sealed record PrecisionConfig
     /// <summary>Writes <see cref="ToJson"/> to a file atomically.</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
 
-    /// <summary>The JSON model: four type spellings, all required, and the optional stochastic-rounding bits.</summary>
-    private sealed record PrecisionConfigJson(string Input, string Weight, string Activation, string RuleEntry, int StochasticBits = 0);
+    /// <summary>The JSON model: four type spellings, all required, and the optional stochastic-rounding bits and streams.</summary>
+    private sealed record PrecisionConfigJson(
+        string Input, string Weight, string Activation, string RuleEntry, int StochasticBits = 0, StochasticStreams StochasticStreams = StochasticStreams.Single);
 
     private static PrecisionConfigJson Parse(Func<PrecisionConfigJson> read)
     {
@@ -260,6 +274,7 @@ public sealed record PrecisionConfig
             Activation = TypeField("activation", model.Activation),
             RuleEntry = TypeField("ruleEntry", model.RuleEntry),
             StochasticBits = model.StochasticBits,
+            StochasticStreams = model.StochasticStreams,
         };
         config.Validate();
         return config;
@@ -321,6 +336,16 @@ public sealed record PrecisionConfig
         if (StochasticBits is < 0 or > MaxStochasticBits)
         {
             return ("stochasticBits", string.Create(CultureInfo.InvariantCulture, $"must be 0..{MaxStochasticBits}, not {StochasticBits}"));
+        }
+
+        if (!Enum.IsDefined(StochasticStreams))
+        {
+            return ("stochasticStreams", string.Create(CultureInfo.InvariantCulture, $"must be single or perNeuron, not {(int)StochasticStreams}"));
+        }
+
+        if (StochasticStreams != StochasticStreams.Single && StochasticBits == 0)
+        {
+            return ("stochasticStreams", "perNeuron needs stochasticBits > 0 (the streams draw the bits of stochastic rounding)");
         }
 
         int s = StochasticBits;

@@ -171,7 +171,6 @@ internal sealed class ScalarPatternEngine : PatternEngine
     public override void Update(int label, int prediction, long samplesSeen)
     {
         int v = Spec.Hidden, n = Spec.Inputs, fw = WeightFracBits, bits = StochasticBits;
-        ref uint state = ref RandomStateRef;
         var margin = Margin(label);
         if (Plan.Recurrent is { } rec)
         {
@@ -185,7 +184,7 @@ internal sealed class ScalarPatternEngine : PatternEngine
                 foreach (int pre in recurrentColumns.AsSpan(recurrentRowStart[post]..recurrentRowStart[post + 1]))
                 {
                     long word = rom[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(row[pre], fw)];
-                    row[pre] = bits > 0 ? update.ApplyStochastic(row[pre], word, bits, ref state) : update.Apply(row[pre], word);
+                    row[pre] = bits > 0 ? update.ApplyStochastic(row[pre], word, bits, ref RandomStateRef(post)) : update.Apply(row[pre], word);
                 }
             }
         }
@@ -202,7 +201,7 @@ internal sealed class ScalarPatternEngine : PatternEngine
                 foreach (int j in inputColumns.AsSpan(inputRowStart[post]..inputRowStart[post + 1]))
                 {
                     long word = rom[postTerm | inp.WeightTerm(row[j], fw)];
-                    row[j] = bits > 0 ? update.ApplyStochastic(row[j], word, bits, ref state) : update.Apply(row[j], word);
+                    row[j] = bits > 0 ? update.ApplyStochastic(row[j], word, bits, ref RandomStateRef(post)) : update.Apply(row[j], word);
                 }
             }
         }
@@ -225,7 +224,7 @@ internal sealed class ScalarPatternEngine : PatternEngine
                 for (int i = 0; i < v; i++)
                 {
                     long word = rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(row[i], fw)];
-                    row[i] = bits > 0 ? update.ApplyStochastic(row[i], word, bits, ref state) : update.Apply(row[i], word);
+                    row[i] = bits > 0 ? update.ApplyStochastic(row[i], word, bits, ref RandomStateRef(i)) : update.Apply(row[i], word);
                 }
             }
         }

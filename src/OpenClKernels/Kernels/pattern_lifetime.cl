@@ -257,7 +257,7 @@ long apply_stochastic(long w, long entry, uint* state)
     long delta = (entry >> STOCH_BITS) + (((entry & ((1L << STOCH_BITS) - 1)) + r) >> STOCH_BITS);
     return narrow(i128_add(i128_of(w), i128_of(delta)), 0, WGT_WIDTH, WGT_ROUNDING, WGT_OVERFLOW);
 }
-#define UPDATE(mul, w, entry) apply_stochastic((w), (entry), rng)
+#define UPDATE(mul, w, entry) apply_stochastic((w), (entry), &row_state)
 #else
 #define UPDATE(mul, w, entry) APPLY((mul), (w), (entry))
 #endif
@@ -463,16 +463,50 @@ int forward(__global const XTYPE* x, __global const uchar* mask, __global const 
 
 // The hidden, input and output updates, in that order (FixedPatternNetwork.LearnCurrent). `seen` counts the samples
 // learned from since the reset before this one; logits hold the forward pass's exact logits as (lo, hi) pairs.
+// With per-neuron streams (PER_NEURON, XorShift32.NeuronSeed) `states` holds each hidden neuron's generator: neuron i's
+// recurrent row, input row and output column draw from states[i] in the golden walk order restricted to them, so the
+// work-items update their own neurons in parallel and draw exactly what the golden walk draws. ROW_LOAD/ROW_STORE move
+// a neuron's state into and out of row_state around its synapses; with one stream row_state is the lifetime's generator.
+#ifdef PER_NEURON
+#define ROW_LOAD(n) row_state = states[(n)]
+#define ROW_STORE(n) states[(n)] = row_state
+#else
+#define ROW_LOAD(n)
+#define ROW_STORE(n)
+#endif
+
+// The output row's role (PatternUpdatePlan.OutputRole): 0 label, 1 prediction, then the other rows with ALL_EDGES.
+#ifdef ALL_EDGES
+#define OUT_ROLE(c) ((c) == label ? 0 : (c) == prediction ? 1 : OUT_OTHER_ROLE)
+#else
+#define OUT_ROLE(c) ((c) == label ? 0 : (c) == prediction ? 1 : -1)
+#endif
+
+// One output weight's update: class c, hidden neuron i (expressions of the caller's loop variables, so the macro's own
+// names must not shadow them).
+#define OUT_UPDATE(c, i) \
+    { \
+        int role = OUT_ROLE(c); \
+        if (role >= 0) { \
+            int out_e = (c) * V + (i); \
+            long wv = w[W_OUTPUT + out_e]; \
+            int address = out_sample + TERM(patterns[(i)], OUT_PRE_SHIFT) + TERM(role, OUT_ROLE_SHIFT) \
+                + TERM(weight_code(wv, OUT_WEIGHT_RSHIFT, OUT_WEIGHT_BITS), OUT_WEIGHT_SHIFT); \
+            w[W_OUTPUT + out_e] = (WTYPE)UPDATE(OUT_MUL, wv, rom[OUT_ROM + address]); \
+        } \
+    }
+
 void update(__global const uchar* mask, __global WTYPE* w, __global const long* rom, __global const int* patterns,
-            __global const long* logits, int label, int prediction, long seen, int lid, uint* rng)
+            __global const long* logits, int label, int prediction, long seen, int lid, uint* rng, __global uint* states)
 {
-#if defined(STOCH_BITS) && STOCH_BITS > 0
+#if defined(STOCH_BITS) && STOCH_BITS > 0 && !defined(PER_NEURON)
     // One sequential generator, drawn in the golden walk order: work-item 0 walks every synapse alone (the forward pass
     // stays shared); the others skip the loops and wait at the barrier at the end.
     int first = lid == 0 ? 0 : (1 << 30), step = 1;
 #else
     int first = lid, step = LOCAL_SIZE;
 #endif
+    uint row_state = *rng;
 #ifdef USES_MARGIN
     i128 best;
     best.lo = 0;
@@ -504,6 +538,7 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
         ;
     for (int post = first; post < V; post += step) {
         int post_term = rec_sample + TERM(patterns[post], REC_POST_SHIFT);
+        ROW_LOAD(post);
         for (int pre = 0; pre < V; pre++) {
             int e = REC_AT(post, pre);
             if (mask[W_RECURRENT + e]) {
@@ -512,6 +547,7 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
                 w[W_RECURRENT + e] = (WTYPE)UPDATE(REC_MUL, wv, rom[REC_ROM + address]);
             }
         }
+        ROW_STORE(post);
     }
 #endif
 #ifdef HAS_IN
@@ -522,6 +558,7 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
         ;
     for (int post = first; post < V; post += step) {
         int post_term = in_sample + TERM(patterns[post], IN_POST_SHIFT);
+        ROW_LOAD(post);
         for (int j = 0; j < N; j++) {
             if (mask[IN_AT(post, j)]) {
                 long wv = w[W_INPUT + IN_AT(post, j)];
@@ -529,6 +566,7 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
                 w[W_INPUT + IN_AT(post, j)] = (WTYPE)UPDATE(IN_MUL, wv, rom[IN_ROM + address]);
             }
         }
+        ROW_STORE(post);
     }
 #endif
 #ifdef HAS_OUT
@@ -537,33 +575,30 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
         + TERM(MARGIN_CODE(OUT_MARGIN_RELATIVE, out_thresholds, OUT_MARGIN_COUNT), OUT_MARGIN_SHIFT)
 #endif
         ;
-    for (int e = first; e < M * V; e += step) {
-        int c = e / V, i = e % V;
-        // The row's role (PatternUpdatePlan.OutputRole): 0 label, 1 prediction, then the other rows with ALL_EDGES.
-#ifdef ALL_EDGES
-        int role = c == label ? 0 : c == prediction ? 1 : OUT_OTHER_ROLE;
-#else
-        int role = c == label ? 0 : c == prediction ? 1 : -1;
-#endif
-        if (role >= 0) {
-            long wv = w[W_OUTPUT + e];
-            int address = out_sample + TERM(patterns[i], OUT_PRE_SHIFT) + TERM(role, OUT_ROLE_SHIFT)
-                + TERM(weight_code(wv, OUT_WEIGHT_RSHIFT, OUT_WEIGHT_BITS), OUT_WEIGHT_SHIFT);
-            w[W_OUTPUT + e] = (WTYPE)UPDATE(OUT_MUL, wv, rom[OUT_ROM + address]);
-        }
+#ifdef PER_NEURON
+    // Neuron-major, so that each work-item draws its own neurons' generators in class order.
+    for (int i = lid; i < V; i += LOCAL_SIZE) {
+        ROW_LOAD(i);
+        for (int c = 0; c < M; c++) OUT_UPDATE(c, i)
+        ROW_STORE(i);
     }
+#else
+    for (int e = first; e < M * V; e += step) OUT_UPDATE(e / V, e % V)
 #endif
+#endif
+    *rng = row_state;
     SYNC(CLK_GLOBAL_MEM_FENCE);
 }
 
 // meta, per lifetime (9 ints): train start, train count, passes, holdout start, holdout count, first prediction slot, mask
 // image, starting-weight image, and the stochastic-rounding generator's state at reset (XorShift32.Seed of the network
-// seed, as a uint's bits; unused without STOCH_BITS). Lifetimes of one network seed share their mask and start images; each copies its start image
+// seed, as a uint's bits; unused without STOCH_BITS or with PER_NEURON, whose per-neuron seeds the host writes into
+// states_all, Hidden words per lifetime, which the kernel then advances in place). Lifetimes of one network seed share their mask and start images; each copies its start image
 // into its own weights first (the reset).
 __kernel void pattern_lifetimes(
     __global const long* rom, __global const uchar* masks, __global WTYPE* weights, __global const WTYPE* starts,
     __global const XTYPE* inputs, __global const int* labels, __global const int* meta,
-    __global int* predictions, __global long* scratch_all, __global int* patterns_all)
+    __global int* predictions, __global long* scratch_all, __global int* patterns_all, __global uint* states_all)
 {
     __local int counts[LOCAL_SIZE];
     __local int shared_prediction;
@@ -577,6 +612,11 @@ __kernel void pattern_lifetimes(
     __global const WTYPE* start = starts + (size_t)my[7] * W_WORDS;
     __global long* scratch = scratch_all + (size_t)g * SCRATCH_WORDS;
     __global int* patterns = patterns_all + (size_t)g * V;
+#ifdef PER_NEURON
+    __global uint* states = states_all + (size_t)g * V;
+#else
+    __global uint* states = states_all;
+#endif
     for (int e = lid; e < W_WORDS; e += LOCAL_SIZE) w[e] = start[e];
     SYNC(CLK_GLOBAL_MEM_FENCE);
     long seen = 0;
@@ -590,7 +630,7 @@ __kernel void pattern_lifetimes(
 #ifdef MISCLASSIFIED_ONLY
             if (prediction == label) continue;
 #endif
-            update(mask, w, r, patterns, scratch + 4 * V, label, prediction, seen, lid, &rng);
+            update(mask, w, r, patterns, scratch + 4 * V, label, prediction, seen, lid, &rng, states);
         }
     }
     for (int s = 0; s < holdout_count; s++) {

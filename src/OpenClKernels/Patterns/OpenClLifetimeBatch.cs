@@ -282,7 +282,8 @@ public sealed class OpenClLifetimeBatch : IDisposable
         long weights = PatternKernelDefines.WeightWords(spec) * (p.Defines.WideWeights ? 8 : 4);
         // Its mask and start images are counted as its own although lifetimes of one network seed share them.
         long total = (p.Rom.Length * 8L) + p.Masks.Length + (2 * weights) + (PatternKernelDefines.ScratchWords(spec) * 8)
-            + (spec.Hidden * 4L) + (PatternKernelDefines.MetaWords * 4) + (p.Predictions * 4L);
+            + (spec.Hidden * 4L) + (PatternKernelDefines.MetaWords * 4) + (p.Predictions * 4L)
+            + (p.Defines.PerNeuron ? spec.Hidden * 4L : 0);
         return (total, weights);
     }
 
@@ -357,6 +358,11 @@ public sealed class OpenClLifetimeBatch : IDisposable
         using var predictionBuffer = context.Allocate<int>(slots);
         using var scratchBuffer = context.Allocate<long>(count * PatternKernelDefines.ScratchWords(spec));
         using var patternBuffer = context.Allocate<int>((long)count * spec.Hidden);
+
+        // Per-neuron streams: each lifetime's generators start at its network seed's NeuronSeeds; one unused word otherwise.
+        uint[] states = defines.PerNeuron ? [.. chunk.SelectMany(p => XorShift32.NeuronSeeds(p.Lifetime.Spec.Seed, spec.Hidden))] : [0];
+        using var stateBuffer = context.Allocate<uint>(states.Length);
+        stateBuffer.Write(states);
         romBuffer.Write(rom);
         maskBuffer.Write(masks);
         labelBuffer.Write(labels.ToArray());
@@ -377,6 +383,7 @@ public sealed class OpenClLifetimeBatch : IDisposable
         kernel.SetArgument(7, predictionBuffer);
         kernel.SetArgument(8, scratchBuffer);
         kernel.SetArgument(9, patternBuffer);
+        kernel.SetArgument(10, stateBuffer);
         context.Finish();
         timings[1] += Stopwatch.GetElapsedTime(phase).TotalSeconds;
         phase = Stopwatch.GetTimestamp();

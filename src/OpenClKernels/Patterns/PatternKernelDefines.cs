@@ -57,6 +57,11 @@ public sealed record PatternKernelDefines
     /// <summary>Sums accumulate in 64 bits (<c>ACC64</c>); else in 128.</summary>
     public bool Accumulator64 { get; }
 
+    /// <summary>Stochastic rounding draws from one generator per hidden neuron (<c>PER_NEURON</c>,
+    /// <see cref="StochasticStreams.PerNeuron"/>), whose states travel in a buffer of Hidden words per lifetime; the
+    /// update then runs neuron-parallel like a deterministic one.</summary>
+    public bool PerNeuron => Defines.Any(d => d.Key == "PER_NEURON");
+
     /// <summary>The defines for lifetimes of <paramref name="spec"/>'s shape with <paramref name="rule"/>'s options at <paramref name="precision"/>.</summary>
     /// <param name="spec">Network shape (inputs, hidden, classes, cap); its seed and edge probability do not matter.</param>
     /// <param name="rule">Rounds, update mode, options and which tables exist; its table entries do not matter.</param>
@@ -108,6 +113,7 @@ public sealed record PatternKernelDefines
             ("MISCLASSIFIED_ONLY", rule.MisclassifiedOnly),
             ("ALL_EDGES", rule.OutputEdges == OutputEdges.AllEdges),
             ("NEURON_MINOR", localSize > 1),
+            ("PER_NEURON", precision.StochasticBits > 0 && precision.StochasticStreams == StochasticStreams.PerNeuron),
         })
         {
             if (on)

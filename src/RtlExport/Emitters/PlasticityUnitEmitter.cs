@@ -71,6 +71,7 @@ internal static class PlasticityUnitEmitter
                 Stmt.Set("s1_table_reg", "in_table"),
                 Stmt.Set("s1_tag_reg", "in_tag"),
                 Stmt.Set("s1_weight_reg", "in_weight"),
+                .. d.PerNeuronStreams ? [Stmt.Set("s1_post_reg", "in_post")] : Array.Empty<Stmt>(),
                 Stmt.Set("out_table", "s1_table_reg"),
                 Stmt.Set("out_tag", "s1_tag_reg"),
                 .. OverflowResult(weight.Overflow, "out_weight"),
@@ -166,7 +167,7 @@ internal static class PlasticityUnitEmitter
     /// <summary>With stochastic rounding: <c>RANDOM_SEED</c>, the generator's state at the start of a lifetime.</summary>
     internal static void AddRandomParams(VerilogScope m, HardwareDesign d)
     {
-        if (d.StochasticBits > 0)
+        if (d.StochasticBits > 0 && !d.PerNeuronStreams)
         {
             m.LocalParam("RANDOM_SEED", VerilogTypes.Literal(d.RandomSeed, 32),
                 "Stochastic rounding: xorshift32 state at the start of a lifetime, (uint)SeedSequence.Derive64(seed, 0x5EED) | 1", "[31:0]");
@@ -180,16 +181,22 @@ internal static class PlasticityUnitEmitter
     /// </summary>
     internal static void AddRandom(VerilogScope m, HardwareDesign d, string reset, string advance)
     {
-        int s = d.StochasticBits;
         m.Reg("rng_reg", "[31:0]", "Stochastic rounding: the xorshift32 state after the last draw");
-        m.Wire("rng_x1", "[31:0]", "xorshift32 step 1: x ^ (x << 13)", "rng_reg ^ (rng_reg << 13)");
-        m.Wire("rng_x2", "[31:0]", "xorshift32 step 2: x ^ (x >> 17)", "rng_x1 ^ (rng_x1 >> 17)");
-        m.Wire("rng_next", "[31:0]", "xorshift32 step 3: x ^ (x << 5), the state this update draws", "rng_x2 ^ (rng_x2 << 5)");
-        m.Wire("rng_bits", VerilogTypes.Range(s), $"r: the top {s} bits of the drawn state", $"rng_next[31:{32 - s}]");
+        AddXorShift(m, d, "rng_reg");
         m.Clocked("Stochastic rounding: reset to the seed at the start of a lifetime, one draw per update with a nonzero word",
         [
             Stmt.If(reset, [Stmt.Set("rng_reg", "RANDOM_SEED")], [Stmt.If(advance, [Stmt.Set("rng_reg", "rng_next")])]),
         ]);
+    }
+
+    /// <summary>One xorshift32 step of <paramref name="state"/> (<c>rng_next</c>) and its top <c>s</c> bits (<c>rng_bits</c>).</summary>
+    internal static void AddXorShift(VerilogScope m, HardwareDesign d, string state)
+    {
+        int s = d.StochasticBits;
+        m.Wire("rng_x1", "[31:0]", "xorshift32 step 1: x ^ (x << 13)", $"{state} ^ ({state} << 13)");
+        m.Wire("rng_x2", "[31:0]", "xorshift32 step 2: x ^ (x >> 17)", "rng_x1 ^ (rng_x1 >> 17)");
+        m.Wire("rng_next", "[31:0]", "xorshift32 step 3: x ^ (x << 5), the state this update draws", "rng_x2 ^ (rng_x2 << 5)");
+        m.Wire("rng_bits", VerilogTypes.Range(s), $"r: the top {s} bits of the drawn state", $"rng_next[31:{32 - s}]");
     }
 
     /// <summary>With stochastic rounding: <c>sum</c> = weight + floor((entry + r) / 2^s), computed as
@@ -273,6 +280,12 @@ internal static class PlasticityUnitEmitter
             m.Parameter(table.Name.ToUpperInvariant() + "_ROM_FILE", HardwareDesign.Quote(d.RomPath(table.Name)), $"{TableComments[table.Name]} ROM image");
         }
 
+        if (d.PerNeuronStreams)
+        {
+            m.Parameter("SEEDS_FILE", HardwareDesign.Quote(d.NeuronSeedsPath), "Per-neuron stochastic rounding: word i is neuron i's xorshift32 seed");
+            m.Parameter("SEED_WORDS", Int(d.SeedNeurons), "Words of SEEDS_FILE, at least NEURONS");
+        }
+
         m.Input("clk", "", "Clock");
         m.Input("rst", "", "Synchronous reset, active high: clears histories and the pipeline");
         m.Input("fire_valid", "", "Shift fire into the histories");
@@ -334,12 +347,30 @@ internal static class PlasticityUnitEmitter
         m.Reg("s1_weight_reg", VerilogTypes.Range(d.WeightWidth), "Stage 1: weight before the update");
         m.Wire("entry", VerilogTypes.Range(d.EntryWidth), "The ROM word of the update in stage 1",
             Mux(d.Tables.Select(t => ($"s1_table_reg == TABLE_{t.Name.ToUpperInvariant()}", $"{t.Name}_entry")), "{ENTRY_WIDTH{1'b0}}"));
-        if (d.StochasticBits > 0)
+        if (d.PerNeuronStreams)
+        {
+            m.Reg("s1_post_reg", "[INDEX_WIDTH-1:0]", "Stage 1: the neuron whose generator the update draws from (post, or the output table's hidden neuron)");
+            m.Reg("seed_mem", "[31:0]", "Per-neuron streams: neuron i's seed, (uint)SeedSequence.Derive64(seed, 0x5EED, i) | 1", "[0:SEED_WORDS-1]");
+            m.Reg("rng_mem", "[31:0]", "Per-neuron streams: each neuron's xorshift32 state after its last draw", "[0:NEURONS-1]");
+            m.Wire("rng_state", "[31:0]", "The generator of stage 1's neuron", "rng_mem[s1_post_reg]");
+            AddXorShift(m, d, "rng_state");
+        }
+        else if (d.StochasticBits > 0)
         {
             AddRandom(m, d, "rst", "s1_valid_reg && entry != {ENTRY_WIDTH{1'b0}}");
         }
 
         AddSum(m, d, "s1_weight_reg", "entry");
         m.Integer("i", "History loop index");
+        if (d.PerNeuronStreams)
+        {
+            m.Items.Add(new InitialItem("Load the seed image (a ROM)", [Stmt.Line("$readmemh(SEEDS_FILE, seed_mem);")]));
+            m.Clocked("Per-neuron stochastic rounding: reset puts every neuron's generator at its seed; an update with a nonzero word draws from its neuron's",
+            [
+                Stmt.If("rst",
+                    [Stmt.For("i = 0", "i < NEURONS", "i = i + 1", [Stmt.Set("rng_mem[i]", "seed_mem[i]")])],
+                    [Stmt.If("s1_valid_reg && entry != {ENTRY_WIDTH{1'b0}}", [Stmt.Set("rng_mem[s1_post_reg]", "rng_next")])]),
+            ]);
+        }
     }
 }

@@ -62,6 +62,30 @@ public abstract class FixedNetworkConformanceTests
         Assert.True(RunLifetime(RandomStochasticCase(seed), seed) > 0, "the lifetime never drew");
     }
 
+    [Theory]
+    [MemberData(nameof(StochasticSeeds))]
+    public void Lifetime_PerNeuronStreams_MatchesTheGoldenModel(int seed)
+    {
+        // The same cases with one generator per hidden neuron: every engine's update paths must pick the neuron's own state.
+        Assert.True(RunLifetime(RandomPerNeuronCase(seed), seed) > 0, "the lifetime never drew");
+    }
+
+    [Fact]
+    public void Lifetime_PerNeuronStreamsLargerNetwork_MatchesTheGoldenModel()
+    {
+        // As the single-stream larger case: rows of several vectors with a ragged tail, every table present.
+        var random = new Random(11);
+        var spec = new PatternNetworkSpec(Inputs: 70, Classes: 10, Hidden: 129, Cap: 60, EdgeProbability: 0.5, Seed: 19);
+        var rule = Additive(RandomRule(random, rounds: 3, forceInput: true));
+        var precision = PrecisionConfig.Default with
+        {
+            StochasticBits = 4,
+            StochasticStreams = StochasticStreams.PerNeuron,
+            RuleEntry = FixedType.Parse("ap_fixed<8,-8,AP_RND_CONV,AP_SAT>"),
+        };
+        Assert.True(RunLifetime(new Case(spec, spec.BuildMasks(), rule, precision, Samples: 60), 11) > 0, "the lifetime never drew");
+    }
+
     [Fact]
     public void Lifetime_StochasticRoundingLargerNetwork_MatchesTheGoldenModel()
     {
@@ -186,6 +210,13 @@ public abstract class FixedNetworkConformanceTests
         var rule = Additive(c.Rule);
         rule = new PatternRule(rule.Rounds, Math.ScaleB(m, -c.Precision.Weight.Format.FracBits) / largest, rule.Layout, rule.Tables, rule.MisclassifiedOnly, rule.OutputEdges);
         return c with { Rule = rule, Precision = precision };
+    }
+
+    /// <summary><see cref="RandomStochasticCase"/> with one generator per hidden neuron (<see cref="StochasticStreams.PerNeuron"/>).</summary>
+    internal static Case RandomPerNeuronCase(int seed)
+    {
+        var c = RandomStochasticCase(seed);
+        return c with { Precision = c.Precision with { StochasticStreams = StochasticStreams.PerNeuron } };
     }
 
     /// <summary>The rule with every table in add mode (stochastic rounding applies to add tables only).</summary>
@@ -369,14 +400,14 @@ public abstract class FixedNetworkConformanceTests
         var x = new double[c.Spec.Inputs];
         var raw = new long[c.Spec.Inputs];
         AssertSameState(golden, tested, $"seed {seed}, after construction");
-        uint previousState = golden.UpdateRandomState;
+        ulong previousState = RandomFingerprint(golden);
         for (int t = 0; t < c.Samples; t++)
         {
             if (t == resetAt)
             {
                 golden.Reset();
                 tested.Reset();
-                previousState = golden.UpdateRandomState;
+                previousState = RandomFingerprint(golden);
             }
 
             int label = random.Next(c.Spec.Classes);
@@ -411,7 +442,7 @@ public abstract class FixedNetworkConformanceTests
 
             string context = $"seed {seed}, step {t}";
             Same(new[] { expected }, new[] { actual }, $"{context}, prediction");
-            uint before = golden.UpdateRandomState;
+            ulong before = RandomFingerprint(golden);
             AssertSameState(golden, tested, context);
             drawingSteps += before != previousState ? 1 : 0;
             previousState = before;
@@ -432,6 +463,19 @@ public abstract class FixedNetworkConformanceTests
         Same(golden.OutputWeightsRaw.ToArray(), tested.OutputWeightsRaw.ToArray(), $"{context}, OutputWeightsRaw");
         Assert.Equal(golden.LogitFracBits, tested.LogitFracBits);
         Same([golden.UpdateRandomState], [tested.UpdateRandomState], $"{context}, UpdateRandomState");
+        Same(golden.NeuronRandomStates.ToArray(), tested.NeuronRandomStates.ToArray(), $"{context}, NeuronRandomStates");
+    }
+
+    /// <summary>Every generator state at once (the single one and the per-neuron ones), to see whether a step drew.</summary>
+    private static ulong RandomFingerprint(FixedPatternNetwork network)
+    {
+        ulong hash = network.UpdateRandomState;
+        foreach (uint state in network.NeuronRandomStates)
+        {
+            hash = (hash * 0x100000001B3UL) ^ state;
+        }
+
+        return hash;
     }
 
     /// <summary><c>Assert.Equal</c> on raw arrays, with the seed, step and array named when it fails.</summary>

@@ -101,6 +101,36 @@ public sealed class PrecisionConfigTests
         Assert.Equal(PrecisionConfig.Default, PrecisionConfig.FromJson("""{ "input": "ap_fixed<16,4,AP_RND_CONV,AP_SAT>", "weight": "ap_fixed<16,4,AP_RND_CONV,AP_SAT>", "activation": "ap_fixed<32,12,AP_RND_CONV,AP_SAT>", "ruleEntry": "ap_fixed<8,-4,AP_RND_CONV,AP_SAT>", "stochasticBits": 0 }"""));
     }
 
+    [Theory]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ1.7", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-2>", "stochasticBits": 3, "stochasticStreams": "perRow" }""", "stochasticStreams", "perRow")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ1.7", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-2>", "stochasticBits": 3, "stochasticStreams": 1 }""", "stochasticStreams", "1")]
+    [InlineData("""{ "input": "sQ4.12", "weight": "sQ1.7", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-7>", "stochasticStreams": "perNeuron" }""", "stochasticStreams", "perNeuron needs stochasticBits > 0")]
+    public void FromJson_StochasticStreamsAreChecked(string json, string field, string fragment)
+    {
+        var e = Assert.Throws<PrecisionConfigException>(() => PrecisionConfig.FromJson(json));
+        Assert.Equal(field, e.Field);
+        Assert.StartsWith(field + ": ", e.Message, StringComparison.Ordinal);
+        Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromJson_StochasticStreamsRoundTripAndDefaultToSingle()
+    {
+        const string Sr = """{ "input": "sQ4.12", "weight": "sQ1.7", "activation": "sQ12.20", "ruleEntry": "ap_fixed<8,-3,AP_RND_CONV,AP_SAT>", "stochasticBits": 4""";
+        var perNeuron = PrecisionConfig.FromJson(Sr + """, "stochasticStreams": "perNeuron" }""");
+        Assert.Equal(StochasticStreams.PerNeuron, perNeuron.StochasticStreams);
+        Assert.Contains("\"stochasticStreams\": \"perNeuron\"", perNeuron.ToJson(), StringComparison.Ordinal);
+        Assert.Equal(perNeuron, PrecisionConfig.FromJson(perNeuron.ToJson()));
+
+        // Absent or "single" mean the one stream of DESIGN.md §5, which is never written: old files save byte for byte.
+        var single = PrecisionConfig.FromJson(Sr + " }");
+        Assert.Equal(StochasticStreams.Single, single.StochasticStreams);
+        Assert.Equal(single, PrecisionConfig.FromJson(Sr + """, "stochasticStreams": "single" }"""));
+        Assert.DoesNotContain("stochasticStreams", single.ToJson(), StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr.json")).TrimEnd(),
+            PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr.json")).ToJson().TrimEnd());
+    }
+
     [Fact]
     public void ShippedConfigs_LoadAndValidate()
     {
@@ -113,6 +143,11 @@ public sealed class PrecisionConfigTests
         Assert.True(sr.StochasticBits > 0);
         Assert.True(sr.Weight.Format.Width <= 8, "the 8-bit target's weights");
         Assert.True(sr.RuleEntry.Format.Width <= 8, "the 8-bit target's ROM words, stochastic bits included");
+        Assert.Equal(StochasticStreams.Single, sr.StochasticStreams);
+
+        // The per-neuron twin differs from it in the streams only.
+        var neurons = PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr-neurons.json"));
+        Assert.Equal(sr with { StochasticStreams = StochasticStreams.PerNeuron }, neurons);
     }
 
     [Fact]

@@ -151,6 +151,43 @@ public sealed class OpenClLifetimeBatchTests
         AssertMatches(new FixedNetworkConformanceTests.Case(spec, spec.BuildMasks(), rule, precision, 80), 12, lifetimes: 4, localSize: 3);
     }
 
+    /// <summary>Per-neuron-stream seeds (<see cref="FixedNetworkConformanceTests.RandomPerNeuronCase"/>) run every CI build:
+    /// a narrow case (302) and a random layout (304).</summary>
+    private static readonly int[] CiPerNeuronSeeds = [302, 304];
+
+    public static TheoryData<int> PerNeuronSeeds => new(CiPerNeuronSeeds);
+
+    /// <summary>The other per-neuron-stream seeds (heavy).</summary>
+    public static TheoryData<int> OtherPerNeuronSeeds => new(FixedNetworkConformanceTests.StochasticSeedValues.Except(CiPerNeuronSeeds));
+
+    [OpenClTheory]
+    [MemberData(nameof(PerNeuronSeeds))]
+    public void Run_PerNeuronStreams_MatchesTheGoldenModel(int seed) => AssertMatches(FixedNetworkConformanceTests.RandomPerNeuronCase(seed), seed);
+
+    [OpenClTheory]
+    [Trait("Category", "Heavy")]
+    [MemberData(nameof(OtherPerNeuronSeeds))]
+    public void Run_MorePerNeuronStreams_MatchesTheGoldenModel(int seed) => AssertMatches(FixedNetworkConformanceTests.RandomPerNeuronCase(seed), seed);
+
+    [OpenClFact]
+    [Trait("Category", "Heavy")]
+    public void Run_PerNeuronStreamsSeveralWorkItems_MatchesTheGoldenModel()
+    {
+        // Per-neuron streams let the work-items update their own neurons in parallel (the output walk neuron-major): three
+        // work-items over 21 neurons, every table present, all output rows updated. Heavy for PoCL's barrier compile.
+        var random = new Random(12);
+        var spec = new PatternNetworkSpec(Inputs: 9, Classes: 4, Hidden: 21, Cap: 8, EdgeProbability: 0.5, Seed: 29);
+        var rule = FixedNetworkConformanceTests.Additive(FixedNetworkConformanceTests.RandomRule(random, rounds: 2, forceInput: true));
+        rule = new PatternRule(rule.Rounds, Math.ScaleB(1, -12) / rule.Tables.SelectMany(t => t).Max(Math.Abs), rule.Layout, rule.Tables, rule.MisclassifiedOnly, OutputEdges.AllEdges);
+        var precision = PrecisionConfig.Default with
+        {
+            StochasticBits = 5,
+            StochasticStreams = StochasticStreams.PerNeuron,
+            RuleEntry = FixedType.Parse("ap_fixed<10,-7,AP_RND_CONV,AP_SAT>"),
+        };
+        AssertMatches(new FixedNetworkConformanceTests.Case(spec, spec.BuildMasks(), rule, precision, 80), 12, lifetimes: 4, localSize: 3);
+    }
+
     [OpenClFact]
     public void Run_LargerNetworkInOneLaunch_MatchesTheGoldenModel()
     {

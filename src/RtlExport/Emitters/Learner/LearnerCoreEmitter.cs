@@ -89,6 +89,11 @@ internal static class LearnerCoreEmitter
             m.Parameter("INPUT_WEIGHTS_FILE", HardwareDesign.Quote(d.LearnerRomPath("input_weights")), "Fixed masked input weights: word r*INPUTS + j holds lane l in bits l*WEIGHT_WIDTH");
         }
 
+        if (d.PerNeuronStreams)
+        {
+            m.Parameter("SEEDS_FILE", HardwareDesign.Quote(d.LearnerRomPath("seeds")), "Per-neuron stochastic rounding: word r holds neuron r*LANES + l's xorshift32 seed in bits l*32");
+        }
+
         if (!d.HasOutput)
         {
             m.Parameter("OUTPUT_WEIGHTS_FILE", HardwareDesign.Quote(d.LearnerRomPath("output_weights")), "Fixed output weights: word c*ROWS + r holds lane l in bits l*WEIGHT_WIDTH");

@@ -199,6 +199,13 @@ internal static class LearnerDatapathEmitter
             m.Wire("mask_in_word", "[LANES-1:0]", "Input mask bits of the lanes at the read stage's address");
         }
 
+        if (d.PerNeuronStreams)
+        {
+            m.Wire("seed_word", "[32*LANES-1:0]", "Per-neuron stochastic rounding: the seed ROM's word, lane l's seed in bits l*32");
+            m.Reg("seed_load_reg", "", "Per-neuron stochastic rounding: the lanes load seed_word into row seed_row_reg");
+            m.Reg("seed_row_reg", "[ROW_WIDTH-1:0]", "Per-neuron stochastic rounding: the row whose seeds seed_word holds");
+        }
+
         m.Wire("unused_bits", "", "Bits some parameter values leave unused (lint: intentionally unused)", "&{1'b0, host_local, col_reg, row_reg, p4_row, addr_reg, p2_addr, weight_raddr, label_reg, 1'b0}");
         m.Integer("j", "Lane loop index");
         m.Genvar("l", "Lane index");
@@ -223,6 +230,17 @@ internal static class LearnerDatapathEmitter
             m.Instance("Fixed input weights (masked), one per lane", d.RomModule, "input_weights_rom",
                 [("DATA_WIDTH", "LANES*WEIGHT_WIDTH"), ("ADDR_WIDTH", "IW_BITS"), ("DEPTH", "INPUT_WORDS"), ("INIT_FILE", "INPUT_WEIGHTS_FILE")],
                 [("clk", "clk"), ("en", "1'b1"), ("addr", "weight_raddr[IW_BITS-1:0]"), ("data", "win_q_bus")]);
+        }
+
+        if (d.PerNeuronStreams)
+        {
+            m.Instance("Per-neuron stochastic rounding: the seeds of a row's neurons, one per lane, read by the clear sequence", d.RomModule, "seed_rom",
+                [("DATA_WIDTH", "32*LANES"), ("ADDR_WIDTH", "ROW_WIDTH"), ("DEPTH", "ROWS"), ("INIT_FILE", "SEEDS_FILE")],
+                [("clk", "clk"), ("en", "1'b1"), ("addr", "addr_reg[ROW_WIDTH-1:0]"), ("data", "seed_word")]);
+            m.Registers("Per-neuron stochastic rounding: the clear sequence loads row addr_reg's seeds one clock after reading them", "rst",
+                [("seed_load_reg", "1'b0")],
+                [Stmt.Set("seed_load_reg", "phase_reg == PHASE_CLEAR && addr_reg <= ROWS_LAST[ADDR_WIDTH-1:0]")],
+                [Stmt.Set("seed_row_reg", "addr_reg[ROW_WIDTH-1:0]")]);
         }
 
         if (!d.HasOutput)

@@ -156,7 +156,20 @@ internal static class LearnerLaneEmitter
             "1'b1");
         b.Wire("upd_write", "", "Update stage 2: write the updated weight back (the synapse exists)",
             "p2_valid && upd_mask_reg && p2_phase >= PHASE_UPD_HIDDEN");
-        if (d.StochasticBits > 0)
+        if (d.PerNeuronStreams)
+        {
+            // One generator per neuron: the lane keeps its rows' states; a row's updates come in the golden order.
+            b.Reg("rng_mem", "[31:0]", "Per-neuron stochastic rounding: the xorshift32 state of the lane's neuron of each row", "[0:ROWS-1]");
+            b.Wire("rng_state", "[31:0]", "The generator of stage 2's neuron", "rng_mem[p2_srow]");
+            PlasticityUnitEmitter.AddXorShift(b, d, "rng_state");
+            b.Clocked("Per-neuron stochastic rounding: the clear sequence seeds every row's generator; an update with a nonzero word draws from its neuron's",
+            [
+                Stmt.If("seed_load_reg", [Stmt.Set("rng_mem[seed_row_reg]", "seed_word[l*32 +: 32]")],
+                    [Stmt.If("upd_write && entry != {ENTRY_WIDTH{1'b0}}", [Stmt.Set("rng_mem[p2_srow]", "rng_next")])]),
+            ]);
+            PlasticityUnitEmitter.AddSum(b, d, "upd_w_reg", "entry");
+        }
+        else if (d.StochasticBits > 0)
         {
             // One lane (HardwareDesign refuses more): its updates are the golden walk, one per clock, in order.
             PlasticityUnitEmitter.AddRandom(b, d, "phase_reg == PHASE_CLEAR", "upd_write && entry != {ENTRY_WIDTH{1'b0}}");

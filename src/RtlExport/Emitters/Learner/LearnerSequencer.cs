@@ -36,6 +36,7 @@ internal static class LearnerSequencer
                 Stmt.Set("p2_phase", "p1_phase"), Stmt.Set("p2_first", "p1_first"), Stmt.Set("p2_last", "p1_last"), Stmt.Set("p2_row", "p1_row"), Stmt.Set("p2_addr", "p1_addr"),
                 Stmt.Set("p3_phase", "p2_phase"), Stmt.Set("p3_first", "p2_first"), Stmt.Set("p3_last", "p2_last"), Stmt.Set("p3_row", "p2_row"),
                 Stmt.Set("p4_phase", "p3_phase"), Stmt.Set("p4_last", "p3_last"), Stmt.Set("p4_row", "p3_row"),
+                .. d.PerNeuronStreams ? [Stmt.Set("p1_srow", "pat_raddr"), Stmt.Set("p2_srow", "p1_srow")] : Array.Empty<Stmt>(),
             ]);
         m.Assign("idle", "phase_reg == PHASE_IDLE");
         m.Assign("clearing", "phase_reg == PHASE_CLEAR");
@@ -88,6 +89,12 @@ internal static class LearnerSequencer
 
     private static void AddWires(VerilogModule m, HardwareDesign d)
     {
+        if (d.PerNeuronStreams)
+        {
+            m.Reg("p1_srow", "[ROW_WIDTH-1:0]", "Stage 1: the row of the lane's neuron whose generator the step draws from (the walk row, or the column of an output update)");
+            m.Reg("p2_srow", "[ROW_WIDTH-1:0]", "Stage 2: the same");
+        }
+
         m.Reg("col_last", "[COL_WIDTH-1:0]", "The walk's last column");
         m.Reg("row_last", "[WALK_ROW_WIDTH-1:0]", "The walk's last row");
         string rows = d.HasOutput && !d.AllEdges ? "label_reg == best_reg ? {WALK_ROW_WIDTH{1'b0}} : {{(WALK_ROW_WIDTH-1){1'b0}}, 1'b1}" : "CLASSES_LAST[WALK_ROW_WIDTH-1:0]";
