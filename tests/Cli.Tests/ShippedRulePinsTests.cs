@@ -28,7 +28,45 @@ public sealed class ShippedRulePinsTests : IDisposable
         { "synthetic-es-w8e6", "2390070870f0e0b73f9f36f06626774fb5176f689a40934b6f84cc286ed22bd8", "f19f1ba5c480d2640a91f143f5eab04c900a7c3ad5b3c242d6753145b1a73b11", "21ba1c5bbe6b0616e14f6b2da315cfb3c3006f082688b80e6879ac895b90db11", "0142fa3179b2ce6e12d267a3a8fc805df87df2deac10c3c3ee32b18031a45de7", "611a3deb58f7abd57ea6dba700aaae147573b7943dd6b3b6f08a6cf3e1609edc" },
     };
 
+    /// <summary>
+    /// The second-format pattern rules: hashes of <see cref="Simulate"/> in float and at the precision config they were
+    /// made for (the margin/phase rules of issue 15 at <c>precision-default-sr8</c>, <c>mnist-best-w8</c> at its 8-bit
+    /// stochastic-rounding config), so that a change to the layout code that moves their results is seen. In float
+    /// <c>mnist-best-w8</c> predicts exactly as <c>hand-hebbian-perceptron-r0</c> (same tables, another eta; the output
+    /// weights start at zero, so the argmax does not see the scale): its float predictions hash equals that pin's.
+    /// </summary>
+    public static TheoryData<string, string, string, string, string, string> LayoutPins => new()
+    {
+        { "mnist-best-w8", "precision-w8-sr", "3d8dbd301244fd998c6bf85fa137d65d21fb5ce4f1e79410c4d0d14818735b68", "2b9da93443565bd17bf12502c8ee4cf9a8ef8e264bb39a29d6b4739868a4dc57", "c607b27f64e38a14f11db28f1c00b83f05463cdbdd24497389bf5c966f3b7f73", "c726157c45028f38531e4dc1d30b9b717459e49fef31b6e3a873d07fd4c59568" },
+        { "synthetic-best-20hidden", "precision-default-sr8", "8408fec9eb9d4e1b16053a02f8cd92f7ff604c12bfea6e243b5ba885e0d19f4b", "b29d23a1715e60be5b31e10d6f8ac721754f9bc8a4a855350fe3a6b465947bd0", "d12adf39c3390d0994507699dd2b9c805039496ac9d8c2411db45b3caa093bfc", "f7a7e223075b66f1ea0833791c676819d267f3b91b18ad4843c80939d3fcee99" },
+        { "synthetic-best-100hidden", "precision-default-sr8", "f6b158562a39763b0cb3ea43fecea470dcbdfc3b1865a1ea7e3944fc2deadcbf", "a551625367a7c1aaecbae5b8c16a4f61201a15bd8b2ab0bc9f20f3991d1ee748", "43a0e4fcfca5fc8d7876c6af36f5d1acf95dd7e26450ae4bf6a633e64bff2e38", "02807004e370382549dfc96f4bcb342a13eb0b0c9e04a8ca669419b41cb6ea42" },
+    };
+
     public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    [Fact]
+    public void LayoutPins_CoverEverySecondFormatPatternRule()
+    {
+        var pinned = LayoutPins.Select(row => (string)row[0]).ToHashSet();
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "rules"), "*.json"))
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(file));
+            if (doc.RootElement.TryGetProperty("family", out var family) && family.GetString() == "pattern" && doc.RootElement.TryGetProperty("format", out _))
+            {
+                Assert.Contains(Path.GetFileNameWithoutExtension(file), pinned);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LayoutPins))]
+    public void ShippedLayoutRule_SimulatesAsWhenShipped(string name, string config, string floatWeights, string floatPredictions, string fixedWeights, string fixedPredictions)
+    {
+        string rule = Path.Combine(RepoPaths.Root, "rules", name + ".json");
+
+        Assert.Equal((floatWeights, floatPredictions), Simulate(rule));
+        Assert.Equal((fixedWeights, fixedPredictions), Simulate(rule, "--precision", Path.Combine(RepoPaths.Root, "configs", config + ".json")));
+    }
 
     [Fact]
     public void Pins_CoverEveryFirstFormatRule()

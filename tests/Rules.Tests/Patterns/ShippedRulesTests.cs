@@ -1,3 +1,4 @@
+using Neuro.Rules.Layouts;
 using Xunit;
 
 namespace Neuro.Rules.Patterns;
@@ -20,7 +21,10 @@ public sealed class ShippedRulesTests
         Assert.NotNull(provenance);
         Assert.False(string.IsNullOrWhiteSpace(provenance.Algorithm));
         Assert.False(string.IsNullOrWhiteSpace(provenance.Task));
-        Assert.True(PatternLayouts.IsClassic(rule.Layout, rule.Rounds), $"{file}: a first-format file loads as the classic layout");
+        if (!File.ReadAllText(Path.Combine(RepoPaths.Root, "rules", file)).Contains("\"format\"", StringComparison.Ordinal))
+        {
+            Assert.True(PatternLayouts.IsClassic(rule.Layout, rule.Rounds), $"{file}: a first-format file loads as the classic layout");
+        }
         if (provenance.Algorithm != "hand")
         {
             // An evolved rule names the command(s) that reproduce it, or carries the run's own settings.
@@ -30,4 +34,13 @@ public sealed class ShippedRulesTests
 
     [Fact]
     public void Files_FindsTheShippedRules() => Assert.Contains("synthetic-es-always.json", Names());
+
+    [Fact]
+    public void BestHundredHiddenRule_ReadsTheMarginAndThePhase()
+    {
+        var (rule, _) = PatternRuleFile.Read(Path.Combine(RepoPaths.Root, "rules", "synthetic-best-100hidden.json"));
+        Assert.False(PatternLayouts.IsClassic(rule.Layout, rule.Rounds));
+        var output = rule.Layout.Tables.Single(t => t.Name == "output");
+        Assert.Equal([Signal.PreHistory, Signal.Role, Signal.Margin, Signal.Phase], output.Fields.Select(f => f.Signal));
+    }
 }
