@@ -42,6 +42,7 @@ def main():
     ap.add_argument("--no-margin", action="store_true")
     ap.add_argument("--no-phase", action="store_true")
     ap.add_argument("--fitness", type=float, default=0.0, help="the selection score to record in the provenance")
+    ap.add_argument("--task", default="synthetic", help="the task the rule was chosen on, for the provenance")
     ap.add_argument("--note", default="")
     a = ap.parse_args()
 
@@ -103,7 +104,7 @@ def main():
     rule = {
         "format": "neuro-rule/2", "family": "pattern", "rounds": base["rounds"], "eta": base["eta"] * a.eta_scale,
         "update": update, "tables": tables,
-        "provenance": {"seed": 0, "algorithm": "derived", "task": "synthetic",
+        "provenance": {"seed": 0, "algorithm": "derived", "task": a.task,
                        "fitness": a.fitness, "base": a.base,
                        "command": "scripts/derive-margin-phase-rule.py " + " ".join(shlex.quote(x) for x in sys.argv[1:])},
     }

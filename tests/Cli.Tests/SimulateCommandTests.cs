@@ -109,7 +109,7 @@ public sealed class SimulateCommandTests : IDisposable
         // docs/results.md, "8-bit weights with stochastic rounding": R = 0, one online pass, 1000 hidden, cap 500,
         // configs/precision-w8-sr.json, seed 1 (about a minute); the digests pin the bit-exact lifetime.
         var r = NeuroRunner.Run(
-            "simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", "mnist-best-w8.json"), "--task", "mnist",
+            "simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", "hand-perceptron-w8.json"), "--task", "mnist",
             "--data", RepoPaths.SharedData("mnist"), "--hidden", "1000", "--cap", "500",
             "--precision", Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr.json"), "--seed", "1", "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
@@ -120,11 +120,28 @@ public sealed class SimulateCommandTests : IDisposable
 
     [Fact]
     [Trait("Category", "Heavy")]
+    public void Simulate_MarginRuleAtEightBits_ReproducesDocsResultsOnMnist()
+    {
+        // docs/results.md, "The margin-gated rule": rules/mnist-best-w8.json (an output table with a margin field),
+        // configs/precision-w8-sr.json, seed 1; the digests pin the bit-exact lifetime.
+        var r = NeuroRunner.Run(
+            "simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", "mnist-best-w8.json"), "--task", "mnist",
+            "--data", RepoPaths.SharedData("mnist"), "--hidden", "1000", "--cap", "500",
+            "--precision", Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr.json"), "--seed", "1", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(0.8643, doc.RootElement.GetProperty("testAccuracy").GetDouble());
+        Assert.Equal("d48f9547a9a2f8438b22d8eb372c72bc74a7523ffba3d2d2afb165e25d98042e", doc.RootElement.GetProperty("weightsSha256").GetString());
+        Assert.Equal("c45abd96c2f91bd18fef05bc7c03968ae057bec02d5ef95db12b60871598275c", doc.RootElement.GetProperty("predictionsSha256").GetString());
+    }
+
+    [Fact]
+    [Trait("Category", "Heavy")]
     public void Simulate_EightBitPerNeuronStreams_ReproducesDocsResultsOnMnist()
     {
         // docs/results.md, "Per-neuron streams": the same lifetime with configs/precision-w8-sr-neurons.json, seed 1.
         var r = NeuroRunner.Run(
-            "simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", "mnist-best-w8.json"), "--task", "mnist",
+            "simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", "hand-perceptron-w8.json"), "--task", "mnist",
             "--data", RepoPaths.SharedData("mnist"), "--hidden", "1000", "--cap", "500",
             "--precision", Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr-neurons.json"), "--seed", "1", "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
