@@ -31,7 +31,7 @@ internal static class TestbenchEmitter
         m.LocalParam("EXPECTED_WIDTH", Int(v.UnitExpectedWidth), "Bits of an expected word");
         m.LocalParam("COMMANDS", Int(v.UnitCommands.Count), "Stimulus commands");
         m.LocalParam("UPDATES", Int(v.UnitUpdates), "Updates, so checks expected");
-        m.LocalParam("TIMEOUT", Int((v.UnitCommands.Count + 64L) * 2 * HalfPeriod * 2), "Simulation time limit");
+        Timeout(m, (v.UnitCommands.Count + 64L) * 2 * HalfPeriod * 2);
         AddUnitSignals(m, d);
         m.Items.Add(new ClockItem("Clock", "clk", HalfPeriod));
         m.Items.Add(new InitialItem("Replay the stimulus, then report", Summary(m.Name, "checks == UPDATES && !busy", "UPDATES",
@@ -195,7 +195,7 @@ internal static class TestbenchEmitter
         long checksExpected = d.HiddenEdges + d.InputEdges + d.OutputWords + 1;
         m.LocalParam("EXPECTED_CHECKS", Int(checksExpected + v.Samples), "Weights checked, the update count, and each sample's step clocks");
         long steps = v.EngineCommands.Count * 4L + v.ExpectedUpdates + v.Samples * 8L + 2 * (checksExpected + 8);
-        m.LocalParam("TIMEOUT", Int(steps * 2 * HalfPeriod * 2), "Simulation time limit");
+        Timeout(m, steps * 2 * HalfPeriod * 2);
     }
 
     private static void AddEngineSignals(VerilogModule m, HardwareDesign d)
@@ -367,6 +367,13 @@ internal static class TestbenchEmitter
             Stmt.Line($"$fatal(1, \"{testbench}: %0d mismatches\", mismatches);"),
         ]),
     ];
+
+    /// <summary>
+    /// The watchdog's limit in ns, declared 64 bits wide: Verilator scales a delay to the time precision (ps) in the width
+    /// of the delay expression, so a 32-bit limit wraps after 4.29 ms of simulated time and the watchdog fires early.
+    /// </summary>
+    internal static void Timeout(VerilogScope m, long nanoseconds) =>
+        m.LocalParam("TIMEOUT", VerilogTypes.Decimal(nanoseconds, 64), "Simulation time limit in ns (64 bits: see the watchdog)", "[63:0]");
 
     internal static InitialItem Watchdog(string dut) =>
         new("Watchdog: fail rather than hang",

@@ -41,8 +41,8 @@ localparam EXPECTED_UPDATES = 4320;
 // Weights checked, the update count, and each sample's step clocks
 localparam EXPECTED_CHECKS = 321;
 
-// Simulation time limit
-localparam TIMEOUT = 120360;
+// Simulation time limit in ns (64 bits: see the watchdog)
+localparam [63:0] TIMEOUT = 64'd120360;
 
 // Clock
 reg clk = 1'b0;

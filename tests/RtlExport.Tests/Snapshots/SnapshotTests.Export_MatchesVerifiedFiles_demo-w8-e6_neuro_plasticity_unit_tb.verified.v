@@ -34,8 +34,8 @@ localparam COMMANDS = 584;
 // Updates, so checks expected
 localparam UPDATES = 576;
 
-// Simulation time limit
-localparam TIMEOUT = 12960;
+// Simulation time limit in ns (64 bits: see the watchdog)
+localparam [63:0] TIMEOUT = 64'd12960;
 
 // Clock
 reg clk = 1'b0;

@@ -38,8 +38,8 @@ localparam EXPECTED_UPDATES = 24;
 // Weights checked, the update count, and each sample's step clocks
 localparam EXPECTED_CHECKS = 11;
 
-// Simulation time limit
-localparam TIMEOUT = 2360;
+// Simulation time limit in ns (64 bits: see the watchdog)
+localparam [63:0] TIMEOUT = 64'd2360;
 
 // Clock
 reg clk = 1'b0;

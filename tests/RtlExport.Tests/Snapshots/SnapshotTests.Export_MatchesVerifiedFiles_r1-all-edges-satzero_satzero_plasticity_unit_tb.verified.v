@@ -34,8 +34,8 @@ localparam COMMANDS = 52;
 // Updates, so checks expected
 localparam UPDATES = 48;
 
-// Simulation time limit
-localparam TIMEOUT = 2320;
+// Simulation time limit in ns (64 bits: see the watchdog)
+localparam [63:0] TIMEOUT = 64'd2320;
 
 // Clock
 reg clk = 1'b0;

@@ -21,8 +21,8 @@ localparam ACT_WIDTH = 32;
 // Vectors, so checks expected
 localparam VECTORS = 194;
 
-// Simulation time limit
-localparam TIMEOUT = 816;
+// Simulation time limit in ns (64 bits: see the watchdog)
+localparam [63:0] TIMEOUT = 64'd816;
 
 // The vectors
 reg [2+VALUE_WIDTH+ACT_WIDTH-1:0] vectors [0:VECTORS-1];

@@ -44,8 +44,8 @@ localparam EXPECTED_UPDATES = 165;
 // Weights checked, the update count, and each sample's step clocks
 localparam EXPECTED_CHECKS = 74;
 
-// Simulation time limit
-localparam TIMEOUT = 8740;
+// Simulation time limit in ns (64 bits: see the watchdog)
+localparam [63:0] TIMEOUT = 64'd8740;
 
 // Clock
 reg clk = 1'b0;

@@ -56,8 +56,8 @@ localparam EXPECTED_CHECKS = 153;
 // Seed of the random gaps and backpressure
 localparam STALL_SEED = 32'd2654435762;
 
-// Simulation time limit
-localparam TIMEOUT = 187520;
+// Simulation time limit in ns (64 bits: see the watchdog)
+localparam [63:0] TIMEOUT = 64'd187520;
 
 // Register CONTROL
 localparam [7:0] REG_CONTROL = 8'h00;

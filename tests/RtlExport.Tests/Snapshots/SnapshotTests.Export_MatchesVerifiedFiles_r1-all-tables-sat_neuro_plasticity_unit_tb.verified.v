@@ -34,8 +34,8 @@ localparam COMMANDS = 60;
 // Updates, so checks expected
 localparam UPDATES = 56;
 
-// Simulation time limit
-localparam TIMEOUT = 2480;
+// Simulation time limit in ns (64 bits: see the watchdog)
+localparam [63:0] TIMEOUT = 64'd2480;
 
 // Clock
 reg clk = 1'b0;

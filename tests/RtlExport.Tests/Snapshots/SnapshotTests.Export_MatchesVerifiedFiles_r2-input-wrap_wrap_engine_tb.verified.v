@@ -41,8 +41,8 @@ localparam EXPECTED_UPDATES = 180;
 // Weights checked, the update count, and each sample's step clocks
 localparam EXPECTED_CHECKS = 45;
 
-// Simulation time limit
-localparam TIMEOUT = 9240;
+// Simulation time limit in ns (64 bits: see the watchdog)
+localparam [63:0] TIMEOUT = 64'd9240;
 
 // Clock
 reg clk = 1'b0;

@@ -34,8 +34,8 @@ localparam COMMANDS = 150;
 // Updates, so checks expected
 localparam UPDATES = 144;
 
-// Simulation time limit
-localparam TIMEOUT = 4280;
+// Simulation time limit in ns (64 bits: see the watchdog)
+localparam [63:0] TIMEOUT = 64'd4280;
 
 // Clock
 reg clk = 1'b0;

@@ -75,7 +75,7 @@ internal static class LearnerTestbenchEmitter
         m.LocalParam("EXPECTED_CHECKS", Int(2L * total + 5 + weights), "Results, latencies, five registers and the weights");
         m.LocalParam("STALL_SEED", "32'd" + (uint)(stallSeed * 2654435761L % 4294967291L + 1), "Seed of the random gaps and backpressure");
         long clocks = v.TotalLatency + 3L * v.Beats.Count + 16L * total + 20L * weights + 4 * d.Timing.Clear + 2000;
-        m.LocalParam("TIMEOUT", Int(clocks * 2 * TestbenchEmitter.HalfPeriod), "Simulation time limit");
+        TestbenchEmitter.Timeout(m, clocks * 2 * TestbenchEmitter.HalfPeriod);
         string[] used = ["CONTROL", "STATUS", "SAMPLES", "UPDATES", "CYCLES_LO", "LAST_CYCLES", "ERRORS", "WEIGHT_LAYER", "WEIGHT_INDEX", "WEIGHT_DATA", "ID"];
         foreach (var r in RegisterMap.For(d).Where(r => used.Contains(r.Name)))
         {

@@ -23,7 +23,7 @@ internal static class RequantizeTestbenchEmitter
         m.LocalParam("ACC_WIDTH", Int(d.AccumulatorWidth), "Bits of an accumulator");
         m.LocalParam("ACT_WIDTH", Int(d.ActivationWidth), "Bits of an activation");
         m.LocalParam("VECTORS", Int(v.Narrowing.Count), "Vectors, so checks expected");
-        m.LocalParam("TIMEOUT", Int((v.Narrowing.Count + 10L) * 4), "Simulation time limit");
+        TestbenchEmitter.Timeout(m, (v.Narrowing.Count + 10L) * 4);
         m.Reg("vectors", "[2+VALUE_WIDTH+ACT_WIDTH-1:0]", "The vectors", "[0:VECTORS-1]");
         m.Reg("value", "[VALUE_WIDTH-1:0]", "The value under test", init: "{VALUE_WIDTH{1'b0}}");
         m.Reg("got", "[ACT_WIDTH-1:0]", "The selected instance's result");
