@@ -17,10 +17,6 @@ internal static class BaxterTestbenchEmitter
     public static VerilogModule Build(BaxterHardwareDesign d, BaxterVectors v)
     {
         var task = d.Task;
-        int inputs = d.Inputs, fw = v.FunctionWidth, cw = v.CaseWidth;
-        int cases = 1 << inputs;
-        int stimulusWidth = fw + cw + BaxterVectors.ControlBits + inputs;
-        int expectedWidth = d.Nodes + d.Learnable;
         string dut = d.Learner;
         var m = new VerilogModule(d.Testbench,
         [
@@ -29,6 +25,35 @@ internal static class BaxterTestbenchEmitter
             "Stimulus: {function, case, report, rst, clear, step, clamp, target, x}. Expected: {activities, weights} after each clock,",
             "written by the C# model (BaxterMachine). A report clock ends a test: the output after it is the answer.",
         ]);
+        AddParams(m, d, v);
+        AddSignals(m);
+        m.Items.Add(new ClockItem("Clock", "clk", HalfPeriod));
+        m.Items.Add(new InitialItem("Replay every trial, then report", Main(d, v)));
+        m.Items.Add(new InitialItem("Watchdog: fail rather than hang",
+        [
+            Stmt.Line("#(TIMEOUT);"),
+            Stmt.Line($"$display(\"NEURO_TB {d.Testbench} FAIL timeout checks=%0d mismatches=%0d\", checks, mismatches);"),
+            Stmt.Line($"$fatal(1, \"{d.Testbench}: timeout\");"),
+        ]));
+        m.Instance("The learner under test", dut, "dut", [],
+        [
+            ("clk", "clk"), ("rst", "rst"), ("clear", "clear"), ("step", "step"), ("x", "x"), ("target", "target"), ("clamp", "clamp"),
+            ("out", "out"), ("activities", "activities"), ("weights", "weights"),
+        ]);
+        return m;
+    }
+
+    /// <summary>Bits of a stimulus word: {function, case, report, rst, clear, step, clamp, target, x}.</summary>
+    private static int StimulusWidth(BaxterHardwareDesign d, BaxterVectors v) => v.FunctionWidth + v.CaseWidth + BaxterVectors.ControlBits + d.Inputs;
+
+    /// <summary>The testbench's parameters: the learner's sizes, the task's functions and cases, the word widths and the time limit.</summary>
+    private static void AddParams(VerilogModule m, BaxterHardwareDesign d, BaxterVectors v)
+    {
+        var task = d.Task;
+        int inputs = d.Inputs;
+        int cases = 1 << inputs;
+        int stimulusWidth = StimulusWidth(d, v);
+        int expectedWidth = d.Nodes + d.Learnable;
         m.LocalParam("NODES", Int(d.Nodes), "Nodes of the learner");
         m.LocalParam("INPUTS", Int(inputs), "Input nodes");
         m.LocalParam("LEARNABLE", Int(d.Learnable), "Learnable weights");
@@ -38,7 +63,11 @@ internal static class BaxterTestbenchEmitter
         m.LocalParam("EXPECTED_WIDTH", Int(expectedWidth), "Bits of an expected word");
         m.LocalParam("CYCLES", Int(v.Cycles), "Clocks replayed, so checks expected");
         m.LocalParam("TIMEOUT", Int((v.Cycles + 16L) * 2 * HalfPeriod * 2), "Simulation time limit");
+    }
 
+    /// <summary>The DUT's inputs and outputs, the vector memories and the replay's counters.</summary>
+    private static void AddSignals(VerilogModule m)
+    {
         m.Reg("clk", "", "Clock", init: "1'b0");
         m.Reg("rst", "", "DUT input", init: "1'b1");
         m.Reg("clear", "", "DUT input", init: "1'b0");
@@ -59,9 +88,16 @@ internal static class BaxterTestbenchEmitter
         m.Integer("right", "Test answers equal to their targets", "0");
         m.Integer("learned", "Functions with every answer right", "0");
         m.Declarations.Add(new VerilogDeclaration("integer", "right_count", "", "[0:FUNCTIONS-1]", "Right answers per function", null));
-        m.Items.Add(new ClockItem("Clock", "clk", HalfPeriod));
+    }
 
-        int at = stimulusWidth - 1;
+    /// <summary>
+    /// Clock k: decode stimulus word k onto the learner's inputs on the falling edge, compare {activities, weights} with
+    /// expected word k after the rising edge, and on a report clock count the answer (per function too).
+    /// </summary>
+    private static List<Stmt> Replay(BaxterHardwareDesign d, BaxterVectors v)
+    {
+        string dut = d.Learner;
+        int at = StimulusWidth(d, v) - 1;
         string Field(int width)
         {
             string f = width == 1 ? $"cmd[{Int(at)}]" : $"cmd[{Int(at)}:{Int(at - width + 1)}]";
@@ -69,11 +105,11 @@ internal static class BaxterTestbenchEmitter
             return f;
         }
 
-        string function = Field(fw);
-        string caseField = Field(cw);
+        string function = Field(v.FunctionWidth);
+        string caseField = Field(v.CaseWidth);
         string report = Field(1), rst = Field(1), clear = Field(1), step = Field(1), clamp = Field(1), target = Field(1);
-        var replay = new List<Stmt>
-        {
+        return
+        [
             Stmt.Line("@(negedge clk);"),
             Stmt.Let("cmd", "stimulus[k]"),
             Stmt.Let("rst", rst),
@@ -96,16 +132,23 @@ internal static class BaxterTestbenchEmitter
                 Stmt.Line($"$display(\"NEURO_ANSWER {dut} function=%0d case=%0d out=%0d target=%0d\", {function}, {caseField}, out, target);"),
                 Stmt.If("out == target", [Stmt.Let("right", "right + 1"), Stmt.Let($"right_count[{function}]", $"right_count[{function}] + 1")]),
             ]),
-        };
+        ];
+    }
+
+    /// <summary>The testbench's body: load the vectors, replay every clock, count the learned functions, report.</summary>
+    private static List<Stmt> Main(BaxterHardwareDesign d, BaxterVectors v)
+    {
+        var task = d.Task;
+        string dut = d.Learner;
         var perFunction = string.Concat(task.Functions.Select(f => $" learned_{f.Name.Replace(' ', '_')}=%0d"));
         var perFunctionValues = string.Concat(Enumerable.Range(0, task.Functions.Length).Select(f => $", right_count[{Int(f)}] == CASES"));
-        m.Items.Add(new InitialItem("Replay every trial, then report",
+        return
         [
             Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "stimulus"))}, stimulus);"),
             Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(dut, "expected"))}, expected);"),
             Stmt.For("k = 0", "k < FUNCTIONS", "k = k + 1", [Stmt.Let("right_count[k]", "0")]),
             Stmt.Line("repeat (2) @(negedge clk);"),
-            Stmt.For("k = 0", "k < CYCLES", "k = k + 1", replay),
+            Stmt.For("k = 0", "k < CYCLES", "k = k + 1", Replay(d, v)),
             Stmt.For("k = 0", "k < FUNCTIONS", "k = k + 1", [Stmt.If("right_count[k] == CASES", [Stmt.Let("learned", "learned + 1")])]),
             Stmt.If("mismatches == 0 && checks == CYCLES",
             [
@@ -116,18 +159,6 @@ internal static class BaxterTestbenchEmitter
                 Stmt.Line($"$display(\"NEURO_TB {d.Testbench} FAIL checks=%0d mismatches=%0d expected_checks=%0d\", checks, mismatches, CYCLES);"),
                 Stmt.Line($"$fatal(1, \"{d.Testbench}: %0d mismatches\", mismatches);"),
             ]),
-        ]));
-        m.Items.Add(new InitialItem("Watchdog: fail rather than hang",
-        [
-            Stmt.Line("#(TIMEOUT);"),
-            Stmt.Line($"$display(\"NEURO_TB {d.Testbench} FAIL timeout checks=%0d mismatches=%0d\", checks, mismatches);"),
-            Stmt.Line($"$fatal(1, \"{d.Testbench}: timeout\");"),
-        ]));
-        m.Instance("The learner under test", dut, "dut", [],
-        [
-            ("clk", "clk"), ("rst", "rst"), ("clear", "clear"), ("step", "step"), ("x", "x"), ("target", "target"), ("clamp", "clamp"),
-            ("out", "out"), ("activities", "activities"), ("weights", "weights"),
-        ]);
-        return m;
+        ];
     }
 }

@@ -15,8 +15,6 @@ internal static class HebbianEngineEmitter
     {
         var h = d.Hidden;
         var o = d.Output;
-        var p = d.Precision;
-        int inputWidth = VerilogTypes.IndexWidth(d.Spec.Inputs), hiddenWidth = VerilogTypes.IndexWidth(d.Spec.Hidden);
         var m = new VerilogModule(d.Engine,
         [
             $"Hebbian plasticity engine (rule {d.RuleHash}): applies to the weights of a {d.Spec.Inputs} -> {d.Spec.Hidden} -> {d.Spec.Classes}",
@@ -33,6 +31,22 @@ internal static class HebbianEngineEmitter
             "host port (host_sel 0: hidden, 1: output; address post * pre-count + pre), one per clock while ready; host_rdata",
             "follows one clock later. Weights on the host and update ports are the layer's weight in the low bits, zero above.",
         ]);
+        AddPorts(m, d);
+        AddSignals(m, d);
+        AddSequencing(m, d);
+        if (d.UsesRandom)
+        {
+            AddGenerator(m);
+        }
+
+        AddLayers(m, d);
+        return m;
+    }
+
+    /// <summary>The engine's ports: clock and reset, the level port, label and start, the host port and the update port.</summary>
+    private static void AddPorts(VerilogModule m, HebbianHardwareDesign d)
+    {
+        var p = d.Precision;
         m.Input("clk", "", "Clock");
         m.Input("rst", "", "Synchronous reset, active high: clears the traces and the generator");
         m.Input("level_we", "", "Write level_data to level_addr of the memory level_sel names (while ready)");
@@ -52,7 +66,12 @@ internal static class HebbianEngineEmitter
         m.OutputWire("upd_layer", "", "0 hidden, 1 output");
         m.OutputWire("upd_addr", VerilogTypes.Range(d.HostAddressWidth), "Weight address of the update");
         m.OutputWire("upd_weight", VerilogTypes.Range(d.HostWidth), "The updated weight");
+    }
 
+    /// <summary>The generator's seed, the level memories and the sequencing registers, and the wires of both layer instances.</summary>
+    private static void AddSignals(VerilogModule m, HebbianHardwareDesign d)
+    {
+        var p = d.Precision;
         if (d.UsesRandom)
         {
             m.LocalParam("RANDOM_SEED", VerilogTypes.Literal(d.RandomSeed, 32),
@@ -68,7 +87,7 @@ internal static class HebbianEngineEmitter
         m.Reg("running_reg", "", "A sample's update is in progress");
         m.Reg("phase_reg", "", "0 while the hidden layer walks, 1 while the output layer walks");
         m.Reg("host_sel_reg", "", "host_sel of the previous clock (selects host_rdata)");
-        foreach (var (layer, prefix) in new[] { (h, "hid"), (o, "out") })
+        foreach (var (layer, prefix) in new[] { (d.Hidden, "hid"), (d.Output, "out") })
         {
             m.Wire($"{prefix}_ready", "", $"{layer.Name} layer idle");
             m.Wire($"{prefix}_done", "", $"{layer.Name} layer finished its walk");
@@ -83,7 +102,13 @@ internal static class HebbianEngineEmitter
                 m.Wire($"{prefix}_rng_advance", "", $"{layer.Name} layer draws");
             }
         }
+    }
 
+    /// <summary>ready and done, the level memories and their reads, and the sequencing of the hidden walk, then the output walk.</summary>
+    private static void AddSequencing(VerilogModule m, HebbianHardwareDesign d)
+    {
+        var p = d.Precision;
+        int inputWidth = VerilogTypes.IndexWidth(d.Spec.Inputs), hiddenWidth = VerilogTypes.IndexWidth(d.Spec.Hidden);
         m.Wire("take_start", "", "start is taken this clock");
         m.Assign("take_start", "start & ready");
         m.Assign("ready", "hid_ready & out_ready & ~running_reg");
@@ -108,9 +133,12 @@ internal static class HebbianEngineEmitter
                 Stmt.If("hid_done", [Stmt.Set("phase_reg", "1'b1")]),
                 Stmt.If("out_done", [Stmt.Set("running_reg", "1'b0")]),
             ]);
-        if (d.UsesRandom)
-        {
-            m.Reg("rng_reg", "[31:0]", "Stochastic rounding: the xorshift32 state after the last draw");
+    }
+
+    /// <summary>The xorshift32 generator of the stochastic rounding: reset to the seed, one draw per synapse update of either layer.</summary>
+    private static void AddGenerator(VerilogModule m)
+    {
+        m.Reg("rng_reg", "[31:0]", "Stochastic rounding: the xorshift32 state after the last draw");
             m.Wire("rng_x1", "[31:0]", "xorshift32 step 1: x ^ (x << 13)", "rng_reg ^ (rng_reg << 13)");
             m.Wire("rng_x2", "[31:0]", "xorshift32 step 2: x ^ (x >> 17)", "rng_x1 ^ (rng_x1 >> 17)");
             m.Wire("rng_next", "[31:0]", "xorshift32 step 3: x ^ (x << 5), the state this clock's update draws", "rng_x2 ^ (rng_x2 << 5)");
@@ -118,8 +146,13 @@ internal static class HebbianEngineEmitter
             [
                 Stmt.If("rst", [Stmt.Set("rng_reg", "RANDOM_SEED")], [Stmt.If("hid_rng_advance | out_rng_advance", [Stmt.Set("rng_reg", "rng_next")])]),
             ]);
-        }
+    }
 
+    /// <summary>The two layer instances and the host read and update ports, which merge theirs.</summary>
+    private static void AddLayers(VerilogModule m, HebbianHardwareDesign d)
+    {
+        var h = d.Hidden;
+        var o = d.Output;
         m.Instance("The input -> hidden layer", h.Module, "hidden_inst", [], Connections(d, h, "hid", "take_start", "input_rdata_reg", "hidden_rdata_reg", "~host_sel"));
         m.Instance("The hidden -> output layer", o.Module, "output_inst", [], Connections(d, o, "out", "hid_done", "hidden_rdata_reg", "teacher_reg", "host_sel"));
         m.Assign("host_rdata", $"host_sel_reg ? {Zext("out_host_rdata", o.WeightWidth, d.HostWidth)} : {Zext("hid_host_rdata", h.WeightWidth, d.HostWidth)}");
@@ -127,7 +160,6 @@ internal static class HebbianEngineEmitter
         m.Assign("upd_layer", "out_upd_valid");
         m.Assign("upd_addr", $"out_upd_valid ? {Zext("out_upd_addr", o.AddressWidth, d.HostAddressWidth)} : {Zext("hid_upd_addr", h.AddressWidth, d.HostAddressWidth)}");
         m.Assign("upd_weight", $"out_upd_valid ? {Zext("out_upd_weight", o.WeightWidth, d.HostWidth)} : {Zext("hid_upd_weight", h.WeightWidth, d.HostWidth)}");
-        return m;
     }
 
     private static List<(string Port, string Signal)> Connections(HebbianHardwareDesign d, HebbianLayerDesign l, string prefix, string start, string pre, string post, string select)

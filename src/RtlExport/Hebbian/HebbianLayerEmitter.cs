@@ -56,8 +56,17 @@ internal static class HebbianLayerEmitter
         AddPorts(m, d, l);
         AddLocalParams(m, l, pw, qw, accWidth, deltaWidth, sumWidth);
         AddSignals(m, l);
+        AddMemories(m);
+        AddPrologue(m, d, l);
+        AddDatapath(m, d, l, pw, qw, accWidth, deltaWidth, sumWidth);
+        AddControlOutputs(m, d);
+        AddWalkControl(m, l);
+        return m;
+    }
 
-        // Memories: one write and one registered read port each (block-RAM inferable).
+    /// <summary>The weight and trace memories: one write and one registered read port each (block-RAM inferable).</summary>
+    private static void AddMemories(VerilogModule m)
+    {
         m.Assign("weight_we", "s2_valid_reg | (host_we & host_ok)");
         m.Assign("weight_waddr", "s2_valid_reg ? s2_addr_reg : host_addr");
         m.Assign("weight_wdata", "s2_valid_reg ? new_weight : host_wdata");
@@ -72,8 +81,11 @@ internal static class HebbianLayerEmitter
             Stmt.If("trace_we", [Stmt.Set("trace_mem[row_reg]", "trace_wdata")]),
             Stmt.Set("trace_rdata_reg", "trace_mem[row_reg]"),
         ]);
+    }
 
-        // The prologue: trace level, trace update and the scale word of the row.
+    /// <summary>The row's prologue: the trace level, the trace update and the multiply ROM that reads the row's scale word.</summary>
+    private static void AddPrologue(VerilogModule m, HebbianHardwareDesign d, HebbianLayerDesign l)
+    {
         m.Assign("trace_level", Mux(
             Enumerable.Range(1, l.TraceLevels.Top).Reverse().Select(level =>
                 ($"trace_rdata_reg >= TRACE_THRESHOLD_{Int(level)}", VerilogTypes.Decimal(level, l.TraceLevels.Bits))),
@@ -94,6 +106,15 @@ internal static class HebbianLayerEmitter
             ("DATA_WIDTH", "SCALE_WIDTH"), ("ADDR_WIDTH", Int(l.ScaleRom.AddressWidth)), ("DEPTH", Int(l.ScaleRom.Depth)), ("INIT_FILE", "SCALE_ROM_FILE"),
         ],
         [("clk", "clk"), ("en", "state_reg == ST_ROW"), ("addr", "{post_level, trace_level}"), ("data", "scale_word")]);
+    }
+
+    /// <summary>
+    /// The synapse pipeline: stage 1 (the add ROM and the product w * scale), stage 2 (acc, the stochastic rounding, the sum
+    /// and the overflow mode), and the lint sink of the bits it drops on purpose.
+    /// </summary>
+    private static void AddDatapath(VerilogModule m, HebbianHardwareDesign d, HebbianLayerDesign l, int pw, int qw, int accWidth, int deltaWidth, int sumWidth)
+    {
+        int w = l.WeightWidth, aw = l.AddRom.WordWidth, sw = l.ScaleRom.WordWidth, s = l.StochasticBits;
 
         // Stage 1: the add word and the product w * scale.
         m.Instance("The add ROM: a(pre, post), read in stage 1", d.RomModule, "add_rom_inst",
@@ -132,6 +153,11 @@ internal static class HebbianLayerEmitter
 
         m.Wire("unused_bits", "", "Bits dropped on purpose: the generator's low bits, the product's and acc's shifted-out bits, the trace sum's sign (lint)",
             $"&{{1'b0, {string.Join(", ", unused)}, 1'b0}}");
+    }
+
+    /// <summary>The generator's advance strobe, the host port's enable and read data, ready, and the level read addresses.</summary>
+    private static void AddControlOutputs(VerilogModule m, HebbianHardwareDesign d)
+    {
         if (d.UsesRandom)
         {
             m.Assign("rng_advance", "s2_valid_reg");
@@ -142,7 +168,14 @@ internal static class HebbianLayerEmitter
         m.Assign("ready", "state_reg == ST_IDLE");
         m.Assign("pre_addr", "col_reg");
         m.Assign("post_addr", "row_reg");
+    }
 
+    /// <summary>
+    /// The walk's state machine (clear the traces after reset; per sample every row's prologue, then its synapses, then drain)
+    /// and the pipeline registers that carry a synapse through stages 1 and 2 to the update port.
+    /// </summary>
+    private static void AddWalkControl(VerilogModule m, HebbianLayerDesign l)
+    {
         string rowLast = VerilogTypes.Decimal(l.Rows - 1, l.RowWidth), colLast = VerilogTypes.Decimal(l.Cols - 1, l.ColWidth);
         m.Registers("Walk control: clear the traces after reset; then per sample every row (prologue, then its synapses), then drain", "rst",
             [
@@ -189,7 +222,6 @@ internal static class HebbianLayerEmitter
                 Stmt.Set("upd_addr", "s2_addr_reg"),
                 Stmt.Set("upd_weight", "new_weight"),
             ]);
-        return m;
     }
 
     private static void AddPorts(VerilogModule m, HebbianHardwareDesign d, HebbianLayerDesign l)

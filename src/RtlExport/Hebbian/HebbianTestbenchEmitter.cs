@@ -19,8 +19,6 @@ internal static class HebbianTestbenchEmitter
     public static VerilogModule Build(HebbianHardwareDesign d, HebbianVectors v)
     {
         string dut = d.Engine, tb = d.Testbench;
-        var h = d.Hidden;
-        var o = d.Output;
         var m = new VerilogModule(tb,
         [
             $"Self-checking testbench of {dut}: {v.Samples} samples of a lifetime recorded by the C# model (FixedHebbianNetwork).",
@@ -28,6 +26,31 @@ internal static class HebbianTestbenchEmitter
             "compares every update (layer, address, weight) with the model's, the clocks from start to done and the update",
             "count; finally reads every weight back and compares it with the model's final weights.",
         ]);
+        AddParams(m, d, v);
+        AddSignals(m, d);
+        m.Items.Add(new ClockItem("Clock", "clk", HalfPeriod));
+        m.Items.Add(new InitialItem("Load the reset weights, replay every sample, read the weights back, report", Main(d)));
+        m.Items.Add(new InitialItem("Watchdog: fail rather than hang",
+        [
+            Stmt.Line("#(TIMEOUT);"),
+            Stmt.Line($"$display(\"NEURO_TB {tb} FAIL timeout checks=%0d mismatches=%0d\", checks, mismatches);"),
+            Stmt.Line($"$fatal(1, \"{tb}: timeout\");"),
+        ]));
+        m.Instance("The engine under test", dut, "dut", [],
+        [
+            ("clk", "clk"), ("rst", "rst"), ("level_we", "level_we"), ("level_sel", "level_sel"), ("level_addr", "level_addr"), ("level_data", "level_data"),
+            ("label", "label"), ("start", "start"), ("ready", "ready"), ("done", "done"),
+            ("host_sel", "host_sel"), ("host_we", "host_we"), ("host_addr", "host_addr"), ("host_wdata", "host_wdata"), ("host_rdata", "host_rdata"),
+            ("upd_valid", "upd_valid"), ("upd_layer", "upd_layer"), ("upd_addr", "upd_addr"), ("upd_weight", "upd_weight"),
+        ]);
+        return m;
+    }
+
+    /// <summary>The testbench's parameters: sizes of the run, the sample's clocks and updates, the host word and the time limit.</summary>
+    private static void AddParams(VerilogModule m, HebbianHardwareDesign d, HebbianVectors v)
+    {
+        var h = d.Hidden;
+        var o = d.Output;
         m.LocalParam("SAMPLES", Int(v.Samples), "Samples replayed");
         m.LocalParam("INPUTS", Int(d.Spec.Inputs), "Input features");
         m.LocalParam("HIDDEN", Int(d.Spec.Hidden), "Hidden neurons");
@@ -38,7 +61,11 @@ internal static class HebbianTestbenchEmitter
         m.LocalParam("HOST_WIDTH", Int(d.HostWidth), "Bits of a weight word on the host and update ports");
         long total = ((long)h.Weights + o.Weights) * 2 + (v.Samples * (d.Spec.Inputs + d.Spec.Hidden + d.ClocksPerSample + 4)) + Math.Max(h.Rows, o.Rows) + 64;
         m.LocalParam("TIMEOUT", VerilogTypes.Decimal(total * 2 * HalfPeriod * 2, 64), "Simulation time limit: twice the expected run", "[63:0]");
+    }
 
+    /// <summary>The DUT's inputs and outputs, the vector memories and the replay's bookkeeping variables.</summary>
+    private static void AddSignals(VerilogModule m, HebbianHardwareDesign d)
+    {
         m.Reg("clk", "", "Clock", init: "1'b0");
         m.Reg("rst", "", "DUT input", init: "1'b1");
         m.Reg("level_we", "", "DUT input", init: "1'b0");
@@ -77,10 +104,11 @@ internal static class HebbianTestbenchEmitter
         m.Reg("want_layer", "", "Layer the next update must be in");
         m.Reg("want_addr", VerilogTypes.Range(d.HostAddressWidth), "Address the next update must have");
         m.Wire("unused_j", "", "The address's bits above the host address (lint: dropped on purpose)", $"^{{1'b0, j[31:{Int(d.HostAddressWidth)}]}}");
-        m.Items.Add(new ClockItem("Clock", "clk", HalfPeriod));
+    }
 
-        var check = new List<Stmt>
-        {
+    /// <summary>One update strobe: compare its layer, address and weight with the next expected update of the walk.</summary>
+    private static List<Stmt> UpdateCheck(HebbianHardwareDesign d) =>
+        [
             Stmt.Let("want_layer", "n >= HIDDEN_WEIGHTS"),
             Stmt.Let("j", "n >= HIDDEN_WEIGHTS ? n - HIDDEN_WEIGHTS : n"),
             Stmt.Let("want_addr", $"j[{Int(d.HostAddressWidth - 1)}:0]"),
@@ -88,12 +116,14 @@ internal static class HebbianTestbenchEmitter
             Stmt.If("n >= UPDATES || upd_layer !== want_layer || upd_addr != want_addr || upd_weight !== expected[s*UPDATES+n]",
             [
                 Stmt.Let("mismatches", "mismatches + 1"),
-                Stmt.Line($"$display(\"NEURO_MISMATCH {tb} sample=%0d update=%0d layer=%0d addr=%0d expected_layer=%0d expected_addr=%0d expected=%h got=%h\", s, n, upd_layer, upd_addr, want_layer, want_addr, n < UPDATES ? expected[s*UPDATES+n] : {{HOST_WIDTH{{1'bx}}}}, upd_weight);"),
+                Stmt.Line($"$display(\"NEURO_MISMATCH {d.Testbench} sample=%0d update=%0d layer=%0d addr=%0d expected_layer=%0d expected_addr=%0d expected=%h got=%h\", s, n, upd_layer, upd_addr, want_layer, want_addr, n < UPDATES ? expected[s*UPDATES+n] : {{HOST_WIDTH{{1'bx}}}}, upd_weight);"),
             ]),
             Stmt.Let("n", "n + 1"),
-        };
-        var sample = new List<Stmt>
-        {
+        ];
+
+    /// <summary>One sample: write its input and hidden levels, pulse start, check every update until done, then its clocks and update count.</summary>
+    private static List<Stmt> Sample(HebbianHardwareDesign d) =>
+        [
             Stmt.For("k = 0", "k < INPUTS", "k = k + 1",
             [
                 Stmt.Let("level_we", "1'b1"), Stmt.Let("level_sel", "1'b0"), Stmt.Let("level_addr", $"k[{Int(d.LevelAddressWidth - 1)}:0]"), Stmt.Let("level_data", "inputs[s*INPUTS+k]"), Stmt.Line("@(negedge clk);"),
@@ -116,21 +146,23 @@ internal static class HebbianTestbenchEmitter
                 Stmt.Line("@(posedge clk);"),
                 Stmt.Line("#1;"),
                 Stmt.Let("clocks", "clocks + 1"),
-                Stmt.If("upd_valid", check),
+                Stmt.If("upd_valid", UpdateCheck(d)),
                 Stmt.If("done || clocks > CLOCKS + 16", [Stmt.Let("finished", "1")]),
             ]),
             Stmt.Let("checks", "checks + 1"),
             Stmt.If("clocks != CLOCKS || n != UPDATES",
             [
                 Stmt.Let("mismatches", "mismatches + 1"),
-                Stmt.Line($"$display(\"NEURO_MISMATCH {tb} sample=%0d clocks=%0d expected_clocks=%0d updates=%0d expected_updates=%0d\", s, clocks, CLOCKS, n, UPDATES);"),
+                Stmt.Line($"$display(\"NEURO_MISMATCH {d.Testbench} sample=%0d clocks=%0d expected_clocks=%0d updates=%0d expected_updates=%0d\", s, clocks, CLOCKS, n, UPDATES);"),
             ]),
             Stmt.Let("cycles", "cycles + clocks"),
             Stmt.Let("updates", "updates + n"),
             Stmt.Line("@(negedge clk);"),
-        };
-        var readBack = new List<Stmt>
-        {
+        ];
+
+    /// <summary>Read weight k back through the host port and compare it with the model's final weight.</summary>
+    private static List<Stmt> ReadBack(HebbianHardwareDesign d) =>
+        [
             Stmt.Let("host_sel", "k >= HIDDEN_WEIGHTS"),
             Stmt.Let("j", "k >= HIDDEN_WEIGHTS ? k - HIDDEN_WEIGHTS : k"),
             Stmt.Let("host_addr", $"j[{Int(d.HostAddressWidth - 1)}:0]"),
@@ -139,10 +171,15 @@ internal static class HebbianTestbenchEmitter
             Stmt.If("host_rdata !== final_weights[k]",
             [
                 Stmt.Let("mismatches", "mismatches + 1"),
-                Stmt.Line($"$display(\"NEURO_MISMATCH {tb} final layer=%0d addr=%0d expected=%h got=%h\", host_sel, host_addr, final_weights[k], host_rdata);"),
+                Stmt.Line($"$display(\"NEURO_MISMATCH {d.Testbench} final layer=%0d addr=%0d expected=%h got=%h\", host_sel, host_addr, final_weights[k], host_rdata);"),
             ]),
-        };
-        m.Items.Add(new InitialItem("Load the reset weights, replay every sample, read the weights back, report",
+        ];
+
+    /// <summary>The testbench's body: load the vectors, reset, load the reset weights, replay every sample, read every weight back, report.</summary>
+    private static List<Stmt> Main(HebbianHardwareDesign d)
+    {
+        string tb = d.Testbench;
+        return
         [
             Stmt.Line($"$readmemh({HardwareDesign.Quote(VectorPath(d, "init_hidden"))}, init_hidden);"),
             Stmt.Line($"$readmemh({HardwareDesign.Quote(VectorPath(d, "inputs"))}, inputs);"),
@@ -163,8 +200,8 @@ internal static class HebbianTestbenchEmitter
                 Stmt.Line("@(negedge clk);"),
             ]),
             Stmt.Let("host_we", "1'b0"),
-            Stmt.For("s = 0", "s < SAMPLES", "s = s + 1", sample),
-            Stmt.For("k = 0", "k < UPDATES", "k = k + 1", readBack),
+            Stmt.For("s = 0", "s < SAMPLES", "s = s + 1", Sample(d)),
+            Stmt.For("k = 0", "k < UPDATES", "k = k + 1", ReadBack(d)),
             Stmt.If("mismatches == 0 && updates == SAMPLES * UPDATES",
             [
                 Stmt.Line($"$display(\"NEURO_TB {tb} PASS checks=%0d mismatches=0 samples=%0d updates=%0d cycles=%0d\", checks, SAMPLES, updates, cycles);"),
@@ -174,21 +211,7 @@ internal static class HebbianTestbenchEmitter
                 Stmt.Line($"$display(\"NEURO_TB {tb} FAIL checks=%0d mismatches=%0d samples=%0d updates=%0d cycles=%0d\", checks, mismatches, SAMPLES, updates, cycles);"),
                 Stmt.Line($"$fatal(1, \"{tb}: %0d mismatches\", mismatches);"),
             ]),
-        ]));
-        m.Items.Add(new InitialItem("Watchdog: fail rather than hang",
-        [
-            Stmt.Line("#(TIMEOUT);"),
-            Stmt.Line($"$display(\"NEURO_TB {tb} FAIL timeout checks=%0d mismatches=%0d\", checks, mismatches);"),
-            Stmt.Line($"$fatal(1, \"{tb}: timeout\");"),
-        ]));
-        m.Instance("The engine under test", dut, "dut", [],
-        [
-            ("clk", "clk"), ("rst", "rst"), ("level_we", "level_we"), ("level_sel", "level_sel"), ("level_addr", "level_addr"), ("level_data", "level_data"),
-            ("label", "label"), ("start", "start"), ("ready", "ready"), ("done", "done"),
-            ("host_sel", "host_sel"), ("host_we", "host_we"), ("host_addr", "host_addr"), ("host_wdata", "host_wdata"), ("host_rdata", "host_rdata"),
-            ("upd_valid", "upd_valid"), ("upd_layer", "upd_layer"), ("upd_addr", "upd_addr"), ("upd_weight", "upd_weight"),
-        ]);
-        return m;
+        ];
     }
 
     private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
