@@ -39,7 +39,11 @@ public class ClusterBenchmarks
     private double[][] candidates = [];
     private int generation;
 
-    /// <summary>Worker counts to run: <c>NEURO_BENCH_WORKERS</c> (comma-separated, e.g. <c>0,1,2</c>) or 0, 1, 2, 4.</summary>
+    /// <summary>
+    /// Worker counts to run: <c>NEURO_BENCH_WORKERS</c> (comma-separated, e.g. <c>0,1,2</c>) or 0, 1, 2, 4. A negative
+    /// count −n scores the population in process on n threads: the machine's own scaling, to set beside n workers (each
+    /// worker runs one lifetime at a time, so n workers can be no more efficient than n threads on the same cores).
+    /// </summary>
     [ParamsSource(nameof(WorkerCounts))]
     public int Workers { get; set; }
 
@@ -83,7 +87,7 @@ public class ClusterBenchmarks
         decoder = new PatternRuleDecoder(evolve.RuleSettings);
         var random = new Random(1);
         candidates = [.. Enumerable.Range(0, Population).Select(_ => Enumerable.Range(0, evolve.RuleSettings.GeneCount).Select(_ => random.NextDouble() - 0.5).ToArray())];
-        if (Workers == 0)
+        if (Workers <= 0)
         {
             return;
         }
@@ -125,7 +129,7 @@ public class ClusterBenchmarks
     {
         var context = new EvaluationContext(1, generation++);
         double[] fitness = cluster is null
-            ? PopulationEvaluator.Evaluate(candidates, decoder, local, context)
+            ? PopulationEvaluator.Evaluate(candidates, decoder, local, context, threads: Math.Max(0, -Workers))
             : PopulationEvaluator.Evaluate(candidates, decoder, () => cluster, context);
         return fitness.Sum();
     }
