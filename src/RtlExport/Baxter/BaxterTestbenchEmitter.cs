@@ -62,7 +62,7 @@ internal static class BaxterTestbenchEmitter
         m.LocalParam("STIMULUS_WIDTH", Int(stimulusWidth), "Bits of a stimulus word");
         m.LocalParam("EXPECTED_WIDTH", Int(expectedWidth), "Bits of an expected word");
         m.LocalParam("CYCLES", Int(v.Cycles), "Clocks replayed, so checks expected");
-        m.LocalParam("TIMEOUT", Int((v.Cycles + 16L) * 2 * HalfPeriod * 2), "Simulation time limit");
+        Emitters.TestbenchEmitter.Timeout(m, (v.Cycles + 16L) * 2 * HalfPeriod * 2);
     }
 
     /// <summary>The DUT's inputs and outputs, the vector memories and the replay's counters.</summary>

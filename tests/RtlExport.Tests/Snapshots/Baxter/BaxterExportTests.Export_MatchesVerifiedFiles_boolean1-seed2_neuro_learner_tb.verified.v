@@ -35,8 +35,8 @@ localparam EXPECTED_WIDTH = 9;
 // Clocks replayed, so checks expected
 localparam CYCLES = 60;
 
-// Simulation time limit
-localparam TIMEOUT = 1520;
+// Simulation time limit in ns (64 bits: see the watchdog)
+localparam [63:0] TIMEOUT = 64'd1520;
 
 // Clock
 reg clk = 1'b0;
