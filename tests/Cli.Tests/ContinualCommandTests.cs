@@ -112,6 +112,18 @@ public sealed class ContinualCommandTests : IDisposable
         Assert.Equal($"neuro: error: {message}", line);
     }
 
+    [Theory]
+    [InlineData(false, "float")]
+    [InlineData(true, "fixed")]
+    public void Continual_PatternBaselineReportsItsBackend(bool fixedPoint, string backend)
+    {
+        string[] precision = fixedPoint ? ["--pattern-precision", "default"] : [];
+        var r = NeuroRunner.Run(["continual", "--baseline", "pattern", "--pattern-rule", Path.Combine(RepoPaths.Root, "rules", "mnist-best-w8.json"), "--data", Data, "--limit", "150", "--hidden", "32", .. precision, "--json"]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.Equal(backend, doc.RootElement.GetProperty("backend").GetString());
+    }
+
     [Fact]
     public void Continual_FixedPointRunsAndReportsItsPrecision()
     {

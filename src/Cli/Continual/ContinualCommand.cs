@@ -146,7 +146,8 @@ internal static class ContinualCommand
                 {
                     w.WriteStartObject();
                     w.WriteString("learner", kind ?? "hebbian");
-                    w.WriteString("backend", hebbianPrecision is null ? "float" : "fixed");
+                    bool fixedPoint = kind switch { null => hebbianPrecision is not null, "pattern" => result.GetValue(patternPrecision) is not null, _ => false };
+                    w.WriteString("backend", fixedPoint ? "fixed" : "float");
                     if (rulePath is not null || kind == "pattern")
                     {
                         w.WriteString("rule", rulePath ?? result.GetValue(patternRule));
