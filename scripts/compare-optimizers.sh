@@ -6,6 +6,8 @@
 set -euo pipefail
 command -v jq >/dev/null || { echo "compare-optimizers.sh needs jq: apt-get install -y jq" >&2; exit 1; }
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/stats.sh
+source "$root/scripts/stats.sh"
 generations="${1:-100}"; population="${2:-20}"; shift $(( $# >= 2 ? 2 : $# )) || true
 seeds=("$@"); [ ${#seeds[@]} -gt 0 ] || seeds=(1 2 3)
 out="$(mktemp -d)"; trap 'rm -rf "$out"' EXIT
@@ -19,6 +21,5 @@ for alg in es oes ga cmaes; do
       --no-input-rule --generations "$generations" --population "$population" --seed "$seed" --threads "${THREADS:-0}" --out "$dir" --json 2>/dev/null)
     vals+=("$(jq -r .bestFitness <<<"$json")"); tests+=("$(jq -r .testAccuracy <<<"$json")"); evals=$(jq -r .evaluations <<<"$json")
   done
-  stats() { printf '%s\n' "$@" | awk '{s+=$1; q+=$1*$1; n++} END {m=s/n; v=q/n-m*m; if (v<0) v=0; printf "%.1f %% ± %.1f", 100*m, 100*sqrt(v)}'; }
   echo "| $alg | $evals | $(stats "${vals[@]}") | $(stats "${tests[@]}") | ${seeds[*]} |"
 done

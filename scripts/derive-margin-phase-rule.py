@@ -85,8 +85,7 @@ def main():
                     s = 1.0 if a.no_phase else decay(p)
                     entries.append(o * (a.output_scale / a.eta_scale) * g * s * wgains[w])
 
-    bits = history_bits
-    hidden_fields = [{"signal": "preHistory", "bits": bits}, {"signal": "postHistory", "bits": bits}]
+    hidden_fields = [{"signal": "preHistory", "bits": history_bits}, {"signal": "postHistory", "bits": history_bits}]
     hidden = base["hidden"]
     if a.hidden_phase_gains:
         hgains = [float(x) for x in a.hidden_phase_gains.split(",")]
@@ -97,7 +96,7 @@ def main():
     tables = [{"name": "hidden", "synapses": "recurrent", "mode": "add", "fields": hidden_fields, "entries": hidden}]
     if base.get("input") is not None:
         tables.append({"name": "input", "synapses": "input", "mode": "add",
-                       "fields": [{"signal": "postHistory", "bits": bits}], "entries": base["input"]})
+                       "fields": [{"signal": "postHistory", "bits": history_bits}], "entries": base["input"]})
     tables.append({"name": "output", "synapses": "output", "mode": "add", "fields": fields, "entries": entries})
     old = base.get("update", {})
     update = {"misclassifiedOnly": old.get("misclassifiedOnly", True), "outputEdges": old.get("outputEdges", "labelAndPrediction")}

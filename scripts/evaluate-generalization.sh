@@ -9,6 +9,8 @@
 set -euo pipefail
 command -v jq >/dev/null || { echo "evaluate-generalization.sh needs jq: apt-get install -y jq" >&2; exit 1; }
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/stats.sh
+source "$root/scripts/stats.sh"
 rule="${1:?usage: evaluate-generalization.sh RULE.json HIDDEN CAP [--precision CONFIG] [--passes N] [--transfer]}"
 hidden="${2:?hidden}"; cap="${3:?cap}"; shift 3
 extra=(); passes=1; transfer=0
@@ -23,7 +25,6 @@ done
 "$root/neuro" --help >/dev/null  # build once before the parallel runs
 jobs="${NEURO_JOBS:-2}"
 seeds=(1 2 3 4 5 6 7 8 9 10)
-stats() { awk '{s+=$1; q+=$1*$1; n++} END {m=s/n; v=q/n-m*m; if (v<0) v=0; printf "%.1f %% ± %.1f", 100*m, 100*sqrt(v)}'; }
 EXTRA="${extra[*]:-}"
 export root rule hidden cap EXTRA
 one() {  # SEED DATASEED ARGS...: prints the test accuracy (EXTRA: the --precision option, if any)
@@ -38,7 +39,8 @@ row() {  # NAME DATA-OFFSET PASSES ARGS...
   local values
   values="$(printf '%s\n' "${seeds[@]}" | xargs -P "$jobs" -I{} bash -c 'printf "%s %s\n" {} "$(one {} $(({} + '"$offset"')) --passes '"$p"' "$@")"' _ "$@" \
     | sort -n | cut -d' ' -f2)"
-  echo "| $name | $(stats <<<"$values") | $(echo $values) |"
+  # shellcheck disable=SC2086
+  echo "| $name | $(stats $values) | $(echo $values) |"
 }
 echo "| data (${hidden} hidden, cap ${cap}${EXTRA:+, $EXTRA}) | test accuracy (mean ± sd) | per seed 1..10 |"
 echo "|---|---|---|"

@@ -4,9 +4,10 @@
 set -euo pipefail
 command -v jq >/dev/null || { echo "evaluate-precision.sh needs jq: apt-get install -y jq" >&2; exit 1; }
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/stats.sh
+source "$root/scripts/stats.sh"
 rule="${1:?usage: evaluate-precision.sh RULE.json PRECISION [SEEDS...]}"; precision="${2:?precision}"; shift 2
 seeds=("$@"); [ ${#seeds[@]} -gt 0 ] || seeds=(1 2 3 4 5)
-stats() { printf '%s\n' "$@" | awk '{s+=$1; q+=$1*$1; n++} END {m=s/n; v=q/n-m*m; if (v<0) v=0; printf "%.1f %% ± %.1f", 100*m, 100*sqrt(v)}'; }
 f=(); q=()
 for seed in "${seeds[@]}"; do
   f+=("$("$root/neuro" simulate --rule "$rule" --task synthetic --seed "$seed" --json | jq -r .testAccuracy)")

@@ -108,12 +108,7 @@ public sealed class SimulateCommandTests : IDisposable
     {
         // docs/results.md, "8-bit weights with stochastic rounding": R = 0, one online pass, 1000 hidden, cap 500,
         // configs/precision-w8-sr.json, seed 1 (about a minute); the digests pin the bit-exact lifetime.
-        var r = NeuroRunner.Run(
-            "simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", "hand-perceptron-w8.json"), "--task", "mnist",
-            "--data", RepoPaths.SharedData("mnist"), "--hidden", "1000", "--cap", "500",
-            "--precision", Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr.json"), "--seed", "1", "--json");
-        Assert.True(r.ExitCode == 0, r.Stderr);
-        using var doc = JsonDocument.Parse(r.Stdout);
+        using var doc = SimulateMnistSeed1("hand-perceptron-w8.json", "precision-w8-sr.json");
         Assert.Equal(0.8376, doc.RootElement.GetProperty("testAccuracy").GetDouble());
         Assert.Equal("e4b990e3cf18422a8c0f81a7503acdd881654e4c4c20f9718c5c603ab6938511", doc.RootElement.GetProperty("weightsSha256").GetString());
     }
@@ -124,12 +119,7 @@ public sealed class SimulateCommandTests : IDisposable
     {
         // docs/results.md, "The margin-gated rule": rules/mnist-best-w8.json (an output table with a margin field),
         // configs/precision-w8-sr.json, seed 1; the digests pin the bit-exact lifetime.
-        var r = NeuroRunner.Run(
-            "simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", "mnist-best-w8.json"), "--task", "mnist",
-            "--data", RepoPaths.SharedData("mnist"), "--hidden", "1000", "--cap", "500",
-            "--precision", Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr.json"), "--seed", "1", "--json");
-        Assert.True(r.ExitCode == 0, r.Stderr);
-        using var doc = JsonDocument.Parse(r.Stdout);
+        using var doc = SimulateMnistSeed1("mnist-best-w8.json", "precision-w8-sr.json");
         Assert.Equal(0.8643, doc.RootElement.GetProperty("testAccuracy").GetDouble());
         Assert.Equal("d48f9547a9a2f8438b22d8eb372c72bc74a7523ffba3d2d2afb165e25d98042e", doc.RootElement.GetProperty("weightsSha256").GetString());
         Assert.Equal("c45abd96c2f91bd18fef05bc7c03968ae057bec02d5ef95db12b60871598275c", doc.RootElement.GetProperty("predictionsSha256").GetString());
@@ -140,14 +130,20 @@ public sealed class SimulateCommandTests : IDisposable
     public void Simulate_EightBitPerNeuronStreams_ReproducesDocsResultsOnMnist()
     {
         // docs/results.md, "Per-neuron streams": the same lifetime with configs/precision-w8-sr-neurons.json, seed 1.
-        var r = NeuroRunner.Run(
-            "simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", "hand-perceptron-w8.json"), "--task", "mnist",
-            "--data", RepoPaths.SharedData("mnist"), "--hidden", "1000", "--cap", "500",
-            "--precision", Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr-neurons.json"), "--seed", "1", "--json");
-        Assert.True(r.ExitCode == 0, r.Stderr);
-        using var doc = JsonDocument.Parse(r.Stdout);
+        using var doc = SimulateMnistSeed1("hand-perceptron-w8.json", "precision-w8-sr-neurons.json");
         Assert.Equal(0.8379, doc.RootElement.GetProperty("testAccuracy").GetDouble());
         Assert.Equal("1a039f9753668adfb5b458d2e28f1dfc71b53e6b678e0e4b8dd4bd1271103ba8", doc.RootElement.GetProperty("weightsSha256").GetString());
+    }
+
+    /// <summary>One online MNIST pass at 1000 hidden, cap 500, seed 1 with a shipped rule and config: the JSON summary.</summary>
+    private static JsonDocument SimulateMnistSeed1(string rule, string config)
+    {
+        var r = NeuroRunner.Run(
+            "simulate", "--rule", Path.Combine(RepoPaths.Root, "rules", rule), "--task", "mnist",
+            "--data", RepoPaths.SharedData("mnist"), "--hidden", "1000", "--cap", "500",
+            "--precision", Path.Combine(RepoPaths.Root, "configs", config), "--seed", "1", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        return JsonDocument.Parse(r.Stdout);
     }
 
     [Fact]

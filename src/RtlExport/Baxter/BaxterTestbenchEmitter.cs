@@ -29,12 +29,7 @@ internal static class BaxterTestbenchEmitter
         AddSignals(m);
         m.Items.Add(new ClockItem("Clock", "clk", HalfPeriod));
         m.Items.Add(new InitialItem("Replay every trial, then report", Main(d, v)));
-        m.Items.Add(new InitialItem("Watchdog: fail rather than hang",
-        [
-            Stmt.Line("#(TIMEOUT);"),
-            Stmt.Line($"$display(\"NEURO_TB {d.Testbench} FAIL timeout checks=%0d mismatches=%0d\", checks, mismatches);"),
-            Stmt.Line($"$fatal(1, \"{d.Testbench}: timeout\");"),
-        ]));
+        m.Items.Add(Emitters.TestbenchEmitter.Watchdog(d.Testbench));
         m.Instance("The learner under test", dut, "dut", [],
         [
             ("clk", "clk"), ("rst", "rst"), ("clear", "clear"), ("step", "step"), ("x", "x"), ("target", "target"), ("clamp", "clamp"),

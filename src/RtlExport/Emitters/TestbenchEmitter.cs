@@ -372,8 +372,8 @@ internal static class TestbenchEmitter
     /// The watchdog's limit in ns, declared 64 bits wide: Verilator scales a delay to the time precision (ps) in the width
     /// of the delay expression, so a 32-bit limit wraps after 4.29 ms of simulated time and the watchdog fires early.
     /// </summary>
-    internal static void Timeout(VerilogScope m, long nanoseconds) =>
-        m.LocalParam("TIMEOUT", VerilogTypes.Decimal(nanoseconds, 64), "Simulation time limit in ns (64 bits: see the watchdog)", "[63:0]");
+    internal static void Timeout(VerilogScope m, long nanoseconds, string comment = "Simulation time limit in ns (64 bits: see the watchdog)") =>
+        m.LocalParam("TIMEOUT", VerilogTypes.Decimal(nanoseconds, 64), comment, "[63:0]");
 
     internal static InitialItem Watchdog(string dut) =>
         new("Watchdog: fail rather than hang",

@@ -30,12 +30,7 @@ internal static class HebbianTestbenchEmitter
         AddSignals(m, d);
         m.Items.Add(new ClockItem("Clock", "clk", HalfPeriod));
         m.Items.Add(new InitialItem("Load the reset weights, replay every sample, read the weights back, report", Main(d)));
-        m.Items.Add(new InitialItem("Watchdog: fail rather than hang",
-        [
-            Stmt.Line("#(TIMEOUT);"),
-            Stmt.Line($"$display(\"NEURO_TB {tb} FAIL timeout checks=%0d mismatches=%0d\", checks, mismatches);"),
-            Stmt.Line($"$fatal(1, \"{tb}: timeout\");"),
-        ]));
+        m.Items.Add(Emitters.TestbenchEmitter.Watchdog(tb));
         m.Instance("The engine under test", dut, "dut", [],
         [
             ("clk", "clk"), ("rst", "rst"), ("level_we", "level_we"), ("level_sel", "level_sel"), ("level_addr", "level_addr"), ("level_data", "level_data"),
@@ -60,7 +55,7 @@ internal static class HebbianTestbenchEmitter
         m.LocalParam("CLOCKS", Int(d.ClocksPerSample), "Clocks from the edge that takes start to the edge after which done is high");
         m.LocalParam("HOST_WIDTH", Int(d.HostWidth), "Bits of a weight word on the host and update ports");
         long total = ((long)h.Weights + o.Weights) * 2 + (v.Samples * (d.Spec.Inputs + d.Spec.Hidden + d.ClocksPerSample + 4)) + Math.Max(h.Rows, o.Rows) + 64;
-        m.LocalParam("TIMEOUT", VerilogTypes.Decimal(total * 2 * HalfPeriod * 2, 64), "Simulation time limit: twice the expected run", "[63:0]");
+        Emitters.TestbenchEmitter.Timeout(m, total * 2 * HalfPeriod * 2, "Simulation time limit: twice the expected run");
     }
 
     /// <summary>The DUT's inputs and outputs, the vector memories and the replay's bookkeeping variables.</summary>
