@@ -66,7 +66,7 @@ public static partial class Synthesizer
                 SynthTarget.Ice40 => $"{read}; synth_ice40 -top {module} -json {netlist}",
                 _ => $"{read}; synth_xilinx -top {module} -flatten; write_json {netlist}",
             };
-            var (code, log) = ExternalTool.Run(yosys, ["-q", "-p", script], folder.Directory, Timeout);
+            var (code, log) = RunYosys(yosys, script, folder.Directory);
             if (code != 0)
             {
                 throw new ToolFailedException($"yosys failed (exit {code}): {Tail(log)}");
@@ -119,6 +119,38 @@ public static partial class Synthesizer
             Directory.Delete(build, recursive: true);
         }
     }
+
+    /// <summary>How many times Yosys runs when its ABC child aborts (see <see cref="RunYosys"/>).</summary>
+    internal const int AbcAttempts = 3;
+
+    /// <summary>
+    /// Runs a Yosys script. The ABC that Debian's Yosys 0.23 calls for technology mapping aborts now and then on a netlist
+    /// it maps cleanly on the next run (CI saw <c>return code 134</c> once on the demo's learner, which maps in 30 of 30
+    /// runs here); such a run is repeated up to <see cref="AbcAttempts"/> times in all, and each abort is recorded at the
+    /// top of the log. Any other failure, and an abort on every attempt, is returned as it is.
+    /// </summary>
+    private static (int Code, string Log) RunYosys(string yosys, string script, string directory) =>
+        RetryingAbcAborts(() => ExternalTool.Run(yosys, ["-q", "-p", script], directory, Timeout));
+
+    /// <summary><see cref="RunYosys"/>'s retry, for any way of running Yosys.</summary>
+    internal static (int Code, string Log) RetryingAbcAborts(Func<(int Code, string Log)> run)
+    {
+        var notes = new System.Text.StringBuilder();
+        for (int attempt = 1; ; attempt++)
+        {
+            var (code, log) = run();
+            var abort = AbcAborted().Match(log);
+            if (code == 0 || !abort.Success || attempt == AbcAttempts)
+            {
+                return (code, notes.ToString() + log);
+            }
+
+            notes.Append(CultureInfo.InvariantCulture, $"neuro: attempt {attempt}: ABC aborted (return code {abort.Groups[1].Value}); Yosys run again{Environment.NewLine}");
+        }
+    }
+
+    [GeneratedRegex(@"ABC: execution of command .* failed: return code (\d+)")]
+    private static partial Regex AbcAborted();
 
     /// <summary>The median (the mean of the middle two for an even count).</summary>
     internal static double Median(IReadOnlyList<double> values)

@@ -73,4 +73,38 @@ public sealed class SynthesizerTests
         var e = Assert.Throws<RtlExportException>(() => Synthesizer.Run(dir.Path, SynthTarget.Ice40, "lp384"));
         Assert.Equal("Unknown iCE40 device 'lp384'; expected one of hx1k, hx4k, hx8k, up5k", e.Message);
     }
+
+    private const string AbcAbort = "ERROR: ABC: execution of command \"\"berkeley-abc\" -s -f /tmp/yosys-abc-x/abc.script 2>&1\" failed: return code 134.";
+
+    [Fact]
+    public void AbcAbort_IsRunAgain_AndRecordedInTheLog()
+    {
+        var runs = new Queue<(int, string)>([(1, AbcAbort), (0, "netlist written")]);
+        var (code, log) = Synthesizer.RetryingAbcAborts(runs.Dequeue);
+        Assert.Equal(0, code);
+        Assert.Empty(runs);
+        Assert.StartsWith("neuro: attempt 1: ABC aborted (return code 134); Yosys run again", log, StringComparison.Ordinal);
+        Assert.EndsWith("netlist written", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AbcAbort_OnEveryAttempt_Fails_AfterThreeRuns()
+    {
+        int runs = 0;
+        var (code, log) = Synthesizer.RetryingAbcAborts(() => { runs++; return (1, AbcAbort); });
+        Assert.Equal(1, code);
+        Assert.Equal(Synthesizer.AbcAttempts, runs);
+        Assert.Contains("attempt 2: ABC aborted", log, StringComparison.Ordinal);
+        Assert.EndsWith(AbcAbort, log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OtherYosysFailures_AreNotRunAgain()
+    {
+        int runs = 0;
+        var (code, log) = Synthesizer.RetryingAbcAborts(() => { runs++; return (1, "ERROR: syntax error, unexpected TOK_ID"); });
+        Assert.Equal(1, code);
+        Assert.Equal(1, runs);
+        Assert.Equal("ERROR: syntax error, unexpected TOK_ID", log);
+    }
 }
