@@ -22,7 +22,9 @@ namespace Neuro.FixedPointSim.Hebbian;
 /// <see cref="XorShift32"/> generator (Marsaglia's 13, 17, 5), advanced once per synapse update in this order: hidden synapses row by
 /// row (neuron <c>i</c>, then input <c>j</c>), then output synapses row by row (unit <c>c</c>, then hidden <c>i</c>). With
 /// <c>s = 0</c> the generator still advances and <c>r = 0</c>. Its state at reset is
-/// <c>(uint)SeedSequence.Derive64(spec.Seed, 0x5EED) | 1</c>.</para>
+/// <c>(uint)SeedSequence.Derive64(spec.Seed, 0x5EED) | 1</c>. With <see cref="HebbianDraws.PerPre"/> each row of a layer
+/// restarts the generator from the layer's starting state, so synapse <c>(i, j)</c> takes the layer's <c>j</c>-th draw in
+/// every row, and the next layer starts from the state after one row's draws.</para>
 /// <para>Traces (per neuron, raw in units of one level / 2^16): <c>t ← t + ((ℓ·2^16 − t) &gt;&gt; TraceShift)</c> after the
 /// weights, <c>ℓ</c> the neuron's level (the teacher's 0 or 1 for output units); the trace level is the nearest of
 /// <c>TraceBits</c> levels to <c>t/(2^16·(L − 1))</c>, <c>L</c> the neuron's activity levels. Initial weights: the spec's
@@ -163,6 +165,7 @@ public sealed class FixedHebbianNetwork : IContinualLearner
         var hiddenScale = HiddenRom.ScaleSpan;
         int inputCount = Precision.Input.Count;
         Span<long> addRow = stackalloc long[inputCount];
+        uint? layerStart = Precision.StochasticDraws == HebbianDraws.PerPre ? rng : null;
         for (int i = 0; i < v; i++)
         {
             int q = hiddenLevels[i];
@@ -172,12 +175,13 @@ public sealed class FixedHebbianNetwork : IContinualLearner
                 addRow[p] = hiddenAdd[(p << hBits) | q];
             }
 
-            UpdateRow(hiddenWeights.AsSpan(i * n, n), inputLevels, addRow, m, hiddenArithmetic);
+            UpdateRow(hiddenWeights.AsSpan(i * n, n), inputLevels, addRow, m, hiddenArithmetic, layerStart);
         }
 
         var outputAdd = OutputRom.AddSpan;
         var outputScale = OutputRom.ScaleSpan;
         Span<long> hiddenAddRow = stackalloc long[Precision.HiddenActivity.Count];
+        layerStart = Precision.StochasticDraws == HebbianDraws.PerPre ? rng : null;
         for (int c = 0; c < Spec.Classes; c++)
         {
             int t = c == label ? 1 : 0;
@@ -187,7 +191,7 @@ public sealed class FixedHebbianNetwork : IContinualLearner
                 hiddenAddRow[p] = outputAdd[(p << 1) | t];
             }
 
-            UpdateRow(outputWeights.AsSpan(c * v, v), hiddenLevels, hiddenAddRow, m, outputArithmetic);
+            UpdateRow(outputWeights.AsSpan(c * v, v), hiddenLevels, hiddenAddRow, m, outputArithmetic, layerStart);
         }
 
         int hiddenShift = Rule.Hidden.TraceShift;
@@ -221,14 +225,15 @@ public sealed class FixedHebbianNetwork : IContinualLearner
         return (int)Math.Clamp(level, 0, levels.Top);
     }
 
-    private void UpdateRow(Span<long> weights, ReadOnlySpan<int> pre, ReadOnlySpan<long> addRow, long scale, in LayerArithmetic arithmetic)
+    /// <summary>Updates one row; with <paramref name="rowStart"/> the row's draws start from that state instead of the generator's.</summary>
+    private void UpdateRow(Span<long> weights, ReadOnlySpan<int> pre, ReadOnlySpan<long> addRow, long scale, in LayerArithmetic arithmetic, uint? rowStart)
     {
         int shift = arithmetic.ScaleShift;
         int stochastic = arithmetic.StochasticBits;
         long minWeight = arithmetic.MinWeight, maxWeight = arithmetic.MaxWeight;
         var overflow = arithmetic.Overflow;
         int drop = 32 - stochastic;
-        uint state = rng;
+        uint state = rowStart ?? rng;
         for (int j = 0; j < weights.Length; j++)
         {
             long w = weights[j];

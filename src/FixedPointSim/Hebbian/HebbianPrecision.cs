@@ -20,7 +20,7 @@ namespace Neuro.FixedPointSim.Hebbian;
 /// <c>N(0, 1/inputs)</c> draws (about ±0.1 for MNIST), the output weights grow toward mean activities (up to about 1).</para>
 /// <para>JSON: <c>{ "hiddenWeight": "ap_fixed&lt;8,-2,AP_RND_CONV,AP_SAT&gt;", "outputWeight": …, "ruleEntry": …,
 /// "scaleEntry": …, "inputBits": 4, "hiddenBits": 4, "traceBits": 4 }</c>, all required, unknown and duplicate members
-/// rejected.</para>
+/// rejected; optional <c>"stochasticDraws": "perSynapse"</c> (the default) or <c>"perPre"</c> (<see cref="HebbianDraws"/>).</para>
 /// </remarks>
 public sealed record HebbianPrecision
 {
@@ -37,6 +37,12 @@ public sealed record HebbianPrecision
 
     /// <summary>The <c>multiply</c> ROM word type: signed, at least <see cref="RuleEntry"/>'s fractional bits, at most 32 bits wide.</summary>
     public required FixedType ScaleEntry { get; init; }
+
+    /// <summary>
+    /// How the stochastic-rounding draws are spent (<see cref="HebbianDraws"/>): one per synapse update (the default, and
+    /// what the RTL export implements) or one per presynaptic neuron per layer and sample, shared by every synapse it feeds.
+    /// </summary>
+    public HebbianDraws StochasticDraws { get; init; } = HebbianDraws.PerSynapse;
 
     /// <summary>Bits of a quantized input feature (the hidden layer's pre signal), 1..8.</summary>
     public required int InputBits { get; init; }
@@ -154,6 +160,7 @@ public sealed record HebbianPrecision
             InputBits = InputBits,
             HiddenBits = HiddenBits,
             TraceBits = TraceBits,
+            StochasticDraws = StochasticDraws == HebbianDraws.PerSynapse ? null : DrawsName(StochasticDraws),
         };
         return JsonSerializer.Serialize(model, WriteOptions) + "\n";
     }
@@ -184,6 +191,12 @@ public sealed record HebbianPrecision
             InputBits = model.InputBits,
             HiddenBits = model.HiddenBits,
             TraceBits = model.TraceBits,
+            StochasticDraws = model.StochasticDraws switch
+            {
+                null or "perSynapse" => HebbianDraws.PerSynapse,
+                "perPre" => HebbianDraws.PerPre,
+                string other => throw new PrecisionConfigException("stochasticDraws", $"must be \"perSynapse\" or \"perPre\", not \"{other}\""),
+            },
         };
         config.Validate();
         return config;
@@ -213,6 +226,9 @@ public sealed record HebbianPrecision
             throw new PrecisionConfigException(path, e.Field, e.DetailMessage);
         }
     }
+
+    /// <summary>The JSON name of <paramref name="draws"/>.</summary>
+    public static string DrawsName(HebbianDraws draws) => draws == HebbianDraws.PerPre ? "perPre" : "perSynapse";
 
     private static FixedType Type(string text, string field)
     {
@@ -248,5 +264,9 @@ public sealed record HebbianPrecision
 
         [JsonPropertyName("traceBits")]
         public required int TraceBits { get; init; }
+
+        [JsonPropertyName("stochasticDraws")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? StochasticDraws { get; init; }
     }
 }

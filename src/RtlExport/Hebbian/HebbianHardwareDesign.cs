@@ -16,6 +16,12 @@ internal sealed class HebbianHardwareDesign
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(precision);
         ArgumentNullException.ThrowIfNull(spec);
+        if (precision.StochasticDraws != HebbianDraws.PerSynapse)
+        {
+            throw new RtlExportException(
+                $"The Hebbian RTL draws one random number per synapse update; \"stochasticDraws\": \"{HebbianPrecision.DrawsName(precision.StochasticDraws)}\" runs in the C# model only (export with \"perSynapse\")");
+        }
+
         Name = VerilogNames.Validate(name);
         Rule = rule;
         Precision = precision;

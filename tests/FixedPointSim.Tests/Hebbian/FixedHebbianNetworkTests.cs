@@ -100,6 +100,48 @@ public sealed class FixedHebbianNetworkTests
     }
 
     [Fact]
+    public void PerPreDraws_RowsWithEqualStepsMoveAlike_PerSynapseDrawsDoNot()
+    {
+        // Output rule: a step of 0.3 LSB on every synapse whatever its pre and post (D only), so every output row gets
+        // the same words. perPre: each row rounds with the same draws, so the rows stay equal raw for raw; perSynapse:
+        // each synapse rounds on its own, so the rows part. Hidden rule: the same, for the hidden rows (whose weights, drawn
+        // with sd 1/sqrt(6), get a type wide enough that none saturates).
+        var precision = HebbianPrecision.Default with { HiddenWeight = FixedType.Parse("ap_fixed<8,3,AP_RND_CONV,AP_SAT>") };
+        double outputLsb = Math.ScaleB(1.0, -precision.OutputWeight.Format.FracBits);
+        double hiddenLsb = Math.ScaleB(1.0, -precision.HiddenWeight.Format.FracBits);
+        var rule = new HebbianRule(new HebbianLayerRule(0.3 * hiddenLsb, 0, 0, 0, 1), new HebbianLayerRule(0.3 * outputLsb, 0, 0, 0, 1));
+        var spec = Spec with { Hidden = 40, Active = 5 };
+        var perPre = new FixedHebbianNetwork(spec, rule, precision with { StochasticDraws = HebbianDraws.PerPre });
+        var perSynapse = new FixedHebbianNetwork(spec, rule, precision);
+        for (int s = 0; s < 20; s++)
+        {
+            perPre.Learn(X, s % 3);
+            perSynapse.Learn(X, s % 3);
+        }
+
+        long[] Row(ReadOnlySpan<long> raws, int row, int width) => raws.Slice(row * width, width).ToArray();
+        long[] RowMoves(FixedHebbianNetwork n, ReadOnlySpan<long> initial, int row) =>
+            [.. Row(n.HiddenWeightsRaw, row, 6).Zip(Row(initial, row, 6), (a, b) => a - b)];
+        var initialHidden = new FixedHebbianNetwork(spec, rule, precision).HiddenWeightsRaw.ToArray();
+
+        for (int c = 1; c < 3; c++)
+        {
+            Assert.Equal(Row(perPre.OutputWeightsRaw, 0, 40), Row(perPre.OutputWeightsRaw, c, 40));
+        }
+
+        Assert.NotEqual(Row(perSynapse.OutputWeightsRaw, 0, 40), Row(perSynapse.OutputWeightsRaw, 1, 40));
+        for (int i = 1; i < 40; i++)
+        {
+            Assert.Equal(RowMoves(perPre, initialHidden, 0), RowMoves(perPre, initialHidden, i));
+        }
+
+        // The steps still average 0.3 LSB: 20 samples × 0.3 = 6 LSB per weight, over the 40 columns of a row.
+        Assert.InRange(Row(perPre.OutputWeightsRaw, 0, 40).Average(), 6 - 1.5, 6 + 1.5);
+        // Columns take different draws (a row is not one shared coin).
+        Assert.True(Row(perPre.OutputWeightsRaw, 0, 40).Distinct().Count() > 1);
+    }
+
+    [Fact]
     public void Run_SameSeedSameRawWeights()
     {
         var a = new FixedHebbianNetwork(Spec, Rule, HebbianPrecision.Default);

@@ -49,6 +49,14 @@ public sealed class HebbianExportTests
     }
 
     [Fact]
+    public void PerPreDraws_AreRefused_NamingTheField()
+    {
+        var e = Assert.Throws<RtlExportException>(() =>
+            new HebbianHardwareDesign("neuro", HebbianCases.Shipped, HebbianPrecision.Default with { StochasticDraws = HebbianDraws.PerPre }, HebbianCases.Spec));
+        Assert.Contains("\"stochasticDraws\": \"perPre\" runs in the C# model only", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TraceThresholds_GiveTheModelsTraceLevel()
     {
         var d = new HebbianHardwareDesign("neuro", HebbianCases.Shipped, HebbianPrecision.Default, HebbianCases.Spec);
