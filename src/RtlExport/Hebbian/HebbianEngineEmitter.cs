@@ -23,9 +23,9 @@ internal static class HebbianEngineEmitter
             "",
             $"start walks the hidden layer ({h.Module}), then the output layer ({o.Module}); done is high for one",
             $"clock after the last weight is written: {d.ClocksPerSample} clocks after the clock that takes start, for {d.UpdatesPerSample} synapse updates.",
-            d.UsesRandom
-                ? "Stochastic rounding: one xorshift32 generator (13, 17, 5), reset to RANDOM_SEED, advanced on every synapse update of both layers in walk order."
-                : "No stochastic rounding: the add words are in weight LSBs.",
+            !d.UsesRandom ? "No stochastic rounding: the add words are in weight LSBs."
+            : d.SharedDraws ? "Stochastic rounding: one xorshift32 generator (13, 17, 5), reset to RANDOM_SEED, advanced on every synapse update; each row's first draw restarts from the state its layer's walk started with, so column j takes the same draw in every row (stochasticDraws perPre)."
+            : "Stochastic rounding: one xorshift32 generator (13, 17, 5), reset to RANDOM_SEED, advanced on every synapse update of both layers in walk order.",
             "",
             "rst: clears the traces and the generator (ready rises after max(rows) clocks). Weights are loaded and read through the",
             "host port (host_sel 0: hidden, 1: output; address post * pre-count + pre), one per clock while ready; host_rdata",
@@ -36,7 +36,7 @@ internal static class HebbianEngineEmitter
         AddSequencing(m, d);
         if (d.UsesRandom)
         {
-            AddGenerator(m);
+            AddGenerator(m, d.SharedDraws);
         }
 
         AddLayers(m, d);
@@ -101,6 +101,11 @@ internal static class HebbianEngineEmitter
             {
                 m.Wire($"{prefix}_rng_advance", "", $"{layer.Name} layer draws");
             }
+
+            if (d.SharedDraws)
+            {
+                m.Wire($"{prefix}_rng_restart", "", $"{layer.Name} layer's draw restarts from the walk's first state");
+            }
         }
     }
 
@@ -136,10 +141,23 @@ internal static class HebbianEngineEmitter
     }
 
     /// <summary>The xorshift32 generator of the stochastic rounding: reset to the seed, one draw per synapse update of either layer.</summary>
-    private static void AddGenerator(VerilogModule m)
+    private static void AddGenerator(VerilogModule m, bool shared)
     {
         m.Reg("rng_reg", "[31:0]", "Stochastic rounding: the xorshift32 state after the last draw");
-            m.Wire("rng_x1", "[31:0]", "xorshift32 step 1: x ^ (x << 13)", "rng_reg ^ (rng_reg << 13)");
+        string source = "rng_reg";
+        if (shared)
+        {
+            m.Reg("rng_base_reg", "[31:0]", "stochasticDraws perPre: the state the current layer's walk started with");
+            m.Wire("rng_src", "[31:0]", "The state this clock's draw advances: the walk's first state at a row's first draw, else the last draw's",
+                "hid_rng_restart | out_rng_restart ? rng_base_reg : rng_reg");
+            m.Clocked("stochasticDraws perPre: capture the state when a layer's walk starts (the hidden walk at start, the output walk at the hidden walk's done)",
+            [
+                Stmt.If("rst", [Stmt.Set("rng_base_reg", "RANDOM_SEED")], [Stmt.If("take_start | hid_done", [Stmt.Set("rng_base_reg", "rng_reg")])]),
+            ]);
+            source = "rng_src";
+        }
+
+            m.Wire("rng_x1", "[31:0]", "xorshift32 step 1: x ^ (x << 13)", $"{source} ^ ({source} << 13)");
             m.Wire("rng_x2", "[31:0]", "xorshift32 step 2: x ^ (x >> 17)", "rng_x1 ^ (rng_x1 >> 17)");
             m.Wire("rng_next", "[31:0]", "xorshift32 step 3: x ^ (x << 5), the state this clock's update draws", "rng_x2 ^ (rng_x2 << 5)");
             m.Clocked("Stochastic rounding: reset to the seed, one draw per synapse update",
@@ -172,6 +190,11 @@ internal static class HebbianEngineEmitter
         if (d.UsesRandom)
         {
             c.Add(("rng_advance", $"{prefix}_rng_advance"));
+        }
+
+        if (d.SharedDraws)
+        {
+            c.Add(("rng_restart", $"{prefix}_rng_restart"));
         }
 
         if (l.StochasticBits > 0)

@@ -16,12 +16,6 @@ internal sealed class HebbianHardwareDesign
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(precision);
         ArgumentNullException.ThrowIfNull(spec);
-        if (precision.StochasticDraws != HebbianDraws.PerSynapse)
-        {
-            throw new RtlExportException(
-                $"The Hebbian RTL draws one random number per synapse update; \"stochasticDraws\": \"{HebbianPrecision.DrawsName(precision.StochasticDraws)}\" runs in the C# model only (export with \"perSynapse\")");
-        }
-
         Name = VerilogNames.Validate(name);
         Rule = rule;
         Precision = precision;
@@ -53,6 +47,12 @@ internal sealed class HebbianHardwareDesign
 
     /// <summary>True when a layer rounds stochastically: then one xorshift32 generator advances on every synapse update of both layers.</summary>
     public bool UsesRandom => Hidden.StochasticBits > 0 || Output.StochasticBits > 0;
+
+    /// <summary>
+    /// <c>"stochasticDraws": "perPre"</c> with a generator: each row's first draw restarts from the state the layer's walk
+    /// started with (<see cref="HebbianDraws.PerPre"/>), so column <c>j</c> takes the same draw in every row.
+    /// </summary>
+    public bool SharedDraws => UsesRandom && Precision.StochasticDraws == HebbianDraws.PerPre;
 
     /// <summary>The generator's state at reset: <see cref="XorShift32.Seed"/> of the network seed.</summary>
     public uint RandomSeed => XorShift32.Seed(Spec.Seed);

@@ -44,6 +44,7 @@ internal static class HebbianLayerEmitter
             "  acc = add[{pre, post}] + ((w * scale) >>> SCALE_SHIFT)",
             s > 0
                 ? $"  w <= overflow(w + ((acc + r) >>> {s})), r = the top {s} bits of the engine's xorshift32 draw for this update"
+                    + (d.SharedDraws ? " (perPre: the j-th draw of the layer's walk in every row)" : "")
                 : "  w <= overflow(w + acc) (no stochastic rounding: the add words are in weight LSBs)",
             $"Weight: {VerilogTypes.Describe(l.Weight.Format)}, overflow {l.Weight.Overflow} (applied only outside the range, as the model does).",
             $"add words: {VerilogTypes.Describe(d.Precision.RuleEntry.Format)}; scale words: {VerilogTypes.Describe(d.Precision.ScaleEntry.Format)}.",
@@ -55,12 +56,18 @@ internal static class HebbianLayerEmitter
         m.Parameter("SCALE_ROM_FILE", HardwareDesign.Quote(d.RomPath(l.ScaleRom)), $"$readmemh image of the multiply table [post, trace] ({l.ScaleRom.Depth} words)");
         AddPorts(m, d, l);
         AddLocalParams(m, l, pw, qw, accWidth, deltaWidth, sumWidth);
+        if (d.SharedDraws)
+        {
+            m.Reg("s1_first_reg", "", "Stage 1: the row's first synapse (its draw restarts the row's draws)");
+            m.Reg("s2_first_reg", "", "Stage 2: the row's first synapse");
+        }
+
         AddSignals(m, l);
         AddMemories(m);
         AddPrologue(m, d, l);
         AddDatapath(m, d, l, pw, qw, accWidth, deltaWidth, sumWidth);
         AddControlOutputs(m, d);
-        AddWalkControl(m, l);
+        AddWalkControl(m, l, d.SharedDraws);
         return m;
     }
 
@@ -163,6 +170,11 @@ internal static class HebbianLayerEmitter
             m.Assign("rng_advance", "s2_valid_reg");
         }
 
+        if (d.SharedDraws)
+        {
+            m.Assign("rng_restart", "s2_valid_reg & s2_first_reg");
+        }
+
         m.Assign("host_ok", "state_reg == ST_IDLE || state_reg == ST_CLEAR");
         m.Assign("host_rdata", "weight_rdata_reg");
         m.Assign("ready", "state_reg == ST_IDLE");
@@ -174,8 +186,11 @@ internal static class HebbianLayerEmitter
     /// The walk's state machine (clear the traces after reset; per sample every row's prologue, then its synapses, then drain)
     /// and the pipeline registers that carry a synapse through stages 1 and 2 to the update port.
     /// </summary>
-    private static void AddWalkControl(VerilogModule m, HebbianLayerDesign l)
+    private static void AddWalkControl(VerilogModule m, HebbianLayerDesign l, bool sharedDraws)
     {
+        var firstColumn = sharedDraws
+            ? new[] { Stmt.Set("s1_first_reg", $"col_reg == {VerilogTypes.Decimal(0, l.ColWidth)}"), Stmt.Set("s2_first_reg", "s1_first_reg") }
+            : [];
         string rowLast = VerilogTypes.Decimal(l.Rows - 1, l.RowWidth), colLast = VerilogTypes.Decimal(l.Cols - 1, l.ColWidth);
         m.Registers("Walk control: clear the traces after reset; then per sample every row (prologue, then its synapses), then drain", "rst",
             [
@@ -221,6 +236,7 @@ internal static class HebbianLayerEmitter
                 Stmt.Set("s2_product_reg", "product"),
                 Stmt.Set("upd_addr", "s2_addr_reg"),
                 Stmt.Set("upd_weight", "new_weight"),
+                .. firstColumn,
             ]);
     }
 
@@ -238,6 +254,11 @@ internal static class HebbianLayerEmitter
         if (d.UsesRandom)
         {
             m.OutputWire("rng_advance", "", "A synapse update draws from the engine's generator this clock (every update draws)");
+        }
+
+        if (d.SharedDraws)
+        {
+            m.OutputWire("rng_restart", "", "This clock's draw is a row's first: it restarts from the state the layer's walk started with (stochasticDraws perPre)");
         }
 
         if (l.StochasticBits > 0)

@@ -48,12 +48,28 @@ public sealed class HebbianExportTests
         Assert.True(movedHidden > 0 && movedOutput > 0, $"{movedHidden} hidden and {movedOutput} output weights moved");
     }
 
+    /// <summary>The default precision with one draw per presynaptic neuron (<see cref="HebbianDraws.PerPre"/>).</summary>
+    internal static HebbianPrecision PerPre(HebbianPrecision p) => p with { StochasticDraws = HebbianDraws.PerPre };
+
     [Fact]
-    public void PerPreDraws_AreRefused_NamingTheField()
+    public void Iverilog_PerPreDraws_MatchTheModel()
     {
-        var e = Assert.Throws<RtlExportException>(() =>
-            new HebbianHardwareDesign("neuro", HebbianCases.Shipped, HebbianPrecision.Default with { StochasticDraws = HebbianDraws.PerPre }, HebbianCases.Spec));
-        Assert.Contains("\"stochasticDraws\": \"perPre\" runs in the C# model only", e.Message, StringComparison.Ordinal);
+        // The restart logic exists only in this mode; the two rules move both layers, with weights at their limits (Strong).
+        Cosim(HebbianCases.Shipped, PerPre(HebbianPrecision.Default), 30, Simulator.Iverilog, out _);
+        Cosim(HebbianCases.Strong, PerPre(HebbianCases.WithOverflow(Overflow.Sat)), 10, Simulator.Iverilog, out _);
+    }
+
+    [Fact]
+    public void PerPreDraws_OnlyChangeTheGenerator()
+    {
+        // perSynapse exports carry none of the restart logic (their Verilog is what it was); perPre ones do.
+        var plain = new HebbianHardwareDesign("neuro", HebbianCases.Shipped, HebbianPrecision.Default, HebbianCases.Spec);
+        var shared = new HebbianHardwareDesign("neuro", HebbianCases.Shipped, PerPre(HebbianPrecision.Default), HebbianCases.Spec);
+        Assert.False(plain.SharedDraws);
+        Assert.True(shared.SharedDraws);
+        string Engine(HebbianHardwareDesign d) => Verilog.VerilogWriter.Write(HebbianEngineEmitter.Build(d), d.RuleHash);
+        Assert.DoesNotContain("rng_restart", Engine(plain), StringComparison.Ordinal);
+        Assert.Contains("hid_rng_restart | out_rng_restart ? rng_base_reg : rng_reg", Engine(shared), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,15 +106,22 @@ public sealed class HebbianExportTests
         Cosim(HebbianCases.Shipped, HebbianPrecision.Default, 60, Simulator.Verilator, out _);
         Cosim(HebbianCases.Strong, HebbianCases.WithOverflow(Overflow.SatSym, stochastic: false), 10, Simulator.Verilator, out _);
         Cosim(HebbianCases.ZeroWords, HebbianCases.WithOverflow(Overflow.Wrap), 10, Simulator.Verilator, out _);
+        Cosim(HebbianCases.Shipped, PerPre(HebbianPrecision.Default), 30, Simulator.Verilator, out _);
     }
 
     [Theory]
     [Trait("Category", "Heavy")]
     [MemberData(nameof(OverflowCases))]
-    public void Verilator_WallClean(Overflow overflow, bool stochastic)
+    public void Verilator_WallClean(Overflow overflow, bool stochastic) => WallClean(HebbianCases.WithOverflow(overflow, stochastic));
+
+    [Fact]
+    [Trait("Category", "Heavy")]
+    public void Verilator_WallClean_PerPreDraws() => WallClean(PerPre(HebbianPrecision.Default));
+
+    private static void WallClean(HebbianPrecision precision)
     {
         using var dir = new TempFolder();
-        HardwareExporter.Export(HebbianCases.Strong, HebbianCases.WithOverflow(overflow, stochastic), HebbianCases.Spec, HebbianCases.Stream(2), new HardwareExportSettings(), dir.Path);
+        HardwareExporter.Export(HebbianCases.Strong, precision, HebbianCases.Spec, HebbianCases.Stream(2), new HardwareExportSettings(), dir.Path);
         string verilator = Tools.ExternalTool.Find("verilator", "verilator");
         var folder = ExportFolder.Open(dir.Path);
         foreach (var (module, testbench) in new[] { ("neuro_hidden_plasticity", ""), ("neuro_output_plasticity", ""), ("neuro_hebbian_engine", ""), ("neuro_hebbian_engine_tb", "tb/neuro_hebbian_engine_tb.v") })

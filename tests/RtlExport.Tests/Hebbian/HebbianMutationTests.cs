@@ -68,6 +68,25 @@ public sealed class HebbianMutationTests
     }
 
     [Fact]
+    public void PerPreDraws_RowsThatDoNotRestart_Fail()
+    {
+        // perPre: each row's first draw restarts from the walk's first state. An engine that keeps drawing on (the
+        // perSynapse stream) gives the second row other draws than the model.
+        using var dir = Export(HebbianCases.Shipped, HebbianExportTests.PerPre(HebbianPrecision.Default));
+        ExportPatch.Replace(dir.Path, "rtl/neuro_hebbian_engine.v", "hid_rng_restart | out_rng_restart ? rng_base_reg : rng_reg", "rng_reg");
+        AssertFails(dir.Path, "neuro_hebbian_engine_tb sample=");
+    }
+
+    [Fact]
+    public void PerPreDraws_OutputWalkRestartingFromTheHiddenWalksState_Fails()
+    {
+        // The output walk's rows restart from the state the hidden walk ended with, not from the hidden walk's start.
+        using var dir = Export(HebbianCases.Shipped, HebbianExportTests.PerPre(HebbianPrecision.Default));
+        ExportPatch.Replace(dir.Path, "rtl/neuro_hebbian_engine.v", "if (take_start | hid_done) begin", "if (take_start) begin");
+        AssertFails(dir.Path, "neuro_hebbian_engine_tb sample=");
+    }
+
+    [Fact]
     public void PreAndPostSwappedInTheAddress_Fails()
     {
         using var dir = Export(HebbianCases.Shipped, HebbianPrecision.Default);
