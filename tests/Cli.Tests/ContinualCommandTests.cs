@@ -134,6 +134,34 @@ public sealed class ContinualCommandTests : IDisposable
         Assert.Equal(4, doc.RootElement.GetProperty("precision").GetProperty("hiddenBits").GetInt32());
     }
 
+    private static double[] ClassIncremental(string stdout)
+    {
+        using var doc = JsonDocument.Parse(stdout);
+        var m = doc.RootElement.GetProperty("classIncremental").GetProperty("matrix");
+        return [m[0][0].GetDouble(), m[1][0].GetDouble(), m[1][1].GetDouble()];
+    }
+
+    [Fact]
+    [Trait("Category", "Heavy")] // two full continual runs (about 4 minutes)
+    public void Continual_EightBitSharedDraws_ReproducesDocsResults_WithinTwoPointsOfFloat()
+    {
+        string rule = Path.Combine(RepoPaths.Root, "rules", "hebbian-continual.json");
+        string config = Path.Combine(RepoPaths.Root, "configs", "hebbian-w8-perpre.json");
+        var fixedRun = NeuroRunner.Run("continual", "--rule", rule, "--precision", config, "--data", Data, "--seed", "1", "--json");
+        var floatRun = NeuroRunner.Run("continual", "--rule", rule, "--data", Data, "--seed", "1", "--json");
+        Assert.True(fixedRun.ExitCode == 0, fixedRun.Stderr);
+        Assert.True(floatRun.ExitCode == 0, floatRun.Stderr);
+        double[] x = ClassIncremental(fixedRun.Stdout), f = ClassIncremental(floatRun.Stdout);
+
+        // docs/results.md, seed 1: MNIST after phase 1, MNIST and Fashion-MNIST after phase 2.
+        Assert.Equal([0.6208, 0.4768, 0.6259], x);
+        Assert.Equal([0.6238, 0.4787, 0.6268], f);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True(Math.Abs(x[i] - f[i]) <= 0.02, $"entry {i}: fixed {x[i]}, float {f[i]}");
+        }
+    }
+
     [Fact]
     [Trait("Category", "Heavy")]
     public void Evolve_WritesARuleWithProvenanceAndResumesExactly()
