@@ -125,8 +125,8 @@ public static partial class Synthesizer
 
     /// <summary>
     /// Runs a Yosys script. The ABC that Debian's Yosys 0.23 calls for technology mapping aborts now and then on a netlist
-    /// it maps cleanly on the next run (CI saw <c>return code 134</c> once on the demo's learner, which maps in 30 of 30
-    /// runs here); such a run is repeated up to <see cref="AbcAttempts"/> times in all, and each abort is recorded at the
+    /// it maps cleanly on the next run (CI saw <c>return code 134</c> once on the demo's learner, which maps in 60 of 60
+    /// ABC runs here); such a run is repeated up to <see cref="AbcAttempts"/> times in all, and each abort is recorded at the
     /// top of the log. Any other failure, and an abort on every attempt, is returned as it is.
     /// </summary>
     private static (int Code, string Log) RunYosys(string yosys, string script, string directory) =>

@@ -165,7 +165,7 @@ public sealed class FixedHebbianNetwork : IContinualLearner
         var hiddenScale = HiddenRom.ScaleSpan;
         int inputCount = Precision.Input.Count;
         Span<long> addRow = stackalloc long[inputCount];
-        uint? layerStart = Precision.StochasticDraws == HebbianDraws.PerPre ? rng : null;
+        uint? layerStart = LayerStart();
         for (int i = 0; i < v; i++)
         {
             int q = hiddenLevels[i];
@@ -181,7 +181,7 @@ public sealed class FixedHebbianNetwork : IContinualLearner
         var outputAdd = OutputRom.AddSpan;
         var outputScale = OutputRom.ScaleSpan;
         Span<long> hiddenAddRow = stackalloc long[Precision.HiddenActivity.Count];
-        layerStart = Precision.StochasticDraws == HebbianDraws.PerPre ? rng : null;
+        layerStart = LayerStart();
         for (int c = 0; c < Spec.Classes; c++)
         {
             int t = c == label ? 1 : 0;
@@ -224,6 +224,9 @@ public sealed class FixedHebbianNetwork : IContinualLearner
         long level = ((2 * t * levels.Top) + ((long)top << TraceFrac)) / denominator;
         return (int)Math.Clamp(level, 0, levels.Top);
     }
+
+    /// <summary>With <see cref="HebbianDraws.PerPre"/> the state every row of the next layer starts from (the generator's now); else null.</summary>
+    private uint? LayerStart() => Precision.StochasticDraws == HebbianDraws.PerPre ? rng : null;
 
     /// <summary>Updates one row; with <paramref name="rowStart"/> the row's draws start from that state instead of the generator's.</summary>
     private void UpdateRow(Span<long> weights, ReadOnlySpan<int> pre, ReadOnlySpan<long> addRow, long scale, in LayerArithmetic arithmetic, uint? rowStart)

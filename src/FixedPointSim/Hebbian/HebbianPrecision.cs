@@ -191,12 +191,7 @@ public sealed record HebbianPrecision
             InputBits = model.InputBits,
             HiddenBits = model.HiddenBits,
             TraceBits = model.TraceBits,
-            StochasticDraws = model.StochasticDraws switch
-            {
-                null or "perSynapse" => HebbianDraws.PerSynapse,
-                "perPre" => HebbianDraws.PerPre,
-                string other => throw new PrecisionConfigException("stochasticDraws", $"must be \"perSynapse\" or \"perPre\", not \"{other}\""),
-            },
+            StochasticDraws = Draws(model.StochasticDraws),
         };
         config.Validate();
         return config;
@@ -228,7 +223,22 @@ public sealed record HebbianPrecision
     }
 
     /// <summary>The JSON name of <paramref name="draws"/>.</summary>
-    public static string DrawsName(HebbianDraws draws) => draws == HebbianDraws.PerPre ? "perPre" : "perSynapse";
+    public static string DrawsName(HebbianDraws draws) => DrawsNames[(int)draws];
+
+    /// <summary>The JSON names of <see cref="HebbianDraws"/>, in the enum's order.</summary>
+    private static readonly string[] DrawsNames = ["perSynapse", "perPre"];
+
+    private static HebbianDraws Draws(string? name)
+    {
+        if (name is null)
+        {
+            return HebbianDraws.PerSynapse;
+        }
+
+        int index = Array.IndexOf(DrawsNames, name);
+        return index >= 0 ? (HebbianDraws)index
+            : throw new PrecisionConfigException("stochasticDraws", $"must be {string.Join(" or ", DrawsNames.Select(n => $"\"{n}\""))}, not \"{name}\"");
+    }
 
     private static FixedType Type(string text, string field)
     {

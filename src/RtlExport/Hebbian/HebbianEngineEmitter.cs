@@ -24,7 +24,7 @@ internal static class HebbianEngineEmitter
             $"start walks the hidden layer ({h.Module}), then the output layer ({o.Module}); done is high for one",
             $"clock after the last weight is written: {d.ClocksPerSample} clocks after the clock that takes start, for {d.UpdatesPerSample} synapse updates.",
             !d.UsesRandom ? "No stochastic rounding: the add words are in weight LSBs."
-            : d.SharedDraws ? "Stochastic rounding: one xorshift32 generator (13, 17, 5), reset to RANDOM_SEED, advanced on every synapse update; each row's first draw restarts from the state its layer's walk started with, so column j takes the same draw in every row (stochasticDraws perPre)."
+            : d.SharedDraws ? $"Stochastic rounding: one xorshift32 generator (13, 17, 5), reset to RANDOM_SEED, advanced on every synapse update; {HebbianHardwareDesign.SharedDrawsNote}."
             : "Stochastic rounding: one xorshift32 generator (13, 17, 5), reset to RANDOM_SEED, advanced on every synapse update of both layers in walk order.",
             "",
             "rst: clears the traces and the generator (ready rises after max(rows) clocks). Weights are loaded and read through the",
@@ -157,13 +157,13 @@ internal static class HebbianEngineEmitter
             source = "rng_src";
         }
 
-            m.Wire("rng_x1", "[31:0]", "xorshift32 step 1: x ^ (x << 13)", $"{source} ^ ({source} << 13)");
-            m.Wire("rng_x2", "[31:0]", "xorshift32 step 2: x ^ (x >> 17)", "rng_x1 ^ (rng_x1 >> 17)");
-            m.Wire("rng_next", "[31:0]", "xorshift32 step 3: x ^ (x << 5), the state this clock's update draws", "rng_x2 ^ (rng_x2 << 5)");
-            m.Clocked("Stochastic rounding: reset to the seed, one draw per synapse update",
-            [
-                Stmt.If("rst", [Stmt.Set("rng_reg", "RANDOM_SEED")], [Stmt.If("hid_rng_advance | out_rng_advance", [Stmt.Set("rng_reg", "rng_next")])]),
-            ]);
+        m.Wire("rng_x1", "[31:0]", "xorshift32 step 1: x ^ (x << 13)", $"{source} ^ ({source} << 13)");
+        m.Wire("rng_x2", "[31:0]", "xorshift32 step 2: x ^ (x >> 17)", "rng_x1 ^ (rng_x1 >> 17)");
+        m.Wire("rng_next", "[31:0]", "xorshift32 step 3: x ^ (x << 5), the state this clock's update draws", "rng_x2 ^ (rng_x2 << 5)");
+        m.Clocked("Stochastic rounding: reset to the seed, one draw per synapse update",
+        [
+            Stmt.If("rst", [Stmt.Set("rng_reg", "RANDOM_SEED")], [Stmt.If("hid_rng_advance | out_rng_advance", [Stmt.Set("rng_reg", "rng_next")])]),
+        ]);
     }
 
     /// <summary>The two layer instances and the host read and update ports, which merge theirs.</summary>

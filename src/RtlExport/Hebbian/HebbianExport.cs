@@ -83,9 +83,7 @@ internal static class HebbianExport
         r.Append("synapses, the post neuron's trace `t` (units of one level / 2^16) is read, its level formed by comparing with the\n");
         r.Append("model's thresholds, and `t + ((q * 2^16 - t) >>> traceShift)` written back. One xorshift32 generator (13, 17, 5),\n");
         r.Append($"reset to `(uint)SeedSequence.Derive64(seed, 0x5EED) | 1` = 0x{d.RandomSeed:x8}, advances on every synapse update of both layers");
-        r.Append(d.SharedDraws
-            ? "; `stochasticDraws` `perPre`: each row's first draw restarts from the state its layer's walk started with, so column j takes the layer's j-th draw in every row.\n\n"
-            : ".\n\n");
+        r.Append(d.SharedDraws ? $"; {HebbianHardwareDesign.SharedDrawsNote}.\n\n" : ".\n\n");
         r.Append("| layer | weights | weight type | s | SCALE_SHIFT | add ROM | scale ROM | trace shift |\n|---|---|---|---|---|---|---|---|\n");
         foreach (var l in d.Layers)
         {
@@ -136,7 +134,7 @@ internal static class HebbianExport
             w.WriteString("order", "hidden synapses row by row (hidden neuron, then input), then output synapses row by row (unit, then hidden neuron)");
             w.WriteString("trace", "per row, before its synapses: t <- t + ((post * 2^16 - t) >>> traceShift); trace level = the model's nearest level of t / (2^16 * top)");
             w.WriteString("random", !d.UsesRandom ? "none (s = 0 in both layers)"
-                : d.SharedDraws ? "xorshift32 (13, 17, 5), advanced on every synapse update, each row's first draw restarting from the state its layer's walk started with (stochasticDraws perPre); r = the top s bits of the new state"
+                : d.SharedDraws ? $"xorshift32 (13, 17, 5), advanced on every synapse update; {HebbianHardwareDesign.SharedDrawsNote}; r = the top s bits of the new state"
                 : "xorshift32 (13, 17, 5), advanced on every synapse update; r = the top s bits of the new state");
             w.WriteString("randomSeed", $"0x{d.RandomSeed:x8}");
             w.WriteEndObject();

@@ -54,6 +54,10 @@ internal sealed class HebbianHardwareDesign
     /// </summary>
     public bool SharedDraws => UsesRandom && Precision.StochasticDraws == HebbianDraws.PerPre;
 
+    /// <summary>What <see cref="SharedDraws"/> does, as the module header, the export README and the manifest say it.</summary>
+    public const string SharedDrawsNote =
+        "each row's first draw restarts from the state its layer's walk started with, so column j takes the layer's j-th draw in every row (stochasticDraws perPre)";
+
     /// <summary>The generator's state at reset: <see cref="XorShift32.Seed"/> of the network seed.</summary>
     public uint RandomSeed => XorShift32.Seed(Spec.Seed);
 
