@@ -208,7 +208,7 @@ internal static class DemoCommand
     /// <summary><c>fixed − float</c> of every plastic weight in use (recurrent edges of the mask, output weights).</summary>
     private static List<double> WeightErrors(PatternNetworkSpec spec, ReferencePatternNetwork floatNet, FastFixedPatternNetwork fixedNet, PrecisionConfig precision)
     {
-        int frac = precision.Weight.Format.FracBits;
+        int frac = precision.WeightOf(PatternLayouts.Recurrent).Format.FracBits;
         var mask = spec.BuildMasks().Recurrent;
         var errors = new List<double>();
         var recurrentFloat = floatNet.RecurrentWeights;
@@ -227,7 +227,7 @@ internal static class DemoCommand
             var outputFixed = fixedNet.OutputWeightsRaw;
             for (int i = 0; i < outputFloat.Length; i++)
             {
-                errors.Add(Math.ScaleB(outputFixed[i], -frac) - outputFloat[i]);
+                errors.Add(Math.ScaleB(outputFixed[i], -precision.WeightOf(PatternLayouts.Output).Format.FracBits) - outputFloat[i]);
             }
         }
 

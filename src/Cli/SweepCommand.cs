@@ -99,6 +99,12 @@ internal static class SweepCommand
 
             string rulePath = result.GetValue(rule) ?? throw new UsageException("--rule FILE is required");
             var (patternRule, _) = SimulateCommand.ReadRule(rulePath);
+            if (!config.UniformWeights)
+            {
+                throw new UsageException(
+                    "neuro sweep varies the one weight type; this precision config gives a synapse group its own (inputWeight, recurrentWeight or outputWeight). Sweep a config without them");
+            }
+
             if (!settings.EntryBits.Widths.Any(e => settings.WeightBits.Widths.Any(w => Derivable(config, e, w))))
             {
                 string? example = Problem(config, settings.EntryBits.Min, settings.WeightBits.Max);

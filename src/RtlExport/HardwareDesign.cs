@@ -52,6 +52,12 @@ internal sealed class HardwareDesign
         }
 
         precision.Validate(spec);
+        if (!precision.UniformWeights)
+        {
+            throw new RtlExportException(
+                "The precision config gives a synapse group a weight type of its own (inputWeight, recurrentWeight or outputWeight); the RTL has one weight type. Per-group weight types run on the C# networks only");
+        }
+
         Rule = rule;
         Precision = precision;
         Spec = spec;

@@ -112,7 +112,7 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     public ReadOnlySpan<Int128> LogitsRaw => engine.LogitsRaw;
 
     /// <inheritdoc/>
-    public int LogitFracBits => Precision.Weight.Format.FracBits + Precision.Activation.Format.FracBits;
+    public int LogitFracBits => Precision.WeightOf(PatternLayouts.Output).Format.FracBits + Precision.Activation.Format.FracBits;
 
     /// <inheritdoc/>
     public uint UpdateRandomState => engine.RandomState;
@@ -176,7 +176,7 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     private static bool FitsInt32Lanes(PrecisionConfig precision, int accumulatorBits)
     {
         var x = precision.Input.Format;
-        return precision.Weight.Format.Width <= 31
+        return new[] { PatternLayouts.Input, PatternLayouts.Recurrent, PatternLayouts.Output }.All(g => precision.WeightOf(g).Format.Width <= 31)
             && precision.Activation.Format.Width <= 32
             && (x.Signed ? x.Width <= 32 : x.Width <= 31)
             && accumulatorBits <= 64;

@@ -13,7 +13,7 @@ namespace Neuro.FixedPointSim.Patterns;
 /// <remarks>
 /// <para>Every raw integer lives in a <see cref="long"/> after construction; doubles appear only when quantizing the input
 /// vector (<see cref="Predict"/>, <see cref="Learn"/>; <see cref="PredictRaw"/> and <see cref="LearnRaw"/> take raw inputs)
-/// and at construction (the spec's N(0,1) weights into <see cref="PrecisionConfig.Weight"/>, the rule into <see cref="Rom"/>).</para>
+/// and at construction (the spec's N(0,1) weights into each group's type (<see cref="PrecisionConfig.WeightOf"/>), the rule into <see cref="Rom"/>).</para>
 /// <para>Sums are exact in <see cref="Int128"/> (the constructor checks <see cref="PrecisionConfig.AccumulatorBits"/> ≤ 128)
 /// and narrowed once, with the target type's rounding and overflow:</para>
 /// <list type="bullet">
@@ -40,6 +40,9 @@ namespace Neuro.FixedPointSim.Patterns;
 /// <item>addresses: as the float reference composes them from the layout (<see cref="PatternTablePlan"/>); the weight
 /// field reads the raw weight (<see cref="Neuro.Rules.Layouts.LayoutField.WeightCode(long, int)"/>), the margin field the
 /// exact logits against thresholds floored to <see cref="LogitFracBits"/> fractional bits, so every code is exact.</item>
+/// <item>per-group weight types (<see cref="PrecisionConfig.WeightOf"/>): <c>fw</c> above is the group's own, i.e. the
+/// input weights' in <c>u</c>, the recurrent weights' in <c>s</c>, the output weights' in the logits; each table's ROM
+/// words (<see cref="PrecisionConfig.EntryOf"/>), updates and weight field are in the scale of the group it updates.</item>
 /// </list>
 /// </remarks>
 public sealed class FixedPatternNetwork : IFixedPatternNetwork
@@ -65,6 +68,9 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     private long samplesSeen;
     private uint randomState;
     private readonly uint[] neuronStates;
+    private readonly FixedType inputWeight;
+    private readonly FixedType recurrentWeight;
+    private readonly FixedType outputWeight;
 
     /// <summary>Creates a network with the spec's masks, the rule and the precision, and resets it.</summary>
     /// <inheritdoc cref="FixedPatternNetwork(PatternNetworkSpec, PatternNetworkMasks, PatternRule, PrecisionConfig)"/>
@@ -102,10 +108,13 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
         plan = new PatternUpdatePlan(rule);
         thresholds = [.. rule.Layout.Tables.Select((_, t) => new PatternTablePlan(rule.Layout, t).RawThresholds(LogitFracBitsOf(precision)).ToArray())];
 
+        inputWeight = precision.WeightOf(PatternLayouts.Input);
+        recurrentWeight = precision.WeightOf(PatternLayouts.Recurrent);
+        outputWeight = precision.WeightOf(PatternLayouts.Output);
         int n = spec.Inputs, v = spec.Hidden, m = spec.Classes;
-        initialInputWeights = QuantizeWeights(masks.FixedInputWeights);
-        initialOutputWeights = QuantizeWeights(masks.FixedOutputWeights);
-        initialRecurrentWeights = QuantizeWeights(masks.InitialRecurrentWeights);
+        initialInputWeights = QuantizeWeights(masks.FixedInputWeights, inputWeight);
+        initialOutputWeights = QuantizeWeights(masks.FixedOutputWeights, outputWeight);
+        initialRecurrentWeights = QuantizeWeights(masks.InitialRecurrentWeights, recurrentWeight);
         inputWeights = new long[v * n];
         recurrentWeights = new long[v * v];
         outputWeights = new long[m * v];
@@ -133,13 +142,13 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     /// <summary>The rule's tables as ROM words in the weight's LSB scale.</summary>
     public RuleRom Rom { get; }
 
-    /// <summary>Input weights <c>Win</c> as raw integers of <see cref="PrecisionConfig.Weight"/>, Hidden × Inputs row-major.</summary>
+    /// <summary>Input weights <c>Win</c> as raw integers of the input group's type (<see cref="PrecisionConfig.WeightOf"/>), Hidden × Inputs row-major.</summary>
     public ReadOnlySpan<long> InputWeightsRaw => inputWeights;
 
-    /// <summary>Recurrent weights <c>Wg</c> as raw integers of <see cref="PrecisionConfig.Weight"/>, Hidden × Hidden row-major, row = post.</summary>
+    /// <summary>Recurrent weights <c>Wg</c> as raw integers of the recurrent group's type (<see cref="PrecisionConfig.WeightOf"/>), Hidden × Hidden row-major, row = post.</summary>
     public ReadOnlySpan<long> RecurrentWeightsRaw => recurrentWeights;
 
-    /// <summary>Output weights <c>Wout</c> as raw integers of <see cref="PrecisionConfig.Weight"/>, Classes × Hidden row-major.</summary>
+    /// <summary>Output weights <c>Wout</c> as raw integers of the output group's type (<see cref="PrecisionConfig.WeightOf"/>), Classes × Hidden row-major.</summary>
     public ReadOnlySpan<long> OutputWeightsRaw => outputWeights;
 
     /// <summary>The last input as raw integers of <see cref="PrecisionConfig.Input"/>.</summary>
@@ -157,7 +166,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     /// <summary>Exact logits of the last forward pass, raw integers at <see cref="LogitFracBits"/> fractional bits (never narrowed).</summary>
     public ReadOnlySpan<Int128> LogitsRaw => logits;
 
-    /// <summary>Fractional bits of <see cref="LogitsRaw"/>: <c>Weight.FracBits + Activation.FracBits</c>.</summary>
+    /// <summary>Fractional bits of <see cref="LogitsRaw"/>: the output weights' fractional bits plus <c>Activation.FracBits</c>.</summary>
     public int LogitFracBits => LogitFracBitsOf(Precision);
 
     /// <inheritdoc/>
@@ -228,7 +237,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
         }
 
         var margin = plan.UsesMargin ? SampleMargins.Of<Int128>(logits, label) : default;
-        int v = spec.Hidden, n = spec.Inputs, fw = Precision.Weight.Format.FracBits;
+        int v = spec.Hidden, n = spec.Inputs;
         if (plan.Recurrent is { } rec)
         {
             var rom = Rom.Span(rec.Index);
@@ -241,7 +250,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
                     if (masks.Recurrent[post * v + pre])
                     {
                         ref long w = ref recurrentWeights[post * v + pre];
-                        Apply(ref w, rom[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(w, fw)], rec.Mode, ref State(post));
+                        Apply(ref w, rom[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(w, recurrentWeight.Format.FracBits)], rec.Mode, recurrentWeight, ref State(post));
                     }
                 }
             }
@@ -259,7 +268,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
                     if (masks.Input[post * n + j])
                     {
                         ref long w = ref inputWeights[post * n + j];
-                        Apply(ref w, rom[postTerm | inp.WeightTerm(w, fw)], inp.Mode, ref State(post));
+                        Apply(ref w, rom[postTerm | inp.WeightTerm(w, inputWeight.Format.FracBits)], inp.Mode, inputWeight, ref State(post));
                     }
                 }
             }
@@ -281,7 +290,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
                 for (int i = 0; i < v; i++)
                 {
                     ref long w = ref outputWeights[c * v + i];
-                    Apply(ref w, rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(w, fw)], outp.Mode, ref State(i));
+                    Apply(ref w, rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(w, outputWeight.Format.FracBits)], outp.Mode, outputWeight, ref State(i));
                 }
             }
         }
@@ -289,15 +298,15 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
         return prediction;
     }
 
-    private static int LogitFracBitsOf(PrecisionConfig precision) => precision.Weight.Format.FracBits + precision.Activation.Format.FracBits;
+    private static int LogitFracBitsOf(PrecisionConfig precision) => precision.WeightOf(PatternLayouts.Output).Format.FracBits + precision.Activation.Format.FracBits;
 
     /// <summary>The forward pass on <see cref="input"/>; fills the projection, hidden state, patterns and logits.</summary>
     private int Forward()
     {
         int n = spec.Inputs, v = spec.Hidden;
         var activation = Precision.Activation;
-        int inputProductFrac = Precision.Weight.Format.FracBits + Precision.Input.Format.FracBits;
-        int hiddenProductFrac = Precision.Weight.Format.FracBits + activation.Format.FracBits;
+        int inputProductFrac = inputWeight.Format.FracBits + Precision.Input.Format.FracBits;
+        int hiddenProductFrac = recurrentWeight.Format.FracBits + activation.Format.FracBits;
         int activationFrac = activation.Format.FracBits;
 
         for (int i = 0; i < v; i++)
@@ -376,9 +385,8 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
 
     /// <summary>One update of one weight by one ROM word, drawing from <paramref name="state"/>; see the class remarks for
     /// the arithmetic. Result: weight format.</summary>
-    private void Apply(ref long weight, long entry, TableMode mode, ref uint state)
+    private void Apply(ref long weight, long entry, TableMode mode, FixedType type, ref uint state)
     {
-        var type = Precision.Weight;
         int frac = type.Format.FracBits;
         int s = Precision.StochasticBits;
         if (s > 0)
@@ -409,10 +417,10 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     /// <summary>Keeps the k largest raw values (ties to the lower index) and zeroes the rest: <see cref="CapK"/>, exact on integers.</summary>
     private void Cap(long[] values) => CapK.Apply<long>(values, spec.Cap, selection);
 
-    private long[] QuantizeWeights(double[] values)
+    private static long[] QuantizeWeights(double[] values, FixedType weight)
     {
         var raws = new long[values.Length];
-        FixedQuantizer.Quantize(values, raws, Precision.Weight);
+        FixedQuantizer.Quantize(values, raws, weight);
         return raws;
     }
 }

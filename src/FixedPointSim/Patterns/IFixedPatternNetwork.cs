@@ -22,13 +22,13 @@ public interface IFixedPatternNetwork : IPatternNetwork
     /// <summary>The fixed-point types of every signal.</summary>
     PrecisionConfig Precision { get; }
 
-    /// <summary>Input weights <c>Win</c> as raw integers of <see cref="PrecisionConfig.Weight"/>, Hidden × Inputs row-major.</summary>
+    /// <summary>Input weights <c>Win</c> as raw integers of the input group's type (<see cref="PrecisionConfig.WeightOf"/>), Hidden × Inputs row-major.</summary>
     ReadOnlySpan<long> InputWeightsRaw { get; }
 
-    /// <summary>Recurrent weights <c>Wg</c> as raw integers of <see cref="PrecisionConfig.Weight"/>, Hidden × Hidden row-major, row = post.</summary>
+    /// <summary>Recurrent weights <c>Wg</c> as raw integers of the recurrent group's type (<see cref="PrecisionConfig.WeightOf"/>), Hidden × Hidden row-major, row = post.</summary>
     ReadOnlySpan<long> RecurrentWeightsRaw { get; }
 
-    /// <summary>Output weights <c>Wout</c> as raw integers of <see cref="PrecisionConfig.Weight"/>, Classes × Hidden row-major.</summary>
+    /// <summary>Output weights <c>Wout</c> as raw integers of the output group's type (<see cref="PrecisionConfig.WeightOf"/>), Classes × Hidden row-major.</summary>
     ReadOnlySpan<long> OutputWeightsRaw { get; }
 
     /// <summary>The last input as raw integers of <see cref="PrecisionConfig.Input"/>.</summary>
@@ -46,7 +46,7 @@ public interface IFixedPatternNetwork : IPatternNetwork
     /// <summary>Exact logits of the last forward pass at <see cref="LogitFracBits"/> fractional bits (never narrowed).</summary>
     ReadOnlySpan<Int128> LogitsRaw { get; }
 
-    /// <summary>Fractional bits of <see cref="LogitsRaw"/>: <c>Weight.FracBits + Activation.FracBits</c>.</summary>
+    /// <summary>Fractional bits of <see cref="LogitsRaw"/>: the output weights' fractional bits plus <c>Activation.FracBits</c>.</summary>
     int LogitFracBits { get; }
 
     /// <summary>The stochastic-rounding generator's state (<see cref="XorShift32"/>) after the last update; 0 when

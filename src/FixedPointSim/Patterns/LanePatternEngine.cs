@@ -63,7 +63,7 @@ internal sealed class LanePatternEngine : PatternEngine
     private readonly RawNarrowing operandNarrowing;
     private readonly int operandLimit;
     private readonly int[] hiddenRomColumns;
-    private readonly Int32LaneOverflow weightOverflow;
+    private readonly Int32LaneOverflow[] weightOverflows;
     private int columnsSample = -1;
     private long updateCount;
 
@@ -129,14 +129,13 @@ internal sealed class LanePatternEngine : PatternEngine
         projectionView = new long[v];
         hiddenView = new long[v];
         var activation = precision.Activation;
-        int wf = precision.Weight.Format.FracBits;
-        projectionNarrowing = new RawNarrowing(wf + precision.Input.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
-        recurrentNarrowing = new RawNarrowing(wf + activation.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
+        projectionNarrowing = new RawNarrowing(InputWeightFracBits + precision.Input.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
+        recurrentNarrowing = new RawNarrowing(RecurrentWeightFracBits + activation.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
         operandNarrowing = new RawNarrowing(activation.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
         // h + u of two activations fits an int below 32 bits; inside ±MaxRaw no overflow mode changes it.
         operandLimit = activation.Format.Width <= 31 ? (int)activation.Format.MaxRaw : -1;
         hiddenRomColumns = Plan.Recurrent is { PreValues: <= 2 * Lanes } r ? new int[r.PostValues * 2 * Lanes] : [];
-        weightOverflow = new Int32LaneOverflow(precision.Weight.Format, precision.Weight.Overflow);
+        weightOverflows = [.. rule.Layout.Tables.Select(t => precision.WeightOf(t.Synapses)).Select(w => new Int32LaneOverflow(w.Format, w.Overflow))];
         Reset();
     }
 
@@ -318,7 +317,7 @@ internal sealed class LanePatternEngine : PatternEngine
                     for (int bits = mask[b]; bits != 0; bits &= bits - 1)
                     {
                         int pre = (b * Lanes) + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                        long word = rom[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(row[pre], WeightFracBits)];
+                        long word = rom[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(row[pre], RecurrentWeightFracBits)];
                         row[pre] = (int)(stochastic > 0 ? update.ApplyStochastic(row[pre], word, stochastic, ref state) : update.Apply(row[pre], word));
                     }
                 }
@@ -385,7 +384,7 @@ internal sealed class LanePatternEngine : PatternEngine
                     for (int bits = mask[b]; bits != 0; bits &= bits - 1)
                     {
                         int i = (b * Lanes) + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                        row[i] = (int)update.Apply(row[i], rom[inp.PostTerm(patterns[i]) | sample | inp.WeightTerm(row[i], WeightFracBits)]);
+                        row[i] = (int)update.Apply(row[i], rom[inp.PostTerm(patterns[i]) | sample | inp.WeightTerm(row[i], InputWeightFracBits)]);
                     }
                 }
             }
@@ -422,7 +421,7 @@ internal sealed class LanePatternEngine : PatternEngine
                 if ((inputMask[(j * stride / Lanes) + maskByte] & maskBit) != 0)
                 {
                     ref int w = ref inputWeights[(j * stride) + i];
-                    w = (int)update.ApplyStochastic(w, rom[postTerm | inp.WeightTerm(w, WeightFracBits)], bits, ref state);
+                    w = (int)update.ApplyStochastic(w, rom[postTerm | inp.WeightTerm(w, InputWeightFracBits)], bits, ref state);
                 }
             }
         }
@@ -451,7 +450,7 @@ internal sealed class LanePatternEngine : PatternEngine
                 for (int i = 0; i < v; i++)
                 {
                     ref uint state = ref RandomStateRef(i);
-                    long word = rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(row[i], WeightFracBits)];
+                    long word = rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(row[i], OutputWeightFracBits)];
                     row[i] = (int)(bits > 0 ? update.ApplyStochastic(row[i], word, bits, ref state) : update.Apply(row[i], word));
                 }
 
@@ -666,7 +665,7 @@ internal sealed class LanePatternEngine : PatternEngine
                 nuint i = (nuint)(b * Lanes);
                 var select = Vector256.Equals(Vector256.Create((int)mask[b]) & bitValues, bitValues);
                 var sum = Vector256.LoadUnsafe(ref w, i) + (Vector256.LoadUnsafe(ref d, i) & select);
-                weightOverflow.Apply(sum).StoreUnsafe(ref w, i);
+                weightOverflows[table].Apply(sum).StoreUnsafe(ref w, i);
             }
 
             return;
@@ -677,7 +676,7 @@ internal sealed class LanePatternEngine : PatternEngine
             for (int bits = mask[b]; bits != 0; bits &= bits - 1)
             {
                 int i = (b * Lanes) + System.Numerics.BitOperations.TrailingZeroCount(bits);
-                weights[i] = weightOverflow.Apply(weights[i] + delta[i]);
+                weights[i] = weightOverflows[table].Apply(weights[i] + delta[i]);
             }
         }
     }
@@ -701,7 +700,7 @@ internal sealed class LanePatternEngine : PatternEngine
             ref int d = ref MemoryMarshal.GetReference(delta);
             for (nuint i = 0; i < (nuint)weights.Length; i += Lanes)
             {
-                weightOverflow.Apply(Vector256.LoadUnsafe(ref w, i) + Vector256.LoadUnsafe(ref d, i)).StoreUnsafe(ref w, i);
+                weightOverflows[table].Apply(Vector256.LoadUnsafe(ref w, i) + Vector256.LoadUnsafe(ref d, i)).StoreUnsafe(ref w, i);
             }
 
             return;
@@ -709,7 +708,7 @@ internal sealed class LanePatternEngine : PatternEngine
 
         for (int i = 0; i < weights.Length; i++)
         {
-            weights[i] = weightOverflow.Apply(weights[i] + delta[i]);
+            weights[i] = weightOverflows[table].Apply(weights[i] + delta[i]);
         }
     }
 

@@ -26,22 +26,24 @@ internal abstract class PatternEngine
         Precision = precision;
         Rom = rom;
         Plan = new PatternUpdatePlan(rule);
-        WeightFracBits = precision.Weight.Format.FracBits;
+        InputWeightFracBits = precision.WeightOf(PatternLayouts.Input).Format.FracBits;
+        RecurrentWeightFracBits = precision.WeightOf(PatternLayouts.Recurrent).Format.FracBits;
+        OutputWeightFracBits = precision.WeightOf(PatternLayouts.Output).Format.FracBits;
         StochasticBits = precision.StochasticBits;
         neuronStates = new uint[precision.StochasticBits > 0 && precision.StochasticStreams == StochasticStreams.PerNeuron ? spec.Hidden : 0];
         ZeroTables = [.. Enumerable.Range(0, rom.TableCount).Select(t => rom.Table(t).All(word => word == 0))];
-        int logitFrac = WeightFracBits + precision.Activation.Format.FracBits;
+        int logitFrac = OutputWeightFracBits + precision.Activation.Format.FracBits;
         Thresholds = [.. rule.Layout.Tables.Select((_, t) => new PatternTablePlan(rule.Layout, t).RawThresholds(logitFrac).ToArray())];
-        Updates = [.. rule.Layout.Tables.Select(t => new WeightUpdate(precision, t.Mode))];
+        Updates = [.. rule.Layout.Tables.Select(t => new WeightUpdate(precision.WeightOf(t.Synapses), precision.EntryOf(t.Synapses), t.Mode))];
         StartInputWeights = Plan.InputStartsAtZero
             ? new long[spec.Hidden * spec.Inputs]
-            : Quantize(masks.FixedInputWeights, precision);
+            : Quantize(masks.FixedInputWeights, precision.WeightOf(PatternLayouts.Input));
         StartRecurrentWeights = Plan.RecurrentStartsAtZero
             ? new long[spec.Hidden * spec.Hidden]
-            : Quantize(masks.InitialRecurrentWeights, precision);
+            : Quantize(masks.InitialRecurrentWeights, precision.WeightOf(PatternLayouts.Recurrent));
         StartOutputWeights = Plan.OutputStartsAtZero
             ? new long[spec.Classes * spec.Hidden]
-            : Quantize(masks.FixedOutputWeights, precision);
+            : Quantize(masks.FixedOutputWeights, precision.WeightOf(PatternLayouts.Output));
     }
 
     /// <summary>Which arithmetic this engine uses.</summary>
@@ -74,8 +76,14 @@ internal abstract class PatternEngine
     /// <summary>The rule's tables by synapse group, and the family's update semantics.</summary>
     protected PatternUpdatePlan Plan { get; }
 
-    /// <summary>Fractional bits of the weight format (the weight field's codes read raws at this scale).</summary>
-    protected int WeightFracBits { get; }
+    /// <summary>Fractional bits of the input weights' type.</summary>
+    protected int InputWeightFracBits { get; }
+
+    /// <summary>Fractional bits of the recurrent weights' type.</summary>
+    protected int RecurrentWeightFracBits { get; }
+
+    /// <summary>Fractional bits of the output weights' type (and, with the activation's, of the logits).</summary>
+    protected int OutputWeightFracBits { get; }
 
     /// <summary>Stochastic-rounding bits (0: off); with them every update goes edge by edge in the golden walk order.</summary>
     protected int StochasticBits { get; }
@@ -147,10 +155,10 @@ internal abstract class PatternEngine
     /// <summary>Table <paramref name="table"/>'s sample term for this update.</summary>
     protected int SampleTerm(PatternTablePlan table, SampleMargin<Int128> margin, long samplesSeen) => table.SampleTerm(margin, Thresholds[table.Index], samplesSeen);
 
-    private static long[] Quantize(double[] values, PrecisionConfig precision)
+    private static long[] Quantize(double[] values, FixedType weight)
     {
         var raws = new long[values.Length];
-        FixedQuantizer.Quantize(values, raws, precision.Weight);
+        FixedQuantizer.Quantize(values, raws, weight);
         return raws;
     }
 }

@@ -14,7 +14,8 @@ namespace Neuro.FixedPointSim.Patterns;
 /// overflow) per signal. JSON: <c>{ "input": "ap_fixed&lt;16,4,AP_RND_CONV,AP_SAT&gt;", "weight": …, "activation": …,
 /// "ruleEntry": … }</c>, each value a <see cref="FixedType.ToString"/> spelling, and optionally <c>"stochasticBits": s</c>
 /// (absent or 0: round-to-ROM-word updates as before) and, with <c>s &gt; 0</c>, <c>"stochasticStreams": "single" |
-/// "perNeuron"</c> (absent: <c>single</c>).
+/// "perNeuron"</c> (absent: <c>single</c>), and per synapse group a weight type of its own: <c>"inputWeight"</c>,
+/// <c>"recurrentWeight"</c>, <c>"outputWeight"</c> (each absent: <c>"weight"</c>).
 /// </summary>
 /// <remarks>
 /// <para>The rule ROM stores <c>eta·table[i]</c> in the <em>weight's LSB scale</em>, so an additive update is
@@ -24,6 +25,11 @@ namespace Neuro.FixedPointSim.Patterns;
 /// keeps <c>s</c> fractional bits below the weight's LSB (<see cref="RuleEntry"/> has <c>fw + s</c> fractional bits) and an
 /// additive update adds <c>floor((word + r) / 2^s)</c>, <c>r</c> the next <c>s</c> bits of the lifetime's
 /// <see cref="XorShift32"/> generator (docs/fixed-point-network.md, "Stochastic rounding").</para>
+/// <para>Per-group weight types (<see cref="WeightOf"/>): a group's weights, its products' fractional bits and its
+/// updates use its own type; the ROM words of the table that updates it (<see cref="EntryOf"/>) have <see cref="RuleEntry"/>'s
+/// width, rounding and overflow with that type's fractional bits (plus <c>s</c>), so every table is in its own weights'
+/// LSB scale. The C# networks run them; consumers that take one weight type (the OpenCL kernel, the RTL export) call
+/// <see cref="RequireUniformWeights"/>.</para>
 /// <para>The constructor validates; a copy made with <c>with</c> is validated where it is used (the network, the ROM)
 /// or by <see cref="Validate()"/>.</para>
 /// </remarks>
@@ -32,7 +38,11 @@ public sealed record PrecisionConfig
     /// <summary>The largest <see cref="StochasticBits"/>: the generator's top bits make <c>r</c>, and 24 leave 8 unused.</summary>
     public const int MaxStochasticBits = 24;
 
-    private static readonly string[] Fields = ["input", "weight", "activation", "ruleEntry", "stochasticBits", "stochasticStreams"];
+    private static readonly string[] Fields = ["input", "weight", "activation", "ruleEntry", "stochasticBits", "stochasticStreams", "inputWeight", "recurrentWeight", "outputWeight"];
+
+    /// <summary>The synapse groups that may have a weight type of their own, with their JSON fields.</summary>
+    private static readonly (string Synapses, string Field)[] Groups =
+        [(PatternLayouts.Input, "inputWeight"), (PatternLayouts.Recurrent, "recurrentWeight"), (PatternLayouts.Output, "outputWeight")];
 
     /// <summary>Creates a config and validates it.</summary>
     /// <param name="input">Type of the quantized input features <c>x</c>.</param>
@@ -64,8 +74,60 @@ public sealed record PrecisionConfig
     /// <summary>Type of the quantized input features <c>x</c>; signed or unsigned (not unsigned 64-bit).</summary>
     public FixedType Input { get; init; }
 
-    /// <summary>Type of every weight; signed. Updates apply its overflow mode (and, when multiplicative, its rounding).</summary>
+    /// <summary>Type of every weight whose group has no type of its own; signed. Updates apply its overflow mode (and, when
+    /// multiplicative, its rounding).</summary>
     public FixedType Weight { get; init; }
+
+    /// <summary>Type of the input weights <c>Win</c>, or null for <see cref="Weight"/>.</summary>
+    public FixedType? InputWeight { get; init; }
+
+    /// <summary>Type of the recurrent weights <c>Wg</c>, or null for <see cref="Weight"/>.</summary>
+    public FixedType? RecurrentWeight { get; init; }
+
+    /// <summary>Type of the output weights <c>Wout</c>, or null for <see cref="Weight"/>.</summary>
+    public FixedType? OutputWeight { get; init; }
+
+    /// <summary>Whether every synapse group's weights have <see cref="Weight"/>'s type.</summary>
+    public bool UniformWeights => Groups.All(g => WeightOf(g.Synapses) == Weight);
+
+    /// <summary>The type of the weights of synapse group <paramref name="synapses"/> (<c>input</c>, <c>recurrent</c>, <c>output</c>).</summary>
+    /// <exception cref="ArgumentException">Not a pattern network's synapse group.</exception>
+    public FixedType WeightOf(string synapses) => synapses switch
+    {
+        PatternLayouts.Input => InputWeight ?? Weight,
+        PatternLayouts.Recurrent => RecurrentWeight ?? Weight,
+        PatternLayouts.Output => OutputWeight ?? Weight,
+        _ => throw new ArgumentException($"unknown synapse group '{synapses}'", nameof(synapses)),
+    };
+
+    /// <summary>
+    /// The type of the ROM words of the table that updates synapse group <paramref name="synapses"/>: <see cref="RuleEntry"/>
+    /// itself when the group has <see cref="Weight"/>'s fractional bits, else <see cref="RuleEntry"/>'s width, rounding
+    /// and overflow with the group weight's fractional bits plus <see cref="StochasticBits"/> (its weights' LSB scale).
+    /// </summary>
+    public FixedType EntryOf(string synapses)
+    {
+        int frac = WeightOf(synapses).Format.FracBits + StochasticBits;
+        return frac == RuleEntry.Format.FracBits
+            ? RuleEntry
+            : RuleEntry with { Format = new QFormat(true, RuleEntry.Format.Width, frac) };
+    }
+
+    /// <summary>Throws unless every group has <see cref="Weight"/>'s type: for consumers that implement one weight type.</summary>
+    /// <param name="consumer">What cannot take per-group types, for the message (e.g. "the OpenCL kernel").</param>
+    /// <exception cref="PrecisionConfigException">A group has a type of its own.</exception>
+    public void RequireUniformWeights(string consumer)
+    {
+        foreach (var (synapses, field) in Groups)
+        {
+            if (WeightOf(synapses) != Weight)
+            {
+                throw new PrecisionConfigException(
+                    field,
+                    $"{consumer} takes one weight type for every synapse group; per-group weight types run on the C# networks only (use --backend cpu, or drop \"{field}\")");
+            }
+        }
+    }
 
     /// <summary>Type of the narrowed accumulators (<c>u</c>, <c>h</c>, <c>z</c>); signed.</summary>
     public FixedType Activation { get; init; }
@@ -147,7 +209,6 @@ public sealed record PrecisionConfig
     {
         ArgumentNullException.ThrowIfNull(spec);
         Validate();
-        var w = Weight.Format;
         var a = Activation.Format;
         var x = Input.Format;
 
@@ -157,12 +218,18 @@ public sealed record PrecisionConfig
         BigInteger zMax = (BigInteger.One << a.Width) << (opFrac - a.FracBits);
         BigInteger operand = BigInteger.Max(xMax, zMax);
 
-        // Bound = fanIn · |w|max · operand at w.FracBits + opFrac fractional bits; in activation LSBs, rounded up.
-        BigInteger bound = Math.Max(spec.Inputs, spec.Hidden) * MaxMagnitude(w) * operand;
-        int shift = a.FracBits - (w.FracBits + opFrac);
-        BigInteger inLsbs = shift >= 0 ? bound << shift : CeilShiftRight(bound, -shift);
-        int width = (int)inLsbs.GetBitLength() + 1;
-        return width - a.FracBits;
+        // Bound = fanIn · |w|max · operand at w.FracBits + opFrac fractional bits; in activation LSBs, rounded up; the
+        // largest over the input and recurrent weights' types.
+        int needed = int.MinValue;
+        foreach (var w in new[] { WeightOf(PatternLayouts.Input).Format, WeightOf(PatternLayouts.Recurrent).Format })
+        {
+            BigInteger bound = Math.Max(spec.Inputs, spec.Hidden) * MaxMagnitude(w) * operand;
+            int shift = a.FracBits - (w.FracBits + opFrac);
+            BigInteger inLsbs = shift >= 0 ? bound << shift : CeilShiftRight(bound, -shift);
+            needed = Math.Max(needed, (int)inLsbs.GetBitLength() + 1 - a.FracBits);
+        }
+
+        return needed;
     }
 
     /// <summary>
@@ -174,9 +241,9 @@ public sealed record PrecisionConfig
     {
         ArgumentNullException.ThrowIfNull(spec);
         Validate();
-        BigInteger w = MaxMagnitude(Weight.Format);
-        BigInteger input = spec.Inputs * w * MaxMagnitude(Input.Format);
-        BigInteger hidden = spec.Hidden * w * MaxMagnitude(Activation.Format);
+        BigInteger input = spec.Inputs * MaxMagnitude(WeightOf(PatternLayouts.Input).Format) * MaxMagnitude(Input.Format);
+        BigInteger hidden = spec.Hidden * BigInteger.Max(MaxMagnitude(WeightOf(PatternLayouts.Recurrent).Format), MaxMagnitude(WeightOf(PatternLayouts.Output).Format))
+            * MaxMagnitude(Activation.Format);
         return (int)BigInteger.Max(input, hidden).GetBitLength() + 1;
     }
 
@@ -204,6 +271,14 @@ public sealed record PrecisionConfig
                 writer.WriteString("stochasticStreams", JsonNamingPolicy.CamelCase.ConvertName(StochasticStreams.ToString()));
             }
 
+            foreach (var (field, type) in new[] { ("inputWeight", InputWeight), ("recurrentWeight", RecurrentWeight), ("outputWeight", OutputWeight) })
+            {
+                if (type is not null)
+                {
+                    writer.WriteString(field, type.ToString());
+                }
+            }
+
             writer.WriteEndObject();
         }
 
@@ -213,7 +288,8 @@ public sealed record PrecisionConfig
     /// <summary>
     /// Parses and validates a config strictly (<see cref="StrictJson"/>): the four types are required strings,
     /// <c>stochasticBits</c> an optional integer (default 0), <c>stochasticStreams</c> an optional <c>"single"</c> or
-    /// <c>"perNeuron"</c> (default single); unknown and duplicate fields, other value kinds and invalid UTF-8 are rejected.
+    /// <c>"perNeuron"</c> (default single), <c>inputWeight</c>, <c>recurrentWeight</c>, <c>outputWeight</c> optional type
+    /// strings (default: <c>weight</c>); unknown and duplicate fields, other value kinds and invalid UTF-8 are rejected.
     /// </summary>
     /// <exception cref="PrecisionConfigException">The JSON is malformed, a field is missing, unknown or unparsable, or the
     /// types are inconsistent; <see cref="PrecisionConfigException.Field"/> names the field.</exception>
@@ -243,7 +319,15 @@ public sealed record PrecisionConfig
 
     /// <summary>The JSON model: four type spellings, all required, and the optional stochastic-rounding bits and streams.</summary>
     private sealed record PrecisionConfigJson(
-        string Input, string Weight, string Activation, string RuleEntry, int StochasticBits = 0, StochasticStreams StochasticStreams = StochasticStreams.Single);
+        string Input,
+        string Weight,
+        string Activation,
+        string RuleEntry,
+        int StochasticBits = 0,
+        StochasticStreams StochasticStreams = StochasticStreams.Single,
+        string? InputWeight = null,
+        string? RecurrentWeight = null,
+        string? OutputWeight = null);
 
     private static PrecisionConfigJson Parse(Func<PrecisionConfigJson> read)
     {
@@ -275,6 +359,9 @@ public sealed record PrecisionConfig
             RuleEntry = TypeField("ruleEntry", model.RuleEntry),
             StochasticBits = model.StochasticBits,
             StochasticStreams = model.StochasticStreams,
+            InputWeight = model.InputWeight is null ? null : TypeField("inputWeight", model.InputWeight),
+            RecurrentWeight = model.RecurrentWeight is null ? null : TypeField("recurrentWeight", model.RecurrentWeight),
+            OutputWeight = model.OutputWeight is null ? null : TypeField("outputWeight", model.OutputWeight),
         };
         config.Validate();
         return config;
@@ -300,7 +387,16 @@ public sealed record PrecisionConfig
             return (field, "is null");
         }
 
-        foreach (var (field, type) in new[] { ("input", Input), ("weight", Weight), ("activation", Activation), ("ruleEntry", RuleEntry) })
+        var types = new List<(string Field, FixedType Type)> { ("input", Input), ("weight", Weight), ("activation", Activation), ("ruleEntry", RuleEntry) };
+        foreach (var (field, type) in new[] { ("inputWeight", InputWeight), ("recurrentWeight", RecurrentWeight), ("outputWeight", OutputWeight) })
+        {
+            if (type is not null)
+            {
+                types.Add((field, type));
+            }
+        }
+
+        foreach (var (field, type) in types)
         {
             if (type.Format.Width == 0)
             {
@@ -368,6 +464,27 @@ public sealed record PrecisionConfig
             return ("ruleEntry", s == 0
                 ? string.Create(CultureInfo.InvariantCulture, $"must be at most the weight's {Weight.Format.Width} bits wide, not {RuleEntry.Format.Width}")
                 : string.Create(CultureInfo.InvariantCulture, $"must be at most the weight's {Weight.Format.Width} bits plus stochasticBits {s} = {Weight.Format.Width + s} wide, not {RuleEntry.Format.Width}"));
+        }
+
+        foreach (var (synapses, field) in Groups)
+        {
+            var group = WeightOf(synapses);
+            if (!group.Format.Signed)
+            {
+                return (field, $"must be signed (updates move weights both ways), not {group}");
+            }
+
+            if (RuleEntry.Format.Width > group.Format.Width + s)
+            {
+                return (field, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"must be at least ruleEntry's {RuleEntry.Format.Width} bits{(s == 0 ? "" : $" minus stochasticBits {s}")} wide (its table's ROM words have ruleEntry's width in this type's LSB scale), not {group.Format.Width}"));
+            }
+
+            if (QFormat.Problem(RuleEntry.Format.Width, group.Format.FracBits + s) is { } problem)
+            {
+                return (field, $"gives its table's ROM words an impossible format: {problem}");
+            }
         }
 
         return null;

@@ -27,6 +27,7 @@ public static class PrecisionSweep
     {
         ArgumentNullException.ThrowIfNull(baseConfig);
         baseConfig.Validate();
+        baseConfig.RequireUniformWeights("The precision sweep");
         ArgumentOutOfRangeException.ThrowIfLessThan(entryBits, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(entryBits, QFormat.MaxWidth);
         ArgumentOutOfRangeException.ThrowIfLessThan(weightBits, 1);

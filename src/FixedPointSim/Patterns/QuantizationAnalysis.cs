@@ -152,7 +152,7 @@ public static class QuantizationAnalysis
         var tables = new List<TableQuantizationError>(rule.Tables.Length);
         for (int t = 0; t < rule.Tables.Length; t++)
         {
-            tables.Add(Table(rule.Layout.Tables[t].Name, rule.Eta, rule.Tables[t], rom.Table(t), rom.Entry, rom.Stats(t)));
+            tables.Add(Table(rule.Layout.Tables[t].Name, rule.Eta, rule.Tables[t], rom.Table(t), rom.EntryOf(t), rom.Stats(t)));
         }
 
         return tables;
@@ -216,12 +216,12 @@ public static class QuantizationAnalysis
     private static DriftCheckpoint Drift(int samples, FixedPatternNetwork fixedNet, ReferencePatternNetwork floatNet, PatternNetworkMasks masks)
     {
         var rule = fixedNet.Rule;
-        var format = fixedNet.Precision.Weight.Format;
+        QFormat Format(string synapses) => fixedNet.Precision.WeightOf(synapses).Format;
         return new DriftCheckpoint(
             samples,
-            Matrix("input", rule.Input is not null, fixedNet.InputWeightsRaw, floatNet.InputWeights, masks.Input, format),
-            Matrix("recurrent", true, fixedNet.RecurrentWeightsRaw, floatNet.RecurrentWeights, masks.Recurrent, format),
-            Matrix("output", rule.Output is not null, fixedNet.OutputWeightsRaw, floatNet.OutputWeights, null, format));
+            Matrix("input", rule.Input is not null, fixedNet.InputWeightsRaw, floatNet.InputWeights, masks.Input, Format(PatternLayouts.Input)),
+            Matrix("recurrent", true, fixedNet.RecurrentWeightsRaw, floatNet.RecurrentWeights, masks.Recurrent, Format(PatternLayouts.Recurrent)),
+            Matrix("output", rule.Output is not null, fixedNet.OutputWeightsRaw, floatNet.OutputWeights, null, Format(PatternLayouts.Output)));
     }
 
     private static WeightDrift Matrix(string name, bool plastic, ReadOnlySpan<long> raw, ReadOnlySpan<double> reference, bool[]? mask, QFormat format)

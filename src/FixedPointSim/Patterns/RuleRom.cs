@@ -23,6 +23,7 @@ public sealed class RuleRom
 {
     private readonly long[][] tables;
     private readonly RuleRomStats[] stats;
+    private readonly FixedType[] entries;
 
     /// <summary>Quantizes every table of <paramref name="rule"/> into <paramref name="precision"/>'s rule-entry type.</summary>
     /// <exception cref="PrecisionConfigException">The precision config is inconsistent, or asks for stochastic rounding of a
@@ -43,14 +44,21 @@ public sealed class RuleRom
         Layout = rule.Layout;
         tables = new long[rule.Tables.Length][];
         stats = new RuleRomStats[rule.Tables.Length];
+        entries = new FixedType[rule.Tables.Length];
         for (int t = 0; t < tables.Length; t++)
         {
-            (tables[t], stats[t]) = Quantize(rule.Eta, rule.Tables[t], Entry);
+            entries[t] = precision.EntryOf(rule.Layout.Tables[t].Synapses);
+            (tables[t], stats[t]) = Quantize(rule.Eta, rule.Tables[t], entries[t]);
         }
     }
 
-    /// <summary>The type of every word: format (the weight's fractional bits), rounding and overflow used to fill the ROM.</summary>
+    /// <summary>The config's rule-entry type: that of every word when the weights of every group have one type (else see
+    /// <see cref="EntryOf"/>).</summary>
     public FixedType Entry { get; }
+
+    /// <summary>The type of table <paramref name="index"/>'s words: format (its weights' fractional bits), rounding and
+    /// overflow used to fill it (<see cref="PrecisionConfig.EntryOf"/>).</summary>
+    public FixedType EntryOf(int index) => entries[index];
 
     /// <summary>The rule's layout: which table each word array belongs to and what its addresses mean.</summary>
     public RuleLayout Layout { get; }

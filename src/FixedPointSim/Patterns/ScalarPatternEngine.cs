@@ -51,9 +51,8 @@ internal sealed class ScalarPatternEngine : PatternEngine
         longSums = accumulatorBits <= 64;
         longOperand = precision.Activation.Format.Width <= 62;
         var activation = precision.Activation;
-        int wf = precision.Weight.Format.FracBits;
-        projectionNarrowing = new RawNarrowing(wf + precision.Input.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
-        recurrentNarrowing = new RawNarrowing(wf + activation.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
+        projectionNarrowing = new RawNarrowing(InputWeightFracBits + precision.Input.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
+        recurrentNarrowing = new RawNarrowing(RecurrentWeightFracBits + activation.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
         operandNarrowing = new RawNarrowing(activation.Format.FracBits, activation.Format, activation.Rounding, activation.Overflow);
         Reset();
     }
@@ -170,7 +169,7 @@ internal sealed class ScalarPatternEngine : PatternEngine
     /// <inheritdoc/>
     public override void Update(int label, int prediction, long samplesSeen)
     {
-        int v = Spec.Hidden, n = Spec.Inputs, fw = WeightFracBits, bits = StochasticBits;
+        int v = Spec.Hidden, n = Spec.Inputs, bits = StochasticBits;
         var margin = Margin(label);
         if (Plan.Recurrent is { } rec)
         {
@@ -183,7 +182,7 @@ internal sealed class ScalarPatternEngine : PatternEngine
                 var row = recurrentWeights.AsSpan(post * v, v);
                 foreach (int pre in recurrentColumns.AsSpan(recurrentRowStart[post]..recurrentRowStart[post + 1]))
                 {
-                    long word = rom[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(row[pre], fw)];
+                    long word = rom[rec.PreTerm(patterns[pre]) | postTerm | rec.WeightTerm(row[pre], RecurrentWeightFracBits)];
                     row[pre] = bits > 0 ? update.ApplyStochastic(row[pre], word, bits, ref RandomStateRef(post)) : update.Apply(row[pre], word);
                 }
             }
@@ -200,7 +199,7 @@ internal sealed class ScalarPatternEngine : PatternEngine
                 var row = inputWeights.AsSpan(post * n, n);
                 foreach (int j in inputColumns.AsSpan(inputRowStart[post]..inputRowStart[post + 1]))
                 {
-                    long word = rom[postTerm | inp.WeightTerm(row[j], fw)];
+                    long word = rom[postTerm | inp.WeightTerm(row[j], InputWeightFracBits)];
                     row[j] = bits > 0 ? update.ApplyStochastic(row[j], word, bits, ref RandomStateRef(post)) : update.Apply(row[j], word);
                 }
             }
@@ -223,7 +222,7 @@ internal sealed class ScalarPatternEngine : PatternEngine
                 var row = outputWeights.AsSpan(c * v, v);
                 for (int i = 0; i < v; i++)
                 {
-                    long word = rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(row[i], fw)];
+                    long word = rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(row[i], OutputWeightFracBits)];
                     row[i] = bits > 0 ? update.ApplyStochastic(row[i], word, bits, ref RandomStateRef(i)) : update.Apply(row[i], word);
                 }
             }

@@ -21,13 +21,14 @@ internal sealed class WeightUpdate
     private readonly bool longSum;
     private readonly bool longProduct;
 
-    /// <summary>Prepares the updates of <paramref name="precision"/>'s weights by a table of <paramref name="mode"/> (add or multiply).</summary>
-    public WeightUpdate(PrecisionConfig precision, TableMode mode)
+    /// <summary>Prepares the updates of weights of type <paramref name="weight"/> by a table of <paramref name="mode"/> (add or
+    /// multiply) whose words have type <paramref name="entry"/>.</summary>
+    public WeightUpdate(FixedType weight, FixedType entry, TableMode mode)
     {
-        weight = precision.Weight;
+        this.weight = weight;
         frac = weight.Format.FracBits;
         multiplicative = mode == TableMode.Multiply;
-        int ww = weight.Format.Width, we = precision.RuleEntry.Format.Width;
+        int ww = weight.Format.Width, we = entry.Format.Width;
         longSum = ww <= 62;
         longProduct = ww <= 62 && ww + we <= 64 && frac >= 1 && frac <= 62;
     }

@@ -74,6 +74,7 @@ public sealed record PatternKernelDefines
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(precision);
         ArgumentOutOfRangeException.ThrowIfLessThan(localSize, 1);
+        precision.RequireUniformWeights("The OpenCL kernel");
         int accumulator = precision.AccumulatorBits(spec);
         var weight = precision.Weight.Format;
         var entry = precision.RuleEntry.Format;

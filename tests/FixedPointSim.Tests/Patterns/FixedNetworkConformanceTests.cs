@@ -54,6 +54,12 @@ public abstract class FixedNetworkConformanceTests
 
     public static TheoryData<int> StochasticSeeds => new(StochasticSeedValues);
 
+    /// <summary>Seeds of <see cref="RandomGroupCase"/>.</summary>
+    internal static readonly int[] GroupWeightSeedValues = [.. Enumerable.Range(401, 24)];
+
+    /// <summary>Per-group weight types.</summary>
+    public static TheoryData<int> GroupWeightSeeds => new(GroupWeightSeedValues);
+
     [Theory]
     [MemberData(nameof(StochasticSeeds))]
     public void Lifetime_StochasticRounding_MatchesTheGoldenModel(int seed)
@@ -68,6 +74,17 @@ public abstract class FixedNetworkConformanceTests
     {
         // The same cases with one generator per hidden neuron: every engine's update paths must pick the neuron's own state.
         Assert.True(RunLifetime(RandomPerNeuronCase(seed), seed) > 0, "the lifetime never drew");
+    }
+
+    [Theory]
+    [MemberData(nameof(GroupWeightSeeds))]
+    public void Lifetime_GroupWeightTypes_MatchesTheGoldenModel(int seed)
+    {
+        // Per-group weight types: every engine must narrow each group's products, update each table's weights and read
+        // its weight field in that group's own scale, and compute the logits (and margins) at the output type's.
+        var c = RandomGroupCase(seed);
+        Assert.False(c.Precision.UniformWeights);
+        _ = RunLifetime(c, seed);
     }
 
     [Fact]
@@ -217,6 +234,38 @@ public abstract class FixedNetworkConformanceTests
     {
         var c = RandomStochasticCase(seed);
         return c with { Precision = c.Precision with { StochasticStreams = StochasticStreams.PerNeuron } };
+    }
+
+    /// <summary>
+    /// A random case (plain, stochastic or random-layout) whose synapse groups get weight types of their own: each of the
+    /// three, at random, keeps the weight type or takes one with −3..+4 fractional bits and 0..4 more bits of width (so the
+    /// rule entry still fits) and its own rounding and overflow; at least one group differs. Cases the spec cannot take
+    /// (an activation overflow that needs the worst case to fit) fall back to fewer groups.
+    /// </summary>
+    internal static Case RandomGroupCase(int seed)
+    {
+        var c = (seed % 3) switch
+        {
+            0 => RandomStochasticCase(seed),
+            1 => RandomLayoutCase(seed),
+            _ => RandomCase(seed, wide: seed % 4 == 2),
+        };
+        var random = new Random(seed + 9000);
+        var w = c.Precision.Weight;
+        for (int attempt = 0; attempt < 20; attempt++)
+        {
+            FixedType? Group() => random.Next(3) == 0
+                ? null
+                : Type(random, true, Math.Min(w.Format.Width + random.Next(0, 5), 62), w.Format.FracBits + random.Next(-3, 5));
+            var precision = c.Precision with { InputWeight = Group(), RecurrentWeight = Group(), OutputWeight = Group() };
+            if (!precision.UniformWeights && precision.Problem is null && Fits(precision, c.Spec) && precision.AccumulatorBits(c.Spec) <= 128)
+            {
+                return c with { Precision = precision };
+            }
+        }
+
+        // The fallback: the output type alone, one fractional bit more, same modes (the activation bound never reads it).
+        return c with { Precision = c.Precision with { OutputWeight = w with { Format = new QFormat(true, w.Format.Width + 1, w.Format.FracBits + 1) } } };
     }
 
     /// <summary>The rule with every table in add mode (stochastic rounding applies to add tables only).</summary>

@@ -88,6 +88,40 @@ public sealed class FixedPatternNetworkTests
     }
 
     [Fact]
+    public void Learn_HandComputedExample_GroupWeightTypes()
+    {
+        // The example above with recurrent weights sQ2.6 (LSB 1/64) and output weights sQ6.2 (LSB 1/4); input weights keep
+        // sQ4.4. Each table's ROM is in its own weights' scale, each product sum narrows from its own fractional bits.
+        var (spec, masks) = HandNetwork();
+        var precision = Small with
+        {
+            RecurrentWeight = FixedType.Parse("ap_fixed<8,2,AP_RND_CONV,AP_SAT>"),
+            OutputWeight = FixedType.Parse("ap_fixed<8,6,AP_RND_CONV,AP_SAT>"),
+        };
+        var net = new FixedPatternNetwork(spec, masks, HandRule(), precision);
+        Assert.Equal([16, 0, 8, 9, -16, 2], net.InputWeightsRaw.ToArray());
+        // ROM: 0.5·(i/3)·64 = 32i/3 rounded, saturating at 127 from i = 12; 0.5·(10..17)·4 = 20..34.
+        Assert.Equal([0, 11, 21, 32, 43, 53, 64, 75, 85, 96, 107, 117, 127, 127, 127, 127], net.Rom.Hidden!.Value.ToArray());
+        Assert.Equal([20, 22, 24, 26, 28, 30, 32, 34], net.Rom.Output!.Value.ToArray());
+        Assert.Equal("ap_fixed<8,2,AP_RND_CONV,AP_SAT>", net.Rom.EntryOf(0).ToString());
+
+        double[] x = [1, 2.09375];
+        Assert.Equal(0, net.Learn(x, label: 1));
+        Assert.Equal([64, 108, -47], net.ProjectionRaw.ToArray());
+        // Addresses as above: 10 → 107, 2 → 21, 8 → 85; label row 1: [4] = 28, [0] = 20; prediction row 0: [5] = 30, [1] = 22.
+        Assert.Equal([0, 107, 21, 107, 0, 21, 85, 85, 0], net.RecurrentWeightsRaw.ToArray());
+        Assert.Equal([30, 30, 22, 28, 28, 20], net.OutputWeightsRaw.ToArray());
+
+        // z = (128, 216, −47); s at 6 + 6 = 12 fractional bits: (107·216 + 21·(−47), 107·128 + 21·(−47), 85·128 + 85·216)
+        // = (22125, 12709, 29240); into sQ10.6 (÷64): 345.70 → 346, 198.58 → 199, 456.875 → 457; cap2 keeps 457 and 346.
+        Assert.Equal(0, net.Predict(x));
+        Assert.Equal([346, 0, 457], net.HiddenRaw.ToArray());
+        // Logits at 2 + 6 = 8 fractional bits: row 0 = 30·346 + 22·457 = 20434; row 1 = 28·346 + 20·457 = 18828.
+        Assert.Equal(8, net.LogitFracBits);
+        Assert.Equal([(Int128)20434, (Int128)18828], net.LogitsRaw.ToArray());
+    }
+
+    [Fact]
     public void Learn_CorrectSampleLeavesWeightsWhenMisclassifiedOnly()
     {
         var (spec, masks) = HandNetwork();

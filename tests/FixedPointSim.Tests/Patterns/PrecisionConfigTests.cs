@@ -145,6 +145,12 @@ public sealed class PrecisionConfigTests
         Assert.True(sr.RuleEntry.Format.Width <= 8, "the 8-bit target's ROM words, stochastic bits included");
         Assert.Equal(StochasticStreams.Single, sr.StochasticStreams);
 
+        // The synthetic task's 8-bit config: every group's weights at most 8 bits, the recurrent ones their own type.
+        var synthetic = PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", "precision-synthetic-w8.json"));
+        Assert.All(new[] { PatternLayouts.Input, PatternLayouts.Recurrent, PatternLayouts.Output }, g => Assert.True(synthetic.WeightOf(g).Format.Width <= 8, g));
+        Assert.False(synthetic.UniformWeights);
+        Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "configs", "precision-synthetic-w8.json")), synthetic.ToJson());
+
         // The per-neuron twin differs from it in the streams only.
         var neurons = PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr-neurons.json"));
         Assert.Equal(sr with { StochasticStreams = StochasticStreams.PerNeuron }, neurons);
@@ -252,6 +258,80 @@ public sealed class PrecisionConfigTests
     {
         // Inputs: 10·2^15·2^15 < 2^34; hidden and logits: 20·2^15·2^31 < 2^51; plus the sign bit.
         Assert.Equal(52, PrecisionConfig.Default.AccumulatorBits(Synthetic));
+    }
+
+    [Fact]
+    public void FromJson_GroupWeightTypesRoundTripAndDefaultToTheWeight()
+    {
+        const string Base = """{ "input": "sQ4.4", "weight": "ap_fixed<8,0,AP_RND_CONV,AP_SAT>", "activation": "sQ10.14", "ruleEntry": "ap_fixed<16,0,AP_RND_CONV,AP_SAT>", "stochasticBits": 8""";
+        var plain = PrecisionConfig.FromJson(Base + " }");
+        Assert.True(plain.UniformWeights);
+        Assert.Null(plain.RecurrentWeight);
+        Assert.All(new[] { PatternLayouts.Input, PatternLayouts.Recurrent, PatternLayouts.Output }, g =>
+        {
+            Assert.Equal(plain.Weight, plain.WeightOf(g));
+            Assert.Same(plain.RuleEntry, plain.EntryOf(g));
+        });
+        Assert.DoesNotContain("Weight\"", plain.ToJson(), StringComparison.Ordinal);
+
+        var grouped = PrecisionConfig.FromJson(Base + """, "recurrentWeight": "ap_fixed<8,-4,AP_TRN,AP_WRAP>", "outputWeight": "ap_fixed<8,2,AP_RND_CONV,AP_SAT>" }""");
+        Assert.False(grouped.UniformWeights);
+        Assert.Equal(grouped.Weight, grouped.WeightOf(PatternLayouts.Input));
+        Assert.Equal("ap_fixed<8,-4,AP_TRN,AP_WRAP>", grouped.WeightOf(PatternLayouts.Recurrent).ToString());
+        Assert.Equal("ap_fixed<8,2,AP_RND_CONV,AP_SAT>", grouped.WeightOf(PatternLayouts.Output).ToString());
+
+        // Each table's ROM words: ruleEntry's width and modes in its own weights' LSB scale (their 12 or 6 fractional bits, plus s = 8).
+        Assert.Equal("ap_fixed<16,-4,AP_RND_CONV,AP_SAT>", grouped.EntryOf(PatternLayouts.Recurrent).ToString());
+        Assert.Equal("ap_fixed<16,2,AP_RND_CONV,AP_SAT>", grouped.EntryOf(PatternLayouts.Output).ToString());
+        Assert.Same(grouped.RuleEntry, grouped.EntryOf(PatternLayouts.Input));
+
+        string json = grouped.ToJson();
+        Assert.Contains("\"recurrentWeight\": \"ap_fixed<8,-4,AP_TRN,AP_WRAP>\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("inputWeight", json, StringComparison.Ordinal);
+        Assert.Equal(grouped, PrecisionConfig.FromJson(json));
+        Assert.Throws<ArgumentException>(() => grouped.WeightOf("hidden"));
+    }
+
+    [Theory]
+    [InlineData("\"recurrentWeight\": \"uQ1.7\"", "recurrentWeight", "must be signed")]
+    [InlineData("\"outputWeight\": \"sQ1.5\"", "outputWeight", "must be at least ruleEntry's 16 bits minus stochasticBits 8 wide")]
+    [InlineData("\"inputWeight\": \"sQ1.x\"", "inputWeight", "")]
+    [InlineData("\"inputWeight\": 8", "inputWeight", "")]
+    [InlineData("\"recurrentWeight\": \"sQ1.7\", \"recurrentWeight\": \"sQ1.7\"", "recurrentWeight", "appears twice")]
+    [InlineData("\"hiddenWeight\": \"sQ1.7\"", "hiddenWeight", "")]
+    public void FromJson_GroupWeightTypesAreChecked(string fields, string field, string fragment)
+    {
+        string json = """{ "input": "sQ4.4", "weight": "sQ1.7", "activation": "sQ10.14", "ruleEntry": "ap_fixed<16,1>", "stochasticBits": 8, """ + fields + " }";
+        var e = Assert.Throws<PrecisionConfigException>(() => PrecisionConfig.FromJson(json));
+        Assert.Equal(field, e.Field);
+        Assert.StartsWith(field + ": ", e.Message, StringComparison.Ordinal);
+        Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RequireUniformWeights_NamesTheGroupField()
+    {
+        PrecisionConfig.Default.RequireUniformWeights("The OpenCL kernel");
+        var same = PrecisionConfig.Default with { OutputWeight = PrecisionConfig.Default.Weight };
+        same.RequireUniformWeights("The OpenCL kernel"); // a group type equal to the weight's is one type
+        var grouped = PrecisionConfig.Default with { OutputWeight = FixedType.Parse("ap_fixed<16,2,AP_RND_CONV,AP_SAT>") };
+        var e = Assert.Throws<PrecisionConfigException>(() => grouped.RequireUniformWeights("The OpenCL kernel"));
+        Assert.Equal("outputWeight", e.Field);
+        Assert.Contains("The OpenCL kernel takes one weight type", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AccumulatorBits_AndActivationBound_TakeEachGroupsType()
+    {
+        // A 32-bit output type (|w|max 2^31 raw) widens the logits' exact sum: 20·2^31·2^31 < 2^67, plus the sign bit.
+        var wide = PrecisionConfig.Default with { OutputWeight = FixedType.Parse("ap_fixed<32,20,AP_RND_CONV,AP_SAT>") };
+        Assert.Equal(68, wide.AccumulatorBits(Synthetic));
+
+        // The activation bound reads the input and recurrent types (never the output one): a wider recurrent type needs more.
+        var narrow = PrecisionConfig.Default with { Activation = FixedType.Parse("ap_fixed<32,12,AP_RND_CONV,AP_SAT_SYM>") };
+        int needed = narrow.RequiredActivationIntBits(Synthetic);
+        Assert.Equal(needed, (narrow with { OutputWeight = FixedType.Parse("ap_fixed<32,20,AP_RND_CONV,AP_SAT>") }).RequiredActivationIntBits(Synthetic));
+        Assert.True((narrow with { RecurrentWeight = FixedType.Parse("ap_fixed<20,8,AP_RND_CONV,AP_SAT>") }).RequiredActivationIntBits(Synthetic) > needed);
     }
 
     private static PatternRule RuleWithZeros() => new(3, 0.01, [.. new double[256]], null, null);

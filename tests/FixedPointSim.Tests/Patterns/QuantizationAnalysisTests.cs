@@ -102,6 +102,28 @@ public sealed class QuantizationAnalysisTests
     }
 
     [Fact]
+    public void Run_GroupWeightTypes_ReadEachMatrixInItsOwnScale()
+    {
+        // The wide config with the recurrent and output weights at 4 more fractional bits (and the input weights at 4
+        // fewer): fixed point still tracks float, so each matrix's drift must be tiny when read in its own type's scale
+        // (read in the weight type's, the recurrent weights would come out 16 times too large).
+        var (spec, train, test) = SmallTask(300);
+        var precision = Wide with
+        {
+            InputWeight = FixedType.Parse("ap_fixed<32,12,AP_RND_CONV,AP_SAT>"),
+            RecurrentWeight = FixedType.Parse("ap_fixed<32,4,AP_RND_CONV,AP_SAT>"),
+            OutputWeight = FixedType.Parse("ap_fixed<32,4,AP_RND_CONV,AP_SAT>"),
+        };
+        var report = QuantizationAnalysis.Run(spec, ShippedRule(), precision, train, test);
+        Assert.Equal(1.0, report.PatternAgreement);
+        Assert.True(report.FinalDrift.Input.MaxAbsDrift < 1e-3, $"input drift {report.FinalDrift.Input.MaxAbsDrift}");
+        Assert.True(report.FinalDrift.Recurrent.MaxAbsDrift < 1e-4, $"recurrent drift {report.FinalDrift.Recurrent.MaxAbsDrift}");
+        Assert.True(report.FinalDrift.Recurrent.FloatRms > 0.01, "the recurrent weights learned");
+        Assert.True(report.FinalDrift.Output.MaxAbsDrift < 1e-4, $"output drift {report.FinalDrift.Output.MaxAbsDrift}");
+        Assert.True(report.Logits.MaxAbsError < 1e-4, $"logits: max error {report.Logits.MaxAbsError}");
+    }
+
+    [Fact]
     public void Run_DefaultPrecision_ReportsDivergenceLockstepAndDrift()
     {
         var (spec, train, test) = SmallTask(400);
