@@ -63,12 +63,6 @@ internal sealed class BackendOptions
             throw new UsageException($"--device must be 0 or more, not {device}");
         }
 
-        if (!precision.UniformWeights)
-        {
-            throw new UsageException(
-                "--backend opencl: the OpenCL kernel takes one weight type, and this precision config gives a synapse group its own (inputWeight, recurrentWeight or outputWeight); run it with --backend cpu");
-        }
-
         return new OpenClLifetimeBatch(OpenClPlatforms.Device(device ?? 0));
     }
 }

@@ -55,7 +55,7 @@ internal sealed class HardwareDesign
         if (!precision.UniformWeights)
         {
             throw new RtlExportException(
-                "The precision config gives a synapse group a weight type of its own (inputWeight, recurrentWeight or outputWeight); the RTL has one weight type. Per-group weight types run on the C# networks only");
+                "The precision config gives a synapse group a weight type of its own (inputWeight, recurrentWeight or outputWeight); the RTL has one weight type. Per-group weight types run on the C# networks and the OpenCL kernel");
         }
 
         Rule = rule;

@@ -48,7 +48,6 @@ public sealed class BadInputTests(BadInputWorkspace workspace, Xunit.Abstraction
         { Sim + " " + Synthetic + " --device 0", "--device selects an OpenCL device; it needs --backend opencl" },
         { Sim + " " + Synthetic + " --backend opencl", "--backend opencl runs the fixed-point model; give --precision" },
         { Sim + " " + Synthetic + " --device -1 --backend opencl --precision default", "--device must be 0 or more, not -1" },
-        { Sim + " " + Synthetic + " --backend opencl --precision {ws}/precision/grouped.json", "--backend opencl: the OpenCL kernel takes one weight type" },
         { Sim + " " + Synthetic + " --precision {ws}/precision/grouped-narrow.json", "grouped-narrow.json: outputWeight: must be at least ruleEntry's 8 bits wide" },
         { Sim + " " + Synthetic + " --ridge-readout --precision default", "--ridge-readout runs on the float reference only" },
         { Sim + " --task mnist", "--task mnist needs --data DIR" },

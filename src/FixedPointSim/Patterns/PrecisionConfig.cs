@@ -28,8 +28,8 @@ namespace Neuro.FixedPointSim.Patterns;
 /// <para>Per-group weight types (<see cref="WeightOf"/>): a group's weights, its products' fractional bits and its
 /// updates use its own type; the ROM words of the table that updates it (<see cref="EntryOf"/>) have <see cref="RuleEntry"/>'s
 /// width, rounding and overflow with that type's fractional bits (plus <c>s</c>), so every table is in its own weights'
-/// LSB scale. The C# networks run them; consumers that take one weight type (the OpenCL kernel, the RTL export) call
-/// <see cref="RequireUniformWeights"/>.</para>
+/// LSB scale. The C# networks and the OpenCL kernel run them; consumers that take one weight type (the precision sweep)
+/// call <see cref="RequireUniformWeights"/>, the RTL export checks <see cref="UniformWeights"/>.</para>
 /// <para>The constructor validates; a copy made with <c>with</c> is validated where it is used (the network, the ROM)
 /// or by <see cref="Validate()"/>.</para>
 /// </remarks>
@@ -124,7 +124,7 @@ public sealed record PrecisionConfig
             {
                 throw new PrecisionConfigException(
                     field,
-                    $"{consumer} takes one weight type for every synapse group; per-group weight types run on the C# networks only (use --backend cpu, or drop \"{field}\")");
+                    $"{consumer} takes one weight type for every synapse group (drop \"{field}\")");
             }
         }
     }

@@ -204,48 +204,52 @@ typedef i128 acc_t;
 #endif
 
 // One weight update by one ROM word of an add table (FixedPatternNetwork.Apply): w + entry under the weight's overflow.
-long apply_add(long w, long entry)
+// Every update function takes the updated group's weight type (IN_WGT_*, REC_WGT_*, OUT_WGT_*: per-group types).
+long apply_add(long w, long entry, int width, int rounding, int overflow)
 {
-    return narrow(i128_add(i128_of(w), i128_of(entry)), 0, WGT_WIDTH, WGT_ROUNDING, WGT_OVERFLOW);
+    return narrow(i128_add(i128_of(w), i128_of(entry)), 0, width, rounding, overflow);
 }
 
 // One weight update by one ROM word of a multiply table: delta = round_w(w·rom / 2^fw), exact product, rounding only;
 // then w + delta under the weight's overflow. Result: the weight type's raw.
-long apply_mul(long w, long entry)
+long apply_mul(long w, long entry, int frac, int width, int rounding, int overflow)
 {
     i128 product = i128_mul(w, entry);
     i128 delta;
-#if WGT_FRAC <= 0
-    delta = product;
-    for (int i = 0; i < -WGT_FRAC; i++) {
-        delta.hi = (long)(((ulong)delta.hi << 1) | (delta.lo >> 63));
-        delta.lo <<= 1;
+    if (frac <= 0) {
+        delta = product;
+        for (int i = 0; i < -frac; i++) {
+            delta.hi = (long)(((ulong)delta.hi << 1) | (delta.lo >> 63));
+            delta.lo <<= 1;
+        }
+    } else {
+        int negative = product.hi < 0, rem;
+        u128 t = split(magnitude(product), frac, &rem);
+        if (round_up(negative, (int)(t.lo & 1), rem, rounding)) {
+            t.lo += 1;
+            if (t.lo == 0) t.hi += 1;
+        }
+        delta.lo = t.lo;
+        delta.hi = (long)t.hi;
+        if (negative) {
+            delta.lo = ~delta.lo + 1;
+            delta.hi = ~delta.hi + (delta.lo == 0 ? 1 : 0);
+        }
     }
-#else
-    int negative = product.hi < 0, rem;
-    u128 t = split(magnitude(product), WGT_FRAC, &rem);
-    if (round_up(negative, (int)(t.lo & 1), rem, WGT_ROUNDING)) {
-        t.lo += 1;
-        if (t.lo == 0) t.hi += 1;
-    }
-    delta.lo = t.lo;
-    delta.hi = (long)t.hi;
-    if (negative) {
-        delta.lo = ~delta.lo + 1;
-        delta.hi = ~delta.hi + (delta.lo == 0 ? 1 : 0);
-    }
-#endif
-    return narrow(i128_add(i128_of(w), delta), 0, WGT_WIDTH, WGT_ROUNDING, WGT_OVERFLOW);
+    return narrow(i128_add(i128_of(w), delta), 0, width, rounding, overflow);
 }
 
-#define APPLY(mul, w, entry) ((mul) ? apply_mul((w), (entry)) : apply_add((w), (entry)))
+// G is the updated group's define prefix: IN, REC or OUT.
+#define APPLY(G, mul, w, entry) ((mul) \
+    ? apply_mul((w), (entry), G##_WGT_FRAC, G##_WGT_WIDTH, G##_WGT_ROUNDING, G##_WGT_OVERFLOW) \
+    : apply_add((w), (entry), G##_WGT_WIDTH, G##_WGT_ROUNDING, G##_WGT_OVERFLOW))
 
 // Stochastic rounding (STOCH_BITS = s > 0; add tables only; XorShift32 in FixedPointSim): the ROM word keeps s bits below
 // the weight's LSB; a nonzero word advances the lifetime's xorshift32 generator (13, 17, 5) once and adds
 // floor((word + r) / 2^s), r the top s bits of the new state, under the weight's overflow; a zero word changes nothing
 // and draws nothing. Computed as (word >> s) + (((word mod 2^s) + r) >> s), which cannot overflow.
 #if defined(STOCH_BITS) && STOCH_BITS > 0
-long apply_stochastic(long w, long entry, uint* state)
+long apply_stochastic(long w, long entry, uint* state, int width, int rounding, int overflow)
 {
     if (entry == 0) return w;
     uint x = *state;
@@ -255,11 +259,11 @@ long apply_stochastic(long w, long entry, uint* state)
     *state = x;
     long r = (long)(x >> (32 - STOCH_BITS));
     long delta = (entry >> STOCH_BITS) + (((entry & ((1L << STOCH_BITS) - 1)) + r) >> STOCH_BITS);
-    return narrow(i128_add(i128_of(w), i128_of(delta)), 0, WGT_WIDTH, WGT_ROUNDING, WGT_OVERFLOW);
+    return narrow(i128_add(i128_of(w), i128_of(delta)), 0, width, rounding, overflow);
 }
-#define UPDATE(mul, w, entry) apply_stochastic((w), (entry), &row_state)
+#define UPDATE(G, mul, w, entry) apply_stochastic((w), (entry), &row_state, G##_WGT_WIDTH, G##_WGT_ROUNDING, G##_WGT_OVERFLOW)
 #else
-#define UPDATE(mul, w, entry) APPLY((mul), (w), (entry))
+#define UPDATE(G, mul, w, entry) APPLY(G, (mul), (w), (entry))
 #endif
 
 // The weight field's code (LayoutField.WeightCode): raw >> shift (or << -shift), clamped to `bits` signed bits, as an
@@ -410,7 +414,7 @@ int forward(__global const XTYPE* x, __global const uchar* mask, __global const 
         for (int j = 0; j < N; j++) {
             if (mask[IN_AT(i, j)]) sum = ACC_MAC(sum, w[W_INPUT + IN_AT(i, j)], x[j]);
         }
-        long u = narrow_activation(ACC_WIDE(sum), WGT_FRAC + IN_FRAC);
+        long u = narrow_activation(ACC_WIDE(sum), IN_WGT_FRAC + IN_FRAC);
         projection[i] = u;
         hidden[i] = max(u, 0L);
     }
@@ -428,7 +432,7 @@ int forward(__global const XTYPE* x, __global const uchar* mask, __global const 
             for (int pre = 0; pre < V; pre++) {
                 if (mask[W_RECURRENT + REC_AT(post, pre)]) sum = ACC_MAC(sum, w[W_RECURRENT + REC_AT(post, pre)], operand[pre]);
             }
-            next[post] = max(narrow_activation(ACC_WIDE(sum), WGT_FRAC + ACT_FRAC), 0L);
+            next[post] = max(narrow_activation(ACC_WIDE(sum), REC_WGT_FRAC + ACT_FRAC), 0L);
         }
         SYNC(CLK_GLOBAL_MEM_FENCE);
         for (int i = lid; i < V; i += LOCAL_SIZE) hidden[i] = next[i];
@@ -492,7 +496,7 @@ int forward(__global const XTYPE* x, __global const uchar* mask, __global const 
             long wv = w[W_OUTPUT + out_e]; \
             int address = out_sample + TERM(patterns[(i)], OUT_PRE_SHIFT) + TERM(role, OUT_ROLE_SHIFT) \
                 + TERM(weight_code(wv, OUT_WEIGHT_RSHIFT, OUT_WEIGHT_BITS), OUT_WEIGHT_SHIFT); \
-            w[W_OUTPUT + out_e] = (WTYPE)UPDATE(OUT_MUL, wv, rom[OUT_ROM + address]); \
+            w[W_OUTPUT + out_e] = (WTYPE)UPDATE(OUT, OUT_MUL, wv, rom[OUT_ROM + address]); \
         } \
     }
 
@@ -544,7 +548,7 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
             if (mask[W_RECURRENT + e]) {
                 long wv = w[W_RECURRENT + e];
                 int address = post_term + TERM(patterns[pre], REC_PRE_SHIFT) + TERM(weight_code(wv, REC_WEIGHT_RSHIFT, REC_WEIGHT_BITS), REC_WEIGHT_SHIFT);
-                w[W_RECURRENT + e] = (WTYPE)UPDATE(REC_MUL, wv, rom[REC_ROM + address]);
+                w[W_RECURRENT + e] = (WTYPE)UPDATE(REC, REC_MUL, wv, rom[REC_ROM + address]);
             }
         }
         ROW_STORE(post);
@@ -563,7 +567,7 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
             if (mask[IN_AT(post, j)]) {
                 long wv = w[W_INPUT + IN_AT(post, j)];
                 int address = post_term + TERM(weight_code(wv, IN_WEIGHT_RSHIFT, IN_WEIGHT_BITS), IN_WEIGHT_SHIFT);
-                w[W_INPUT + IN_AT(post, j)] = (WTYPE)UPDATE(IN_MUL, wv, rom[IN_ROM + address]);
+                w[W_INPUT + IN_AT(post, j)] = (WTYPE)UPDATE(IN, IN_MUL, wv, rom[IN_ROM + address]);
             }
         }
         ROW_STORE(post);

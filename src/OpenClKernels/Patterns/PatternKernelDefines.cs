@@ -74,16 +74,21 @@ public sealed record PatternKernelDefines
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(precision);
         ArgumentOutOfRangeException.ThrowIfLessThan(localSize, 1);
-        precision.RequireUniformWeights("The OpenCL kernel");
         int accumulator = precision.AccumulatorBits(spec);
-        var weight = precision.Weight.Format;
         var entry = precision.RuleEntry.Format;
-        bool multiplicative = rule.Layout.Tables.Any(t => t.Mode == TableMode.Multiply);
-        if (multiplicative && weight.FracBits <= 0 && weight.Width + entry.Width - weight.FracBits > 128)
+        foreach (var table in rule.Layout.Tables.Where(t => t.Mode == TableMode.Multiply))
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"The OpenCL kernel holds a multiplicative update's scaled product in 128 bits: weight width {weight.Width} + rule-entry width {entry.Width} − weight fractional bits {weight.FracBits} must be at most 128"));
+            var weight = precision.WeightOf(table.Synapses).Format;
+            if (weight.FracBits <= 0 && weight.Width + entry.Width - weight.FracBits > 128)
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"The OpenCL kernel holds a multiplicative update's scaled product in 128 bits: weight width {weight.Width} + rule-entry width {entry.Width} − weight fractional bits {weight.FracBits} must be at most 128"));
+            }
         }
+
+        // Each group's weight type (per-group types; all three are the config's weight type unless it names them), and
+        // one storage type that holds every group's raws.
+        var groups = new[] { ("IN", PatternLayouts.Input), ("REC", PatternLayouts.Recurrent), ("OUT", PatternLayouts.Output) };
 
         string Int(int value) => OpenClTypes.Number(value);
         var defines = new List<KeyValuePair<string, string>>
@@ -97,9 +102,13 @@ public sealed record PatternKernelDefines
             new("IN_FRAC", Int(precision.Input.Format.FracBits)),
             new("ROM_WORDS", Int(rule.Layout.TotalEntries)),
         };
-        defines.AddRange(OpenClTypes.Define("WGT", precision.Weight));
+        foreach (var (prefix, synapses) in groups)
+        {
+            defines.AddRange(OpenClTypes.Define(prefix + "_WGT", precision.WeightOf(synapses)));
+        }
+
         defines.AddRange(OpenClTypes.Define("ACT", precision.Activation));
-        string wtype = OpenClTypes.RawType(weight), xtype = OpenClTypes.RawType(precision.Input.Format);
+        string wtype = groups.Any(g => OpenClTypes.RawType(precision.WeightOf(g.Item2).Format) == "long") ? "long" : "int", xtype = OpenClTypes.RawType(precision.Input.Format);
         defines.Add(new("WTYPE", wtype));
         defines.Add(new("XTYPE", xtype));
         if (precision.StochasticBits > 0)
@@ -123,11 +132,12 @@ public sealed record PatternKernelDefines
             }
         }
 
-        int logitFrac = weight.FracBits + precision.Activation.Format.FracBits;
+        int Frac(string synapses) => precision.WeightOf(synapses).Format.FracBits;
+        int logitFrac = Frac(PatternLayouts.Output) + precision.Activation.Format.FracBits;
         var plan = new PatternUpdatePlan(rule);
-        AddTable(defines, "REC", plan.Recurrent, rule.Layout, weight.FracBits, logitFrac);
-        AddTable(defines, "IN", plan.Input, rule.Layout, weight.FracBits, logitFrac);
-        AddTable(defines, "OUT", plan.Output, rule.Layout, weight.FracBits, logitFrac);
+        AddTable(defines, "REC", plan.Recurrent, rule.Layout, Frac(PatternLayouts.Recurrent), logitFrac);
+        AddTable(defines, "IN", plan.Input, rule.Layout, Frac(PatternLayouts.Input), logitFrac);
+        AddTable(defines, "OUT", plan.Output, rule.Layout, Frac(PatternLayouts.Output), logitFrac);
         if (plan.Output is { } output)
         {
             // The role of a row that is neither the label's nor the prediction's (updated only with ALL_EDGES).

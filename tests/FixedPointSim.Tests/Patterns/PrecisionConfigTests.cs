@@ -311,13 +311,13 @@ public sealed class PrecisionConfigTests
     [Fact]
     public void RequireUniformWeights_NamesTheGroupField()
     {
-        PrecisionConfig.Default.RequireUniformWeights("The OpenCL kernel");
+        PrecisionConfig.Default.RequireUniformWeights("The precision sweep");
         var same = PrecisionConfig.Default with { OutputWeight = PrecisionConfig.Default.Weight };
-        same.RequireUniformWeights("The OpenCL kernel"); // a group type equal to the weight's is one type
+        same.RequireUniformWeights("The precision sweep"); // a group type equal to the weight's is one type
         var grouped = PrecisionConfig.Default with { OutputWeight = FixedType.Parse("ap_fixed<16,2,AP_RND_CONV,AP_SAT>") };
-        var e = Assert.Throws<PrecisionConfigException>(() => grouped.RequireUniformWeights("The OpenCL kernel"));
+        var e = Assert.Throws<PrecisionConfigException>(() => grouped.RequireUniformWeights("The precision sweep"));
         Assert.Equal("outputWeight", e.Field);
-        Assert.Contains("The OpenCL kernel takes one weight type", e.Message, StringComparison.Ordinal);
+        Assert.Contains("The precision sweep takes one weight type", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -151,6 +151,24 @@ public sealed class OpenClLifetimeBatchTests
         AssertMatches(new FixedNetworkConformanceTests.Case(spec, spec.BuildMasks(), rule, precision, 80), 12, lifetimes: 4, localSize: 3);
     }
 
+    /// <summary>Per-group weight-type seeds (<see cref="FixedNetworkConformanceTests.RandomGroupCase"/>) run every CI build:
+    /// a plain narrow case (401), a stochastic one (402), a random layout (403) and a wide one (406).</summary>
+    private static readonly int[] CiGroupWeightSeeds = [401, 402, 403, 406];
+
+    public static TheoryData<int> GroupWeightSeeds => new(CiGroupWeightSeeds);
+
+    /// <summary>The other per-group weight-type seeds (heavy).</summary>
+    public static TheoryData<int> OtherGroupWeightSeeds => new(FixedNetworkConformanceTests.GroupWeightSeedValues.Except(CiGroupWeightSeeds));
+
+    [OpenClTheory]
+    [MemberData(nameof(GroupWeightSeeds))]
+    public void Run_GroupWeightTypes_MatchesTheGoldenModel(int seed) => AssertMatches(FixedNetworkConformanceTests.RandomGroupCase(seed), seed);
+
+    [OpenClTheory]
+    [Trait("Category", "Heavy")]
+    [MemberData(nameof(OtherGroupWeightSeeds))]
+    public void Run_MoreGroupWeightTypes_MatchesTheGoldenModel(int seed) => AssertMatches(FixedNetworkConformanceTests.RandomGroupCase(seed), seed);
+
     /// <summary>Per-neuron-stream seeds (<see cref="FixedNetworkConformanceTests.RandomPerNeuronCase"/>) run every CI build:
     /// a narrow case (302) and a random layout (304).</summary>
     private static readonly int[] CiPerNeuronSeeds = [302, 304];
