@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Neuro.RtlExport.Emitters;
 using Neuro.RtlExport.Verilog;
+using Neuro.Rules.Patterns;
 
 namespace Neuro.RtlExport;
 
@@ -56,6 +57,15 @@ internal static class ExportPackage
         r.Append("update on chip, bit for bit as the C# fixed-point model `FixedPatternNetwork` does. Network: ");
         r.Append($"{d.Spec.Inputs} inputs, {d.Spec.Hidden} hidden, cap {d.Spec.Cap}, {d.Rule.Rounds} rounds, {d.Spec.Classes} classes, {d.Lanes} lane(s); ");
         r.Append($"weights {d.Precision.Weight}, activations {d.Precision.Activation}, inputs {d.Precision.Input}, rule entries {d.Precision.RuleEntry}.\n\n");
+        if (!d.Precision.UniformWeights)
+        {
+            var p = d.Precision;
+            r.Append($"Per-group weight types (one memory width, each group's own fractional bits): input weights {p.WeightOf(PatternLayouts.Input)}, ");
+            r.Append($"recurrent weights {p.WeightOf(PatternLayouts.Recurrent)}, output weights {p.WeightOf(PatternLayouts.Output)}; each table's ROM words are ");
+            r.Append("in the scale of the weights it updates, and the core's `INPUT_WEIGHT_FRAC` / `RECURRENT_WEIGHT_FRAC` parameters (where present) ");
+            r.Append("give the narrowing of the input projection and of the recurrent sum.\n\n");
+        }
+
         r.Append("## Files\n\n| path | what |\n|---|---|\n");
         r.Append($"| `rtl/` | Verilog-2001, one module per file; `files.f` lists them in dependency order; top `{d.Learner}` |\n");
         r.Append("| `rom/*.mem` | `$readmemh` images (rule tables, masks, fixed weights), read relative to this folder |\n");

@@ -149,15 +149,17 @@ internal sealed class GoldenVectors
                     int pre = hasPre ? Value(Signal.PreHistory) : (post + 1) % p;
                     long[] sample = [.. d.SampleFields.Select(f => f.Table == table ? (long)Value(f.Field.Signal) : 0L)];
                     int? weightCode = layout.Uses(Signal.Weight) ? Value(Signal.Weight) : null;
-                    Update(d, random, table.Code, neuronOf[pre], neuronOf[post], Value(Signal.Role), sample, weightCode, layout.Field(Signal.Weight), address, words[address], k++);
+                    Update(d, random, table.Code, layout.Synapses, neuronOf[pre], neuronOf[post], Value(Signal.Role), sample, weightCode, layout.Field(Signal.Weight), address, words[address], k++);
                 }
             }
         }
     }
 
-    private void Update(HardwareDesign d, Random random, int table, int pre, int post, int rowKind, long[] sample, int? weightCode, LayoutField? weightField, int address, long entry, int k)
+    private void Update(HardwareDesign d, Random random, int table, string synapses, int pre, int post, int rowKind, long[] sample, int? weightCode, LayoutField? weightField, int address, long entry, int k)
     {
-        var weightType = d.Precision.Weight;
+        // The table's group's weight type, and its ROM words' (per-group types differ in their fractional bits).
+        var weightType = d.Precision.WeightOf(synapses);
+        var entryFormat = d.Precision.EntryOf(synapses).Format;
         int s = d.StochasticBits;
         long weight = Boundary(weightType.Format, s > 0 ? entry >> s : entry, k, random);
         if (weightField is not null)
@@ -191,7 +193,7 @@ internal sealed class GoldenVectors
         }
         else
         {
-            expected = (long)Fixed.Add(Fixed.FromRaw(weight, weightType.Format), Fixed.FromRaw(entry, d.Precision.RuleEntry.Format), weightType).Raw;
+            expected = (long)Fixed.Add(Fixed.FromRaw(weight, weightType.Format), Fixed.FromRaw(entry, entryFormat), weightType).Raw;
         }
 
         int sampleBits = d.SampleFields.Sum(f => f.Field.Bits);

@@ -52,10 +52,11 @@ internal sealed class HardwareDesign
         }
 
         precision.Validate(spec);
-        if (!precision.UniformWeights)
+        if (new[] { PatternLayouts.Input, PatternLayouts.Recurrent, PatternLayouts.Output }.Select(precision.WeightOf)
+            .FirstOrDefault(t => t.Format.Width != precision.Weight.Format.Width || t.Overflow != precision.Weight.Overflow) is { } other)
         {
             throw new RtlExportException(
-                "The precision config gives a synapse group a weight type of its own (inputWeight, recurrentWeight or outputWeight); the RTL has one weight type. Per-group weight types run on the C# networks and the OpenCL kernel");
+                $"The precision config gives a synapse group the weight type {other}; the RTL keeps every weight in one memory width with one overflow mode ({precision.Weight}), so per-group weight types may differ in their fractional bits only");
         }
 
         Rule = rule;
@@ -218,6 +219,27 @@ internal sealed class HardwareDesign
     public TableLayout HiddenTable => Rule.Layout.Find(PatternLayouts.Recurrent)!;
 
     public int WeightWidth => Precision.Weight.Format.Width;
+
+    /// <summary>
+    /// The core's parameters for the fractional bits of a group's weights (per-group types differ in those only): the
+    /// input and recurrent groups' when they differ from <c>WEIGHT_FRAC</c> (the config's weight type), as (name, value).
+    /// The output weights' fractional bits enter only constants (margin thresholds, weight codes).
+    /// </summary>
+    public IReadOnlyList<(string Name, int Value)> GroupFracParameters =>
+    [
+        .. new[] { ("INPUT_WEIGHT_FRAC", PatternLayouts.Input), ("RECURRENT_WEIGHT_FRAC", PatternLayouts.Recurrent) }
+            .Where(g => WeightFracOf(g.Item2) != Precision.Weight.Format.FracBits)
+            .Select(g => (g.Item1, WeightFracOf(g.Item2))),
+    ];
+
+    /// <summary>The Verilog name of the input weights' fractional bits: <c>INPUT_WEIGHT_FRAC</c> or <c>WEIGHT_FRAC</c>.</summary>
+    public string InputWeightFrac => WeightFracOf(PatternLayouts.Input) != Precision.Weight.Format.FracBits ? "INPUT_WEIGHT_FRAC" : "WEIGHT_FRAC";
+
+    /// <summary>The Verilog name of the recurrent weights' fractional bits: <c>RECURRENT_WEIGHT_FRAC</c> or <c>WEIGHT_FRAC</c>.</summary>
+    public string RecurrentWeightFrac => WeightFracOf(PatternLayouts.Recurrent) != Precision.Weight.Format.FracBits ? "RECURRENT_WEIGHT_FRAC" : "WEIGHT_FRAC";
+
+    /// <summary>Fractional bits of synapse group <paramref name="synapses"/>'s weights (<see cref="PrecisionConfig.WeightOf"/>).</summary>
+    public int WeightFracOf(string synapses) => Precision.WeightOf(synapses).Format.FracBits;
 
     public int EntryWidth => Precision.RuleEntry.Format.Width;
 

@@ -266,6 +266,14 @@ public static class HardwareExporter
             Type(w, "weight", d.Precision.Weight);
             Type(w, "activation", d.Precision.Activation);
             Type(w, "ruleEntry", d.Precision.RuleEntry);
+            foreach (var (field, type) in new[] { ("inputWeight", d.Precision.InputWeight), ("recurrentWeight", d.Precision.RecurrentWeight), ("outputWeight", d.Precision.OutputWeight) })
+            {
+                if (type is not null)
+                {
+                    Type(w, field, type);
+                }
+            }
+
             w.WriteEndObject();
             w.WriteStartObject("network");
             w.WriteNumber("inputs", d.Spec.Inputs);

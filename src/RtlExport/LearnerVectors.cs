@@ -1,6 +1,7 @@
 using Neuro.FixedPointSim;
 using Neuro.FixedPointSim.Patterns;
 using Neuro.Rules.Data;
+using Neuro.Rules.Patterns;
 
 namespace Neuro.RtlExport;
 
@@ -218,8 +219,13 @@ internal sealed class LearnerVectors
     private void BuildNarrowing(HardwareDesign d, Random random)
     {
         var p = d.Precision;
-        int fw = p.Weight.Format.FracBits, fa = p.Activation.Format.FracBits;
-        (int Width, int Frac)[] instances = [(d.AccumulatorWidth, fw + p.Input.Format.FracBits), (d.AccumulatorWidth, fw + fa), (d.ActivationWidth + 1, fa)];
+        int fa = p.Activation.Format.FracBits;
+        (int Width, int Frac)[] instances =
+        [
+            (d.AccumulatorWidth, d.WeightFracOf(PatternLayouts.Input) + p.Input.Format.FracBits),
+            (d.AccumulatorWidth, d.WeightFracOf(PatternLayouts.Recurrent) + fa),
+            (d.ActivationWidth + 1, fa),
+        ];
         for (int k = 0; k < instances.Length; k++)
         {
             var (width, frac) = instances[k];

@@ -204,7 +204,7 @@ public sealed class BadInputTests(BadInputWorkspace workspace, Xunit.Abstraction
         { Export + " --out {ws}/new --vector-seed -1", "--vector-seed must be 0 or more, not -1" },
         { "export --rule {ws}/rules/multiplicative.json --out {ws}/new --hidden 6 --cap 3", "The rule is multiplicative" },
         { "export --rule {ws}/rules/tiny-eta.json --out {ws}/new --hidden 6 --cap 3", "every rule-ROM word is zero at ruleEntry ap_fixed<8,-4,AP_RND_CONV,AP_SAT>" },
-        { Export + " --out {ws}/new --precision {ws}/precision/grouped.json", "gives a synapse group a weight type of its own (inputWeight, recurrentWeight or outputWeight); the RTL has one weight type" },
+        { Export + " --out {ws}/new --precision {ws}/precision/grouped-width.json", "gives a synapse group the weight type ap_fixed<12,0,AP_TRN,AP_WRAP>; the RTL keeps every weight in one memory width with one overflow mode" },
         { Export + " --out {ws}/new --precision {ws}/precision/coarse.json", "every rule-ROM word is zero at ruleEntry ap_fixed<4,0,AP_RND_CONV,AP_SAT>" },
         { Export + " --out {ws}/new --precision {ws}/precision/unknown-member.json", "unknown-member.json: bias: unknown member" },
 

@@ -102,6 +102,7 @@ public sealed class BadInputWorkspace : IDisposable
         File.WriteAllBytes(At("precision", "bad-utf8.json"), invalid);
         File.WriteAllText(At("precision", "narrow-activation.json"), "{ \"input\": \"sQ4.12\", \"weight\": \"sQ4.12\", \"activation\": \"ap_fixed<8,2,AP_RND_CONV,AP_SAT_SYM>\", \"ruleEntry\": \"ap_fixed<8,-4>\" }");
         File.WriteAllText(At("precision", "grouped.json"), $"{{ {types}, \"ruleEntry\": \"ap_fixed<8,-4>\", \"recurrentWeight\": \"ap_fixed<16,0>\" }}");
+        File.WriteAllText(At("precision", "grouped-width.json"), $"{{ {types}, \"ruleEntry\": \"ap_fixed<8,-4>\", \"outputWeight\": \"ap_fixed<12,0>\" }}");
         File.WriteAllText(At("precision", "grouped-narrow.json"), $"{{ {types}, \"ruleEntry\": \"ap_fixed<8,-4>\", \"outputWeight\": \"ap_fixed<6,-6>\" }}");
         File.WriteAllText(At("precision", "coarse.json"), "{ \"input\": \"sQ4.12\", \"weight\": \"ap_fixed<8,4,AP_RND_CONV,AP_SAT>\", \"activation\": \"sQ12.20\", \"ruleEntry\": \"ap_fixed<4,0,AP_RND_CONV,AP_SAT>\" }");
     }

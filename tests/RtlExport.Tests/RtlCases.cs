@@ -268,6 +268,42 @@ internal static class RtlCases
         };
     }
 
+    /// <summary>
+    /// <see cref="RandomLayout"/> (or, for odd seeds, <see cref="RandomStochastic"/>) with per-group weight types as the RTL
+    /// takes them: each of the input, recurrent and output groups, at random, keeps the weight type or takes the same width
+    /// and modes with −3..+3 fractional bits; at least one group differs (the output group when the draws give none).
+    /// </summary>
+    public static Case RandomGroup(int seed)
+    {
+        var c = seed % 2 == 0 ? RandomLayout(seed) : RandomStochastic(seed);
+        var random = new Random(seed + 9000);
+        var w = c.Precision.Weight;
+        for (int attempt = 0; attempt < 20; attempt++)
+        {
+            FixedType? Group() => random.Next(3) == 0 ? null : w with { Format = new QFormat(true, w.Format.Width, w.Format.FracBits + random.Next(-3, 4)) };
+            var precision = c.Precision with { InputWeight = Group(), RecurrentWeight = Group(), OutputWeight = Group() };
+            if (!precision.UniformWeights && precision.Problem is null && Accepts(precision, c.Spec))
+            {
+                return c with { Name = $"random-group-{seed}", Precision = precision };
+            }
+        }
+
+        return c with { Name = $"random-group-{seed}", Precision = c.Precision with { OutputWeight = w with { Format = new QFormat(true, w.Format.Width, w.Format.FracBits + 1) } } };
+    }
+
+    private static bool Accepts(PrecisionConfig precision, PatternNetworkSpec spec)
+    {
+        try
+        {
+            precision.Validate(spec);
+            return true;
+        }
+        catch (PrecisionConfigException)
+        {
+            return false;
+        }
+    }
+
     /// <summary><see cref="Table"/> with entries 1, 4, 7, … set to 0 (entry 0, the address of silent neurons, stays).</summary>
     private static ImmutableArray<double> Sparse(int n, int seed) => [.. Table(n, seed).Select((x, i) => i % 3 == 1 ? 0 : x)];
 

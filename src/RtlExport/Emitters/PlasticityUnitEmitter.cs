@@ -265,7 +265,7 @@ internal static class PlasticityUnitEmitter
             {
                 m.Wire(table.WeightCodeWire, VerilogTypes.Range(field.Bits),
                     string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Table '{table.Name}': weight code of {weight}, its top {field.Bits} bits over [-{field.Range}, {field.Range}), sign first, saturated"),
-                    FieldLogic.WeightCode(field, weight, d.WeightWidth, d.Precision.Weight.Format.FracBits));
+                    FieldLogic.WeightCode(field, weight, d.WeightWidth, d.WeightFracOf(table.Layout.Synapses)));
             }
         }
     }

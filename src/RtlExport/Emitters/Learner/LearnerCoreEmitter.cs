@@ -70,6 +70,11 @@ internal static class LearnerCoreEmitter
         m.Parameter("INPUT_FRAC", Int(p.Input.Format.FracBits), "Fractional bits of an input");
         m.Parameter("WEIGHT_WIDTH", Int(d.WeightWidth), $"Bits of a weight: {VerilogTypes.Describe(p.Weight.Format)}");
         m.Parameter("WEIGHT_FRAC", Int(p.Weight.Format.FracBits), "Fractional bits of a weight");
+        foreach (var (name, value) in d.GroupFracParameters)
+        {
+            m.Parameter(name, Int(value), $"Fractional bits of the {(name.StartsWith("INPUT", StringComparison.Ordinal) ? "input" : "recurrent")} weights (a type of their own)");
+        }
+
         m.Parameter("ACT_WIDTH", Int(d.ActivationWidth), $"Bits of an activation: {VerilogTypes.Describe(p.Activation.Format)}");
         m.Parameter("ACT_FRAC", Int(p.Activation.Format.FracBits), "Fractional bits of an activation");
         m.Parameter("ENTRY_WIDTH", Int(d.EntryWidth), $"Bits of a rule-ROM word: {VerilogTypes.Describe(p.RuleEntry.Format)} in weight LSBs");

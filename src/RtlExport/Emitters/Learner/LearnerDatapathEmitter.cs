@@ -101,7 +101,7 @@ internal static class LearnerDatapathEmitter
         var latch = new List<Stmt>();
         if (margins.Count > 0)
         {
-            int acc = d.AccumulatorWidth, cw = acc + FieldLogic.MarginGuardBits, logitFrac = d.Precision.Weight.Format.FracBits + d.Precision.Activation.Format.FracBits;
+            int acc = d.AccumulatorWidth, cw = acc + FieldLogic.MarginGuardBits, logitFrac = d.WeightFracOf(Neuro.Rules.Patterns.PatternLayouts.Output) + d.Precision.Activation.Format.FracBits;
             m.Reg("label_logit_reg", "[ACC_WIDTH-1:0]", "Margin: the label's logit");
             m.Reg("other_logit_reg", "[ACC_WIDTH-1:0]", "Margin: the largest logit of another class");
             m.Reg("max_abs_reg", "[ACC_WIDTH-1:0]", "Margin: the largest logit magnitude L");

@@ -68,8 +68,8 @@ internal static class LearnerLaneEmitter
         b.Wire("fired", "", "Cap apply: the neuron survives with a positive value", "keep_bus[l] && s_q != {ACT_WIDTH{1'b0}}");
         b.Wire("shifted", "[PATTERN_WIDTH:0]", "Cap apply: the pattern with this round's fire bit shifted in", "{pat_q, fired}");
         b.Wire("unused_lane_bits", "", "The bit shifted out (lint: intentionally unused)", "&{1'b0, shifted[PATTERN_WIDTH], 1'b0}");
-        b.Wire("u_val", "[ACT_WIDTH-1:0]", "The accumulator narrowed as a projection (fractional bits WEIGHT_FRAC + INPUT_FRAC)");
-        b.Wire("s_val", "[ACT_WIDTH-1:0]", "The accumulator narrowed as a recurrent sum (fractional bits WEIGHT_FRAC + ACT_FRAC)");
+        b.Wire("u_val", "[ACT_WIDTH-1:0]", $"The accumulator narrowed as a projection (fractional bits {d.InputWeightFrac} + INPUT_FRAC)");
+        b.Wire("s_val", "[ACT_WIDTH-1:0]", $"The accumulator narrowed as a recurrent sum (fractional bits {d.RecurrentWeightFrac} + ACT_FRAC)");
         b.Wire("row_done", "", "Stage 4: the accumulator holds a whole row's sum", "p4_valid && p4_last");
         b.Clocked("Projection, recurrent sum and cap input: written when a row's sum is complete",
         [
@@ -92,10 +92,10 @@ internal static class LearnerLaneEmitter
             Stmt.Set("patb_q", "patb_mem[brow_reg]"),
         ]);
         b.Instance("Narrow a row's sum as a projection", d.Requantize, "u_narrow",
-            [("IN_WIDTH", "ACC_WIDTH"), ("IN_FRAC", "WEIGHT_FRAC + INPUT_FRAC"), ("OUT_WIDTH", "ACT_WIDTH"), ("OUT_FRAC", "ACT_FRAC")],
+            [("IN_WIDTH", "ACC_WIDTH"), ("IN_FRAC", $"{d.InputWeightFrac} + INPUT_FRAC"), ("OUT_WIDTH", "ACT_WIDTH"), ("OUT_FRAC", "ACT_FRAC")],
             [("in", "acc_reg"), ("out", "u_val")]);
         b.Instance("Narrow a row's sum as a recurrent sum", d.Requantize, "s_narrow",
-            [("IN_WIDTH", "ACC_WIDTH"), ("IN_FRAC", "WEIGHT_FRAC + ACT_FRAC"), ("OUT_WIDTH", "ACT_WIDTH"), ("OUT_FRAC", "ACT_FRAC")],
+            [("IN_WIDTH", "ACC_WIDTH"), ("IN_FRAC", $"{d.RecurrentWeightFrac} + ACT_FRAC"), ("OUT_WIDTH", "ACT_WIDTH"), ("OUT_FRAC", "ACT_FRAC")],
             [("in", "acc_reg"), ("out", "s_val")]);
     }
 

@@ -13,7 +13,7 @@ internal static class RequantizeTestbenchEmitter
     {
         string dut = d.Requantize;
         var p = d.Precision;
-        int fw = p.Weight.Format.FracBits;
+        int fin = d.WeightFracOf(Neuro.Rules.Patterns.PatternLayouts.Input), frec = d.WeightFracOf(Neuro.Rules.Patterns.PatternLayouts.Recurrent);
         var m = new VerilogModule(d.RequantizeTestbench,
         [
             $"Self-checking testbench of {dut}: each vector {{instance, value, expected}} drives one of the three",
@@ -53,8 +53,8 @@ internal static class RequantizeTestbenchEmitter
         m.Items.Add(TestbenchEmitter.Watchdog(m.Name));
         (string Name, string Width, string Frac, string In, string Out)[] instances =
         [
-            ("u_narrow", "ACC_WIDTH", Int(fw + p.Input.Format.FracBits), "value[ACC_WIDTH-1:0]", "u_out"),
-            ("s_narrow", "ACC_WIDTH", Int(fw + p.Activation.Format.FracBits), "value[ACC_WIDTH-1:0]", "s_out"),
+            ("u_narrow", "ACC_WIDTH", Int(fin + p.Input.Format.FracBits), "value[ACC_WIDTH-1:0]", "u_out"),
+            ("s_narrow", "ACC_WIDTH", Int(frec + p.Activation.Format.FracBits), "value[ACC_WIDTH-1:0]", "s_out"),
             ("z_narrow", "ACT_WIDTH + 1", Int(p.Activation.Format.FracBits), "value[ACT_WIDTH:0]", "z_out"),
         ];
         foreach (var (name, width, frac, input, output) in instances)
