@@ -6,13 +6,14 @@ namespace Neuro.RtlExport;
 /// testbenches (with <c>--timing</c>).</summary>
 public sealed class LintTests
 {
-    public static TheoryData<string> Cases => ["r1-all-tables-sat", "r0-hidden-only-satsym", "r1-all-edges-satzero", "r2-input-wrap", "demo-w8-e6", "random-106", "random-107", "ties-sat", "sr-sat", "sr-wrap", "layout-mut", "layout-10", "sr-neurons"];
+    public static TheoryData<string> Cases => ["r1-all-tables-sat", "r0-hidden-only-satsym", "r1-all-edges-satzero", "r2-input-wrap", "demo-w8-e6", "random-106", "random-107", "ties-sat", "sr-sat", "sr-wrap", "layout-mut", "layout-10", "sr-neurons", "group-406"];
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Verilator_WallClean(string name)
     {
         var c = name.StartsWith("random-", StringComparison.Ordinal) ? RtlCases.Random(int.Parse(name[7..], System.Globalization.CultureInfo.InvariantCulture))
+            : name.StartsWith("group-", StringComparison.Ordinal) ? RtlCases.RandomGroup(int.Parse(name[6..], System.Globalization.CultureInfo.InvariantCulture))
             : name.StartsWith("layout-", StringComparison.Ordinal) && int.TryParse(name[7..], System.Globalization.CultureInfo.InvariantCulture, out int seed) ? RtlCases.RandomLayout(seed)
             : RtlCases.Fixed(name);
         using var dir = new TempFolder();

@@ -69,7 +69,12 @@ internal static class LearnerCoreEmitter
         m.Parameter("INPUT_WIDTH", Int(d.InputWidth), $"Bits of an input: {VerilogTypes.Describe(p.Input.Format)}");
         m.Parameter("INPUT_FRAC", Int(p.Input.Format.FracBits), "Fractional bits of an input");
         m.Parameter("WEIGHT_WIDTH", Int(d.WeightWidth), $"Bits of a weight: {VerilogTypes.Describe(p.Weight.Format)}");
-        m.Parameter("WEIGHT_FRAC", Int(p.Weight.Format.FracBits), "Fractional bits of a weight");
+        if (d.InputWeightFrac == "WEIGHT_FRAC" || d.RecurrentWeightFrac == "WEIGHT_FRAC")
+        {
+            // Per-group types that give both the input and the recurrent weights their own bits leave it unused.
+            m.Parameter("WEIGHT_FRAC", Int(p.Weight.Format.FracBits), "Fractional bits of a weight");
+        }
+
         foreach (var (name, value) in d.GroupFracParameters)
         {
             m.Parameter(name, Int(value), $"Fractional bits of the {(name.StartsWith("INPUT", StringComparison.Ordinal) ? "input" : "recurrent")} weights (a type of their own)");
