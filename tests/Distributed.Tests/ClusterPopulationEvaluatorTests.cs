@@ -77,30 +77,54 @@ public sealed class ClusterPopulationEvaluatorTests
     [Fact]
     public async Task EvaluateAll_SiloJoiningMidRun_GetsWork()
     {
+        // Every wait has a deadline and the gate always opens again (finally), so a cluster that misbehaves fails this test
+        // with the dispatcher's log instead of holding the suite: held candidates would otherwise keep the silos' shutdown
+        // waiting (this test once hung a suite run for its 20-minute hang timeout).
+        var log = new List<string>();
         await using var cluster = await TestClusters.StartAsync(silos: 1, slots: 1);
-        await using var evaluator = new ClusterPopulationEvaluator<PatternRule>(cluster.Client, SyntheticJobFactory.Config(delayMs: 20, gated: true), new PatternRuleCodec(), TestClusters.Settings());
+        await using var evaluator = new ClusterPopulationEvaluator<PatternRule>(cluster.Client, SyntheticJobFactory.Config(delayMs: 20, gated: true), new PatternRuleCodec(), TestClusters.Settings(log));
         var candidates = SyntheticJobFactory.Candidates(40, seed: 10);
         SyntheticJobFactory.CloseGate();
-        var context = new EvaluationContext(Seed: 6, Generation: 0);
-        var generation = Task.Run(() => Clustered(candidates, context, evaluator));
-        while (evaluator.Completed == 0)
+        try
         {
+            var context = new EvaluationContext(Seed: 6, Generation: 0);
+            var generation = Task.Run(() => Clustered(candidates, context, evaluator));
+            await WaitUntil(() => evaluator.Completed > 0 || generation.IsCompleted, "the first candidate to complete", log);
+
+            var joined = await cluster.StartAdditionalSiloAsync();
+            await WaitUntil(() => evaluator.Workers >= 2 || generation.IsCompleted, "the new silo to join as a worker", log);
+
+            Assert.False(generation.IsCompleted, $"the generation ended before the new silo joined ({generation.Status}):\n{Lines(log)}");
+            await Task.Delay(200); // let the dispatcher hand the new silo's free slot a (held) candidate
+            SyntheticJobFactory.Gate.Set();
+            long[] result = await generation.WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(Local(candidates, context), result);
+            Assert.True(evaluator.CompletedBySilo.GetValueOrDefault(joined.SiloAddress.ToParsableString()) > 0, $"the silo that joined got no candidate:\n{Lines(log)}");
+        }
+        finally
+        {
+            SyntheticJobFactory.Gate.Set();
+        }
+    }
+
+    /// <summary>Polls <paramref name="condition"/> every 10 ms for at most 60 s; fails naming what it waited for, with the log.</summary>
+    private static async Task WaitUntil(Func<bool> condition, string what, List<string> log)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"waited 60 s for {what}:\n{Lines(log)}");
             await Task.Delay(10);
         }
+    }
 
-        var joined = await cluster.StartAdditionalSiloAsync();
-        while (evaluator.Workers < 2 && !generation.IsCompleted)
+    private static string Lines(List<string> log)
+    {
+        lock (log)
         {
-            await Task.Delay(10);
+            return string.Join("\n", log);
         }
-
-        Assert.False(generation.IsCompleted, "the generation ended before the new silo joined");
-        await Task.Delay(200); // let the dispatcher hand the new silo's free slot a (held) candidate
-        SyntheticJobFactory.Gate.Set();
-        long[] result = await generation.WaitAsync(TimeSpan.FromSeconds(60));
-
-        Assert.Equal(Local(candidates, context), result);
-        Assert.True(evaluator.CompletedBySilo.GetValueOrDefault(joined.SiloAddress.ToParsableString()) > 0, "the silo that joined got no candidate");
     }
 
     [Fact]
