@@ -114,7 +114,7 @@ public sealed record PrecisionConfig
     }
 
     /// <summary>Throws unless every group has <see cref="Weight"/>'s type: for consumers that implement one weight type.</summary>
-    /// <param name="consumer">What cannot take per-group types, for the message (e.g. "the OpenCL kernel").</param>
+    /// <param name="consumer">What cannot take per-group types, for the message (e.g. "The precision sweep").</param>
     /// <exception cref="PrecisionConfigException">A group has a type of its own.</exception>
     public void RequireUniformWeights(string consumer)
     {
