@@ -52,8 +52,7 @@ internal sealed class HardwareDesign
         }
 
         precision.Validate(spec);
-        if (new[] { PatternLayouts.Input, PatternLayouts.Recurrent, PatternLayouts.Output }.Select(precision.WeightOf)
-            .FirstOrDefault(t => t.Format.Width != precision.Weight.Format.Width || t.Overflow != precision.Weight.Overflow) is { } other)
+        if (precision.WeightTypes.FirstOrDefault(t => t.Format.Width != precision.Weight.Format.Width || t.Overflow != precision.Weight.Overflow) is { } other)
         {
             throw new RtlExportException(
                 $"The precision config gives a synapse group the weight type {other}; the RTL keeps every weight in one memory width with one overflow mode ({precision.Weight}), so per-group weight types may differ in their fractional bits only");
@@ -225,18 +224,21 @@ internal sealed class HardwareDesign
     /// input and recurrent groups' when they differ from <c>WEIGHT_FRAC</c> (the config's weight type), as (name, value).
     /// The output weights' fractional bits enter only constants (margin thresholds, weight codes).
     /// </summary>
-    public IReadOnlyList<(string Name, int Value)> GroupFracParameters =>
+    public IReadOnlyList<(string Name, string Synapses, int Value)> GroupFracParameters =>
     [
-        .. new[] { ("INPUT_WEIGHT_FRAC", PatternLayouts.Input), ("RECURRENT_WEIGHT_FRAC", PatternLayouts.Recurrent) }
-            .Where(g => WeightFracOf(g.Item2) != Precision.Weight.Format.FracBits)
-            .Select(g => (g.Item1, WeightFracOf(g.Item2))),
+        .. new[] { (InputWeightFrac, PatternLayouts.Input), (RecurrentWeightFrac, PatternLayouts.Recurrent) }
+            .Where(g => g.Item1 != "WEIGHT_FRAC")
+            .Select(g => (g.Item1, g.Item2, WeightFracOf(g.Item2))),
     ];
 
     /// <summary>The Verilog name of the input weights' fractional bits: <c>INPUT_WEIGHT_FRAC</c> or <c>WEIGHT_FRAC</c>.</summary>
-    public string InputWeightFrac => WeightFracOf(PatternLayouts.Input) != Precision.Weight.Format.FracBits ? "INPUT_WEIGHT_FRAC" : "WEIGHT_FRAC";
+    public string InputWeightFrac => FracParameter(PatternLayouts.Input, "INPUT_WEIGHT_FRAC");
 
     /// <summary>The Verilog name of the recurrent weights' fractional bits: <c>RECURRENT_WEIGHT_FRAC</c> or <c>WEIGHT_FRAC</c>.</summary>
-    public string RecurrentWeightFrac => WeightFracOf(PatternLayouts.Recurrent) != Precision.Weight.Format.FracBits ? "RECURRENT_WEIGHT_FRAC" : "WEIGHT_FRAC";
+    public string RecurrentWeightFrac => FracParameter(PatternLayouts.Recurrent, "RECURRENT_WEIGHT_FRAC");
+
+    /// <summary><paramref name="own"/> when group <paramref name="synapses"/>'s fractional bits differ from the weight type's, else <c>WEIGHT_FRAC</c>.</summary>
+    private string FracParameter(string synapses, string own) => WeightFracOf(synapses) != Precision.Weight.Format.FracBits ? own : "WEIGHT_FRAC";
 
     /// <summary>Fractional bits of synapse group <paramref name="synapses"/>'s weights (<see cref="PrecisionConfig.WeightOf"/>).</summary>
     public int WeightFracOf(string synapses) => Precision.WeightOf(synapses).Format.FracBits;

@@ -266,12 +266,9 @@ public static class HardwareExporter
             Type(w, "weight", d.Precision.Weight);
             Type(w, "activation", d.Precision.Activation);
             Type(w, "ruleEntry", d.Precision.RuleEntry);
-            foreach (var (field, type) in new[] { ("inputWeight", d.Precision.InputWeight), ("recurrentWeight", d.Precision.RecurrentWeight), ("outputWeight", d.Precision.OutputWeight) })
+            foreach (var (field, type) in d.Precision.GroupWeightFields)
             {
-                if (type is not null)
-                {
-                    Type(w, field, type);
-                }
+                Type(w, field, type);
             }
 
             w.WriteEndObject();

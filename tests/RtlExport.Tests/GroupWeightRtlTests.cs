@@ -21,11 +21,7 @@ public sealed class GroupWeightRtlTests
     {
         var c = RtlCases.RandomGroup(seed);
         Assert.False(c.Precision.UniformWeights);
-        using var dir = new TempFolder();
-        c.ExportTo(dir.Path);
-        var results = Cosimulator.Run(dir.Path, Simulator.Iverilog);
-        Assert.Equal(4, results.Length);
-        Assert.All(results, r => Assert.True(r.Passed && r.Checks > 0, $"{c.Name} (lanes {c.Settings.Lanes}) {r.Module}: {string.Join('\n', r.MismatchLines.Take(5))}\n{r.Log[^Math.Min(2000, r.Log.Length)..]}"));
+        LayoutRtlTests.AssertCosimPasses(c, Simulator.Iverilog);
     }
 
     [Fact]

@@ -176,7 +176,7 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     private static bool FitsInt32Lanes(PrecisionConfig precision, int accumulatorBits)
     {
         var x = precision.Input.Format;
-        return new[] { PatternLayouts.Input, PatternLayouts.Recurrent, PatternLayouts.Output }.All(g => precision.WeightOf(g).Format.Width <= 31)
+        return precision.WeightTypes.All(t => t.Format.Width <= 31)
             && precision.Activation.Format.Width <= 32
             && (x.Signed ? x.Width <= 32 : x.Width <= 31)
             && accumulatorBits <= 64;

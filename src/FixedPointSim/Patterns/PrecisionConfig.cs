@@ -88,7 +88,15 @@ public sealed record PrecisionConfig
     public FixedType? OutputWeight { get; init; }
 
     /// <summary>Whether every synapse group's weights have <see cref="Weight"/>'s type.</summary>
-    public bool UniformWeights => Groups.All(g => WeightOf(g.Synapses) == Weight);
+    public bool UniformWeights => WeightTypes.All(t => t == Weight);
+
+    /// <summary>The input, recurrent and output weights' types (<see cref="WeightOf"/>), in that order.</summary>
+    public IEnumerable<FixedType> WeightTypes => Groups.Select(g => WeightOf(g.Synapses));
+
+    /// <summary>The per-group types the config names, with their JSON fields (<c>inputWeight</c>, …), in field order.</summary>
+    public IEnumerable<(string Field, FixedType Type)> GroupWeightFields =>
+        new[] { ("inputWeight", InputWeight), ("recurrentWeight", RecurrentWeight), ("outputWeight", OutputWeight) }
+            .Where(g => g.Item2 is not null).Select(g => (g.Item1, g.Item2!));
 
     /// <summary>The type of the weights of synapse group <paramref name="synapses"/> (<c>input</c>, <c>recurrent</c>, <c>output</c>).</summary>
     /// <exception cref="ArgumentException">Not a pattern network's synapse group.</exception>
@@ -271,12 +279,9 @@ public sealed record PrecisionConfig
                 writer.WriteString("stochasticStreams", JsonNamingPolicy.CamelCase.ConvertName(StochasticStreams.ToString()));
             }
 
-            foreach (var (field, type) in new[] { ("inputWeight", InputWeight), ("recurrentWeight", RecurrentWeight), ("outputWeight", OutputWeight) })
+            foreach (var (field, type) in GroupWeightFields)
             {
-                if (type is not null)
-                {
-                    writer.WriteString(field, type.ToString());
-                }
+                writer.WriteString(field, type.ToString());
             }
 
             writer.WriteEndObject();
@@ -387,16 +392,7 @@ public sealed record PrecisionConfig
             return (field, "is null");
         }
 
-        var types = new List<(string Field, FixedType Type)> { ("input", Input), ("weight", Weight), ("activation", Activation), ("ruleEntry", RuleEntry) };
-        foreach (var (field, type) in new[] { ("inputWeight", InputWeight), ("recurrentWeight", RecurrentWeight), ("outputWeight", OutputWeight) })
-        {
-            if (type is not null)
-            {
-                types.Add((field, type));
-            }
-        }
-
-        foreach (var (field, type) in types)
+        foreach (var (field, type) in new[] { ("input", Input), ("weight", Weight), ("activation", Activation), ("ruleEntry", RuleEntry) }.Concat(GroupWeightFields))
         {
             if (type.Format.Width == 0)
             {

@@ -108,7 +108,7 @@ public sealed record PatternKernelDefines
         }
 
         defines.AddRange(OpenClTypes.Define("ACT", precision.Activation));
-        string wtype = groups.Any(g => OpenClTypes.RawType(precision.WeightOf(g.Item2).Format) == "long") ? "long" : "int", xtype = OpenClTypes.RawType(precision.Input.Format);
+        string wtype = precision.WeightTypes.Any(t => OpenClTypes.RawType(t.Format) == "long") ? "long" : "int", xtype = OpenClTypes.RawType(precision.Input.Format);
         defines.Add(new("WTYPE", wtype));
         defines.Add(new("XTYPE", xtype));
         if (precision.StochasticBits > 0)

@@ -75,9 +75,9 @@ internal static class LearnerCoreEmitter
             m.Parameter("WEIGHT_FRAC", Int(p.Weight.Format.FracBits), "Fractional bits of a weight");
         }
 
-        foreach (var (name, value) in d.GroupFracParameters)
+        foreach (var (name, synapses, value) in d.GroupFracParameters)
         {
-            m.Parameter(name, Int(value), $"Fractional bits of the {(name.StartsWith("INPUT", StringComparison.Ordinal) ? "input" : "recurrent")} weights (a type of their own)");
+            m.Parameter(name, Int(value), $"Fractional bits of the {synapses} weights (a type of their own)");
         }
 
         m.Parameter("ACT_WIDTH", Int(d.ActivationWidth), $"Bits of an activation: {VerilogTypes.Describe(p.Activation.Format)}");
