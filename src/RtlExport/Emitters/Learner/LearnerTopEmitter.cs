@@ -12,10 +12,6 @@ namespace Neuro.RtlExport.Emitters.Learner;
 /// </summary>
 internal static class LearnerTopEmitter
 {
-    /// <summary>The core's parameters, passed through unchanged.</summary>
-    private static readonly string[] CoreParameters =
-        ["INPUTS", "HIDDEN", "CAP", "ROUNDS", "CLASSES", "LANES", "INPUT_WIDTH", "INPUT_FRAC", "WEIGHT_WIDTH", "WEIGHT_FRAC", "ACT_WIDTH", "ACT_FRAC", "ENTRY_WIDTH", "ACC_WIDTH"];
-
     public static VerilogModule Build(HardwareDesign d, VerilogModule core)
     {
         var m = new VerilogModule(d.Learner,
@@ -30,6 +26,7 @@ internal static class LearnerTopEmitter
             "CONTROL.START is set, one at a time: the next label beat waits until the result has been taken.",
             "aresetn (synchronous, active low) starts the clear sequence that zeroes every plastic weight.",
         ]);
+        // The core's parameters, passed through unchanged.
         foreach (var p in core.Parameters)
         {
             m.Parameters.Add(p);
