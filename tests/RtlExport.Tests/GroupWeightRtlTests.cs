@@ -24,18 +24,20 @@ public sealed class GroupWeightRtlTests
         LayoutRtlTests.AssertCosimPasses(c, Simulator.Iverilog);
     }
 
-    [Fact]
-    public void Export_ShippedSyntheticEightBitConfig_NamesTheRecurrentFracAndCosimulates()
+    [Theory]
+    [InlineData("precision-synthetic-w8.json", 12)]
+    [InlineData("precision-synthetic-w8-100hidden.json", 13)]
+    public void Export_ShippedSyntheticEightBitConfig_NamesTheRecurrentFracAndCosimulates(string config, int recurrentFrac)
     {
-        // configs/precision-synthetic-w8.json: the recurrent weights at 12 fractional bits, the others at 8.
+        // The shipped 8-bit synthetic configs: the recurrent weights at 12 (13) fractional bits, the others at 8.
         var c = RtlCases.Fixed("sr-sat");
-        var precision = PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", "precision-synthetic-w8.json"));
+        var precision = PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", config));
         var rule = new Neuro.Rules.Patterns.PatternRule(c.Rule.Rounds, Math.ScaleB(1, -10), c.Rule.Layout, c.Rule.Tables, c.Rule.MisclassifiedOnly, c.Rule.OutputEdges);
         var grouped = c with { Rule = rule, Precision = precision, Settings = c.Settings with { Name = "grp" } };
         using var dir = new TempFolder();
         grouped.ExportTo(dir.Path);
         string core = File.ReadAllText(Path.Combine(dir.Path, "rtl", "grp_learner_core.v"));
-        Assert.Contains("parameter RECURRENT_WEIGHT_FRAC = 12", core, StringComparison.Ordinal);
+        Assert.Contains($"parameter RECURRENT_WEIGHT_FRAC = {recurrentFrac}", core, StringComparison.Ordinal);
         Assert.Contains(".IN_FRAC(RECURRENT_WEIGHT_FRAC + ACT_FRAC)", core, StringComparison.Ordinal);
         Assert.DoesNotContain("INPUT_WEIGHT_FRAC", core, StringComparison.Ordinal);
         Assert.Contains("\"recurrentWeight\"", File.ReadAllText(Path.Combine(dir.Path, "manifest.json")), StringComparison.Ordinal);

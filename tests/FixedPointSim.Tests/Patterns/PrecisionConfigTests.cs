@@ -145,11 +145,15 @@ public sealed class PrecisionConfigTests
         Assert.True(sr.RuleEntry.Format.Width <= 8, "the 8-bit target's ROM words, stochastic bits included");
         Assert.Equal(StochasticStreams.Single, sr.StochasticStreams);
 
-        // The synthetic task's 8-bit config: every group's weights at most 8 bits, the recurrent ones their own type.
-        var synthetic = PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", "precision-synthetic-w8.json"));
-        Assert.All(new[] { PatternLayouts.Input, PatternLayouts.Recurrent, PatternLayouts.Output }, g => Assert.True(synthetic.WeightOf(g).Format.Width <= 8, g));
-        Assert.False(synthetic.UniformWeights);
-        Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "configs", "precision-synthetic-w8.json")), synthetic.ToJson());
+        // The synthetic task's 8-bit configs (20 and 100 hidden): every group's weights at most 8 bits, the recurrent
+        // ones their own type.
+        foreach (string name in new[] { "precision-synthetic-w8.json", "precision-synthetic-w8-100hidden.json" })
+        {
+            var synthetic = PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", name));
+            Assert.All(new[] { PatternLayouts.Input, PatternLayouts.Recurrent, PatternLayouts.Output }, g => Assert.True(synthetic.WeightOf(g).Format.Width <= 8, g));
+            Assert.False(synthetic.UniformWeights);
+            Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "configs", name)), synthetic.ToJson());
+        }
 
         // The per-neuron twin differs from it in the streams only.
         var neurons = PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", "precision-w8-sr-neurons.json"));
