@@ -73,6 +73,26 @@ public sealed class HebbianExportTests
     }
 
     [Fact]
+    public void Manifest_NamesPerPreDrawsOnlyWhenChosen()
+    {
+        // The manifest's precision echoes the config: "stochasticDraws" appears for perPre (and the generator's
+        // description says how rows share draws), and is left out for the default, so old manifests are unchanged.
+        using var plain = new TempFolder();
+        using var shared = new TempFolder();
+        HardwareExporter.Export(HebbianCases.Shipped, HebbianPrecision.Default, HebbianCases.Spec, HebbianCases.Stream(2), new HardwareExportSettings(), plain.Path);
+        HardwareExporter.Export(HebbianCases.Shipped, PerPre(HebbianPrecision.Default), HebbianCases.Spec, HebbianCases.Stream(2), new HardwareExportSettings(), shared.Path);
+        using var a = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(plain.Path, "manifest.json")));
+        using var b = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(shared.Path, "manifest.json")));
+        Assert.False(a.RootElement.GetProperty("precision").TryGetProperty("stochasticDraws", out _));
+        Assert.Equal("perPre", b.RootElement.GetProperty("precision").GetProperty("stochasticDraws").GetString());
+        string Random(System.Text.Json.JsonDocument d) =>
+            d.RootElement.EnumerateObject().Select(o => o.Value).Where(v => v.ValueKind == System.Text.Json.JsonValueKind.Object && v.TryGetProperty("random", out _))
+                .Select(v => v.GetProperty("random").GetString()!).Single();
+        Assert.DoesNotContain("stochasticDraws perPre", Random(a), StringComparison.Ordinal);
+        Assert.Contains("stochasticDraws perPre", Random(b), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TraceThresholds_GiveTheModelsTraceLevel()
     {
         var d = new HebbianHardwareDesign("neuro", HebbianCases.Shipped, HebbianPrecision.Default, HebbianCases.Spec);
