@@ -67,13 +67,19 @@ public static class Cosimulator
         return Parse(module, runCode, log + output);
     }
 
+    /// <summary>Verilator's <c>--unroll-count</c>: loops over up to this many neurons are unrolled.</summary>
+    internal const string VerilatorUnrollCount = "4096";
+
     private static TestbenchResult RunVerilator(ExportFolder folder, string module, string file, string build, TimeSpan timeout)
     {
         string verilator = ExternalTool.Find("verilator", "verilator");
         string objDir = Path.Combine(build, module);
         string jobs = Math.Max(1, Math.Min(Environment.ProcessorCount, 4)).ToString(CultureInfo.InvariantCulture);
+        // The plasticity unit shifts every neuron's history in a loop over NEURONS with nonblocking assignments to an
+        // array element; Verilator supports that only in a loop it unrolls (else BLKLOOPINIT), and by default unrolls
+        // 64 iterations, so engines of more than 64 neurons need a higher limit.
         var (code, log) = ExternalTool.Run(verilator,
-            ["--binary", "-j", jobs, "-Wno-fatal", "--top-module", module, "-Mdir", objDir, "-o", "V" + module, file, .. folder.Rtl],
+            ["--binary", "-j", jobs, "-Wno-fatal", "--unroll-count", VerilatorUnrollCount, "--top-module", module, "-Mdir", objDir, "-o", "V" + module, file, .. folder.Rtl],
             folder.Directory, timeout);
         if (code != 0)
         {

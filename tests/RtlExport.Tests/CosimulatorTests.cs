@@ -29,6 +29,16 @@ public sealed class CosimulatorTests
         AssertCosimPasses(RtlCases.Random(105), Simulator.Verilator, only: "learner");
 
     [Fact]
+    public void Verilator_EngineOfMoreThan64Neurons_MatchesTheModel()
+    {
+        // The plasticity unit's history loop runs over NEURONS; past Verilator's default unroll limit (64) it refused
+        // the nonblocking array assignments (BLKLOOPINIT) until the cosimulator raised the limit.
+        var c = RtlCases.Fixed("demo-w8-e6");
+        c = c with { Name = "wide", Spec = c.Spec with { Hidden = 70, Cap = 35 }, Settings = c.Settings with { Samples = 4 } };
+        AssertCosimPasses(c, Simulator.Verilator, only: "engine");
+    }
+
+    [Fact]
     [Trait("Category", "Heavy")]
     public void Iverilog_ManyRandomRules_MatchTheModel()
     {
