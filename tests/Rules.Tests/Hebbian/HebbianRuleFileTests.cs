@@ -81,6 +81,18 @@ public sealed class HebbianRuleFileTests
     }
 
     [Fact]
+    public void ShippedEightBitRule_IsTheEvolvedRuleWithoutTheOutputDrift()
+    {
+        // rules/hebbian-continual-w8.json is what its provenance says: the evolved rule with the output layer's B and D
+        // at 0, every other constant unchanged.
+        var (evolved, _) = HebbianRuleFile.Read(Path.Combine(RepoPaths.Root, "rules", "hebbian-continual.json"));
+        var (derived, provenance) = HebbianRuleFile.Read(Path.Combine(RepoPaths.Root, "rules", "hebbian-continual-w8.json"));
+        Assert.Equal(evolved with { Output = evolved.Output with { B = 0, D = 0 } }, derived);
+        Assert.NotEqual(evolved, derived);
+        Assert.Equal("\"rules/hebbian-continual.json\"", provenance!.Extra["derivedFrom"]);
+    }
+
+    [Fact]
     public void Read_PrefixesTheFileAndWriteIsAtomic()
     {
         string dir = Directory.CreateTempSubdirectory("neuro-hebbian-rule-").FullName;
