@@ -14,6 +14,7 @@ usage="usage: evaluate-precision.sh RULE.json PRECISION [--hidden N] [--cap K] [
 rule="${1:?$usage}"; precision="${2:?$usage}"; shift 2
 size=(); seeds=()
 while [ $# -gt 0 ]; do
+  case "$1" in --hidden|--cap|--seeds) [ $# -ge 2 ] || { echo "evaluate-precision.sh: $1 needs a value" >&2; exit 2; } ;; esac
   case "$1" in
     --hidden|--cap) size+=("$1" "$2"); shift 2 ;;
     --seeds)

@@ -150,7 +150,7 @@ public sealed class PrecisionConfigTests
         foreach (string name in new[] { "precision-synthetic-w8.json", "precision-synthetic-w8-100hidden.json" })
         {
             var synthetic = PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", name));
-            Assert.All(new[] { PatternLayouts.Input, PatternLayouts.Recurrent, PatternLayouts.Output }, g => Assert.True(synthetic.WeightOf(g).Format.Width <= 8, g));
+            Assert.All(synthetic.WeightTypes, t => Assert.True(t.Format.Width <= 8, t.ToString()));
             Assert.False(synthetic.UniformWeights);
             Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "configs", name)), synthetic.ToJson());
         }

@@ -85,9 +85,7 @@ public sealed class HebbianExportTests
         using var b = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(shared.Path, "manifest.json")));
         Assert.False(a.RootElement.GetProperty("precision").TryGetProperty("stochasticDraws", out _));
         Assert.Equal("perPre", b.RootElement.GetProperty("precision").GetProperty("stochasticDraws").GetString());
-        string Random(System.Text.Json.JsonDocument d) =>
-            d.RootElement.EnumerateObject().Select(o => o.Value).Where(v => v.ValueKind == System.Text.Json.JsonValueKind.Object && v.TryGetProperty("random", out _))
-                .Select(v => v.GetProperty("random").GetString()!).Single();
+        static string Random(System.Text.Json.JsonDocument d) => d.RootElement.GetProperty("update").GetProperty("random").GetString()!;
         Assert.DoesNotContain("stochasticDraws perPre", Random(a), StringComparison.Ordinal);
         Assert.Contains("stochasticDraws perPre", Random(b), StringComparison.Ordinal);
     }
