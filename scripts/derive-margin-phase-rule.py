@@ -41,6 +41,8 @@ def main():
     ap.add_argument("--weight-gains", default="", help="comma-separated gain per weight code 0..2^n-1 (two's complement order)")
     ap.add_argument("--no-margin", action="store_true")
     ap.add_argument("--no-phase", action="store_true")
+    ap.add_argument("--output-average-shift", type=int, default=0,
+                    help="predictions read a moving average of the output weights with factor 2^-s (update.outputAverageShift); 0 = off")
     ap.add_argument("--fitness", type=float, default=0.0, help="the selection score to record in the provenance")
     ap.add_argument("--task", default="synthetic", help="the task the rule was chosen on, for the provenance")
     ap.add_argument("--note", default="")
@@ -100,6 +102,8 @@ def main():
     tables.append({"name": "output", "synapses": "output", "mode": "add", "fields": fields, "entries": entries})
     old = base.get("update", {})
     update = {"misclassifiedOnly": old.get("misclassifiedOnly", True), "outputEdges": old.get("outputEdges", "labelAndPrediction")}
+    if a.output_average_shift:
+        update["outputAverageShift"] = a.output_average_shift
     rule = {
         "format": "neuro-rule/2", "family": "pattern", "rounds": base["rounds"], "eta": base["eta"] * a.eta_scale,
         "update": update, "tables": tables,

@@ -50,6 +50,7 @@ internal static class InspectCommand
                     w.WriteNumber("eta", patternRule.Eta);
                     w.WriteBoolean("misclassifiedOnly", patternRule.MisclassifiedOnly);
                     w.WriteString("outputEdges", patternRule.OutputEdges == OutputEdges.AllEdges ? "allEdges" : "labelAndPrediction");
+                    w.WriteNumber("outputAverageShift", patternRule.OutputAverageShift);
                     w.WriteBoolean("classicLayout", PatternLayouts.IsClassic(layout, patternRule.Rounds));
                     w.WriteString("ruleEntry", config.RuleEntry.ToString());
                     w.WriteStartArray("tables");
@@ -95,7 +96,7 @@ internal static class InspectCommand
 
             var console = Output.Console(stdout);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{path}: family {header.Family}, format {header.Format ?? "first (no format member)"}, {patternRule.Rounds} rounds, eta {patternRule.Eta:R}, {(patternRule.MisclassifiedOnly ? "updates after misclassified samples" : "updates after every sample")}, output edges {(patternRule.OutputEdges == OutputEdges.AllEdges ? "all" : "label and prediction")}{(PatternLayouts.IsClassic(layout, patternRule.Rounds) ? ", classic layout" : "")}"));
+                $"{path}: family {header.Family}, format {header.Format ?? "first (no format member)"}, {patternRule.Rounds} rounds, eta {patternRule.Eta:R}, {(patternRule.MisclassifiedOnly ? "updates after misclassified samples" : "updates after every sample")}, output edges {(patternRule.OutputEdges == OutputEdges.AllEdges ? "all" : "label and prediction")}{(patternRule.AveragesOutput ? $", predictions read the output weights' moving average (factor 2^-{patternRule.OutputAverageShift} per sample)" : "")}{(PatternLayouts.IsClassic(layout, patternRule.Rounds) ? ", classic layout" : "")}"));
             var tables = new Table().AddColumns("table", "synapses", "mode", "fields (most significant first)", "address bits", "entries", "offset", $"ROM bits ({config.RuleEntry.Format} words)");
             for (int t = 0; t < layout.Tables.Length; t++)
             {

@@ -204,6 +204,10 @@ internal static class SimulateCommand
         {
             r = batch.Run([new FixedLifetime(spec, rule, train, passes, both)], precision)[0];
         }
+        catch (ArgumentException e) when (e.ParamName == "rule")
+        {
+            throw new UsageException($"--backend opencl: {UsageException.Describe(e)}", e);
+        }
         catch (Exception e) when (e is PrecisionConfigException or ArgumentException)
         {
             throw new UsageException($"--precision: {UsageException.Describe(e)}", e);

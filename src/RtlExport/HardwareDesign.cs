@@ -39,6 +39,12 @@ internal sealed class HardwareDesign
                 "The rule is multiplicative (w ← w·(1 + eta·entry)); the RTL implements additive rules only (w ← overflow(w + rom[addr]), no multiplier). Export an additive rule");
         }
 
+        if (rule.AveragesOutput)
+        {
+            throw new RtlExportException(
+                "The rule's predictions read a moving average of the output weights (update.outputAverageShift); the RTL engine and learner do not keep one. Simulate it with neuro simulate (float or --precision), or export the rule without the average");
+        }
+
         if (rule.Layout.Find(PatternLayouts.Recurrent) is null)
         {
             throw new RtlExportException(

@@ -99,6 +99,15 @@ public sealed class OpenClBackendTests : IDisposable
         Assert.Contains("There is no OpenCL device 99", line, StringComparison.Ordinal);
     }
 
+    [OpenClFact]
+    public void Simulate_RuleWithAnOutputAverage_IsAUsageError()
+    {
+        // The kernel keeps no output average; running such a rule there would score the last weights instead.
+        string rule = Path.Combine(RepoPaths.Root, "rules", "synthetic-best-20hidden-avg.json");
+        string line = NeuroRunner.Run(Simulate(rule, "--backend", "opencl", "--device", Device)).SingleErrorLine(2);
+        Assert.Contains("--backend opencl: The rule's predictions read a moving average of the output weights", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Simulate_OpenClWithoutPrecision_IsAUsageError()
     {

@@ -32,7 +32,8 @@ public sealed class ShippedRulePinsTests : IDisposable
     /// The second-format pattern rules: hashes of <see cref="Simulate"/> in float and at the precision config they were
     /// made for (the margin/phase rules of issue 15 at <c>precision-default-sr8</c>, <c>hand-perceptron-w8</c> and
     /// <c>mnist-best-w8</c> at their 8-bit stochastic-rounding config, the synthetic <c>-w8</c> rules at their per-group
-    /// 8-bit configs, <c>synthetic-best-100hidden-w8</c> at both), so that a change to the layout code that moves their results is seen. In float
+    /// 8-bit configs, <c>synthetic-best-100hidden-w8</c> at both, <c>synthetic-best-20hidden-avg</c> (output average) at
+    /// <c>precision-default-sr8</c>), so that a change to the layout code that moves their results is seen. In float
     /// <c>hand-perceptron-w8</c> predicts exactly as <c>hand-hebbian-perceptron-r0</c> (same tables, another eta; the output
     /// weights start at zero, so the argmax does not see the scale): its float predictions hash equals that pin's.
     /// </summary>
@@ -41,6 +42,7 @@ public sealed class ShippedRulePinsTests : IDisposable
         { "hand-perceptron-w8", "precision-w8-sr", "3d8dbd301244fd998c6bf85fa137d65d21fb5ce4f1e79410c4d0d14818735b68", "2b9da93443565bd17bf12502c8ee4cf9a8ef8e264bb39a29d6b4739868a4dc57", "c607b27f64e38a14f11db28f1c00b83f05463cdbdd24497389bf5c966f3b7f73", "c726157c45028f38531e4dc1d30b9b717459e49fef31b6e3a873d07fd4c59568" },
         { "mnist-best-w8", "precision-w8-sr", "f90120fb05a7cfd3e61135cf0fc788b05c00959a1ea7ca7149e0f815a1ba4589", "28e9848c685317122cdf35b842065279cfad67dae39aecc7771b1ad5472201fc", "d1abe87d4a255dc179fc38b7bca2af5d0f0f987074d6a80d2ba4fabd18fd7def", "9514da2b82b58d5334366c60c9f56c25c2cc97dbe1f47c1e07edea8f71d5dd25" },
         { "synthetic-best-20hidden", "precision-default-sr8", "8408fec9eb9d4e1b16053a02f8cd92f7ff604c12bfea6e243b5ba885e0d19f4b", "b29d23a1715e60be5b31e10d6f8ac721754f9bc8a4a855350fe3a6b465947bd0", "d12adf39c3390d0994507699dd2b9c805039496ac9d8c2411db45b3caa093bfc", "f7a7e223075b66f1ea0833791c676819d267f3b91b18ad4843c80939d3fcee99" },
+        { "synthetic-best-20hidden-avg", "precision-default-sr8", "ff6d2f4403b5fb064d9ae03e20864b056ff7c6603a2beea612f5f2c7dc309c16", "9e0ca2e644bb7ebf904e7960ee6ea7f575263ad848027230aee6ff570b2c8961", "69ac4c800087f2fc4f6146880d4a99662b54926f0dc924112b948be034c3890e", "d501c3c4a6205ee87ff471171796d35abbfc4bbced0710cf00dd00e328984f73" },
         { "synthetic-best-20hidden-w8", "precision-synthetic-w8", "4a01a70d1213258822fe27f9d18a680be09086eacf6b08d05ffca00b4c8e3fed", "625e86364651d7a3f80ce973e467d35cd23a8a0abd4c22becc3673ce8d225910", "facd578ca1a56f2501729b872940d02931db0b638e3eb33dff99e9577dbe8b96", "33f6119ce72d8b4b8bdae9c026f2e03b8193a5472c7aa3ba679ddce5b8034a45" },
         { "synthetic-best-100hidden-w8", "precision-synthetic-w8", "e59acd40b6d1cc78132be5f128513489434237f22c5b669a1398583e6c650ce0", "54921f4215a4cf8529b86ab15eda9c32acbf48be2494ec8b0bbf801ff075f3a6", "b6aa89027bf9ca6242b7731df9d0a50443668b443d5f27eb1f1393b6589025ad", "198aaea6effde3a98fedc52672cccd11c7d71136b8bc26cdd9a7eaca02db264a" },
         { "synthetic-best-100hidden-w8", "precision-synthetic-w8-100hidden", "e59acd40b6d1cc78132be5f128513489434237f22c5b669a1398583e6c650ce0", "54921f4215a4cf8529b86ab15eda9c32acbf48be2494ec8b0bbf801ff075f3a6", "60b88718ab010d42004322ed872f8a7fbcccf62b86690388a7dc4a26614a5103", "b4596fa2903bf82bef6c54d34885653824b43e454b9ca25a8ef377c8938117fc" },

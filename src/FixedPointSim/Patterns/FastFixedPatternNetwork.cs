@@ -28,6 +28,9 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
 {
     private readonly PatternEngine engine;
     private readonly long[] input;
+    private readonly FixedOutputAverage? average;
+    private readonly Int128[] readoutLogits;
+    private bool readoutLast;
     private long samplesSeen;
 
     /// <summary>Creates a network with the spec's masks, the rule and the precision, and resets it.</summary>
@@ -72,7 +75,12 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
         engine = FitsInt32Lanes(precision, accumulator)
             ? new LanePatternEngine(spec, masks, rule, precision, Rom, vectorize)
             : new ScalarPatternEngine(spec, masks, rule, precision, Rom, accumulator);
+        average = rule.AveragesOutput
+            ? new FixedOutputAverage(spec.Classes * spec.Hidden, rule.OutputAverageShift, precision.WeightOf(PatternLayouts.Output).Format.Width)
+            : null;
+        readoutLogits = new Int128[average is null ? 0 : spec.Classes];
         engine.ResetRandom();
+        average?.Reset(engine.OutputWeightsRaw);
     }
 
     /// <inheritdoc/>
@@ -97,6 +105,9 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     public ReadOnlySpan<long> OutputWeightsRaw => engine.OutputWeightsRaw;
 
     /// <inheritdoc/>
+    public ReadOnlySpan<long> ReadoutWeightsRaw => average is null ? engine.OutputWeightsRaw : average.WeightsRaw;
+
+    /// <inheritdoc/>
     public ReadOnlySpan<long> InputRaw => input;
 
     /// <inheritdoc/>
@@ -109,7 +120,7 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     public ReadOnlySpan<int> Patterns => engine.Patterns;
 
     /// <inheritdoc/>
-    public ReadOnlySpan<Int128> LogitsRaw => engine.LogitsRaw;
+    public ReadOnlySpan<Int128> LogitsRaw => readoutLast ? readoutLogits : engine.LogitsRaw;
 
     /// <inheritdoc/>
     public int LogitFracBits => Precision.WeightOf(PatternLayouts.Output).Format.FracBits + Precision.Activation.Format.FracBits;
@@ -129,6 +140,7 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
         samplesSeen = 0;
         engine.Reset();
         engine.ResetRandom();
+        average?.Reset(engine.OutputWeightsRaw);
     }
 
     /// <summary>Quantizes <paramref name="x"/> into <see cref="PrecisionConfig.Input"/> and runs the forward pass; returns the predicted class.</summary>
@@ -137,7 +149,7 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     {
         Spec.CheckFeatures(x.Length, nameof(x));
         FixedQuantizer.Quantize(x, input, Precision.Input);
-        return engine.Forward(input);
+        return ForwardReadout();
     }
 
     /// <summary>Runs the forward pass on raw inputs of <see cref="PrecisionConfig.Input"/>; returns the predicted class.</summary>
@@ -145,7 +157,15 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     public int PredictRaw(ReadOnlySpan<long> x)
     {
         RawInput.CopyChecked(x, Spec, Precision.Input.Format, input);
-        return engine.Forward(input);
+        return ForwardReadout();
+    }
+
+    /// <summary>The forward pass of a prediction with frozen weights: its logits read <see cref="ReadoutWeightsRaw"/>.</summary>
+    private int ForwardReadout()
+    {
+        int best = engine.Forward(input);
+        readoutLast = average is not null;
+        return average is null ? best : average.Predict(engine.HiddenRaw, readoutLogits);
     }
 
     /// <summary>
@@ -185,13 +205,14 @@ public sealed class FastFixedPatternNetwork : IFixedPatternNetwork
     private int LearnCurrent(int label)
     {
         int prediction = engine.Forward(input);
+        readoutLast = false;
         long seen = samplesSeen++;
-        if (Rule.MisclassifiedOnly && prediction == label)
+        if (!Rule.MisclassifiedOnly || prediction != label)
         {
-            return prediction;
+            engine.Update(label, prediction, seen);
         }
 
-        engine.Update(label, prediction, seen);
+        average?.Step(engine.OutputWeightsRaw);
         return prediction;
     }
 }

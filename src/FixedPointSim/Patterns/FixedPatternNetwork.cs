@@ -64,6 +64,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     private readonly Int128[] logits;
     private readonly int[] patterns;
     private readonly PatternUpdatePlan plan;
+    private readonly FixedOutputAverage? average;
     private readonly Int128[][] thresholds;
     private long samplesSeen;
     private uint randomState;
@@ -127,6 +128,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
         logits = new Int128[m];
         patterns = new int[v];
         neuronStates = new uint[precision.StochasticBits > 0 && precision.StochasticStreams == StochasticStreams.PerNeuron ? v : 0];
+        average = rule.AveragesOutput ? new FixedOutputAverage(outputWeights.Length, rule.OutputAverageShift, outputWeight.Format.Width) : null;
         Reset();
     }
 
@@ -150,6 +152,9 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
 
     /// <summary>Output weights <c>Wout</c> as raw integers of the output group's type (<see cref="PrecisionConfig.WeightOf"/>), Classes × Hidden row-major.</summary>
     public ReadOnlySpan<long> OutputWeightsRaw => outputWeights;
+
+    /// <inheritdoc/>
+    public ReadOnlySpan<long> ReadoutWeightsRaw => average is null ? outputWeights : average.WeightsRaw;
 
     /// <summary>The last input as raw integers of <see cref="PrecisionConfig.Input"/>.</summary>
     public ReadOnlySpan<long> InputRaw => input;
@@ -188,6 +193,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
         Array.Copy(plan.InputStartsAtZero ? new long[inputWeights.Length] : initialInputWeights, inputWeights, inputWeights.Length);
         Array.Copy(plan.RecurrentStartsAtZero ? new long[recurrentWeights.Length] : initialRecurrentWeights, recurrentWeights, recurrentWeights.Length);
         Array.Copy(plan.OutputStartsAtZero ? new long[outputWeights.Length] : initialOutputWeights, outputWeights, outputWeights.Length);
+        average?.Reset(outputWeights);
     }
 
     /// <summary>Quantizes <paramref name="x"/> into <see cref="PrecisionConfig.Input"/> and runs the forward pass; returns the predicted class.</summary>
@@ -196,7 +202,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     {
         spec.CheckFeatures(x.Length, nameof(x));
         FixedQuantizer.Quantize(x, input, Precision.Input);
-        return Forward();
+        return ForwardReadout();
     }
 
     /// <summary>Runs the forward pass on raw inputs of <see cref="PrecisionConfig.Input"/>; returns the predicted class.</summary>
@@ -204,7 +210,14 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     public int PredictRaw(ReadOnlySpan<long> x)
     {
         RawInput.CopyChecked(x, spec, Precision.Input.Format, input);
-        return Forward();
+        return ForwardReadout();
+    }
+
+    /// <summary>The forward pass of a prediction with frozen weights: its logits read <see cref="ReadoutWeightsRaw"/>.</summary>
+    private int ForwardReadout()
+    {
+        int best = Forward();
+        return average is null ? best : average.Predict(hidden, logits);
     }
 
     /// <summary>
@@ -228,6 +241,13 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     }
 
     private int LearnCurrent(int label)
+    {
+        int prediction = Update(label);
+        average?.Step(outputWeights);
+        return prediction;
+    }
+
+    private int Update(int label)
     {
         int prediction = Forward();
         long seen = samplesSeen++;

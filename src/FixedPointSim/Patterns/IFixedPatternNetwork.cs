@@ -31,6 +31,10 @@ public interface IFixedPatternNetwork : IPatternNetwork
     /// <summary>Output weights <c>Wout</c> as raw integers of the output group's type (<see cref="PrecisionConfig.WeightOf"/>), Classes × Hidden row-major.</summary>
     ReadOnlySpan<long> OutputWeightsRaw { get; }
 
+    /// <summary>The output weights that predictions with frozen weights read, raw integers of the output group's type:
+    /// their moving average's readout when the rule keeps one (<see cref="FixedOutputAverage"/>), else <see cref="OutputWeightsRaw"/>.</summary>
+    ReadOnlySpan<long> ReadoutWeightsRaw { get; }
+
     /// <summary>The last input as raw integers of <see cref="PrecisionConfig.Input"/>.</summary>
     ReadOnlySpan<long> InputRaw { get; }
 

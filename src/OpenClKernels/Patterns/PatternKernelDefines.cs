@@ -74,6 +74,12 @@ public sealed record PatternKernelDefines
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(precision);
         ArgumentOutOfRangeException.ThrowIfLessThan(localSize, 1);
+        if (rule.AveragesOutput)
+        {
+            throw new ArgumentException(
+                "The rule's predictions read a moving average of the output weights (update.outputAverageShift); the OpenCL kernel does not keep one. Run it with --backend cpu", nameof(rule));
+        }
+
         int accumulator = precision.AccumulatorBits(spec);
         var entry = precision.RuleEntry.Format;
         foreach (var table in rule.Layout.Tables.Where(t => t.Mode == TableMode.Multiply))

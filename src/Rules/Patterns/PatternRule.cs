@@ -26,8 +26,11 @@ public sealed record PatternRule
     /// <param name="tables">Each table's entries, in layout order.</param>
     /// <param name="misclassifiedOnly">Update only after a misclassified sample (true) or after every sample.</param>
     /// <param name="outputEdges">Which output rows other than the label's are updated.</param>
+    /// <param name="outputAverageShift">0, or <c>s</c> in 1..<see cref="MaxOutputAverageShift"/>: predictions with frozen
+    /// weights read an exponential moving average of the output weights with factor <c>2^-s</c> per sample
+    /// (<see cref="OutputAverageShift"/>); needs an output table.</param>
     /// <exception cref="ArgumentException">A size is wrong, an entry is not finite, or the layout breaks the family's rules; the message names the table.</exception>
-    public PatternRule(int rounds, double eta, RuleLayout layout, ImmutableArray<ImmutableArray<double>> tables, bool misclassifiedOnly = true, OutputEdges outputEdges = OutputEdges.LabelAndPrediction)
+    public PatternRule(int rounds, double eta, RuleLayout layout, ImmutableArray<ImmutableArray<double>> tables, bool misclassifiedOnly = true, OutputEdges outputEdges = OutputEdges.LabelAndPrediction, int outputAverageShift = 0)
     {
         if (rounds < 0 || rounds > MaxRounds)
         {
@@ -56,12 +59,23 @@ public sealed record PatternRule
             throw new ArgumentOutOfRangeException(nameof(outputEdges), outputEdges, "Unknown output-edges option");
         }
 
+        if (outputAverageShift < 0 || outputAverageShift > MaxOutputAverageShift)
+        {
+            throw new ArgumentOutOfRangeException(nameof(outputAverageShift), outputAverageShift, $"The output average shift must be 0 (off) or 1..{MaxOutputAverageShift}, not {outputAverageShift}");
+        }
+
+        if (outputAverageShift > 0 && layout.Find(PatternLayouts.Output) is null)
+        {
+            throw new ArgumentException("An output average needs an output table: without one the output weights never move", nameof(outputAverageShift));
+        }
+
         Rounds = rounds;
         Eta = eta;
         Layout = layout;
         Tables = tables;
         MisclassifiedOnly = misclassifiedOnly;
         OutputEdges = outputEdges;
+        OutputAverageShift = outputAverageShift;
     }
 
     /// <summary>Creates a rule with the classic layout (the first file format): hidden, optional input, optional output tables.</summary>
@@ -85,6 +99,9 @@ public sealed record PatternRule
     {
     }
 
+    /// <summary>Largest <see cref="OutputAverageShift"/> (a window of about a million samples).</summary>
+    public const int MaxOutputAverageShift = 20;
+
     /// <summary>Recurrent rounds R after round 0.</summary>
     public int Rounds { get; }
 
@@ -102,6 +119,18 @@ public sealed record PatternRule
 
     /// <summary>Which rows besides the label's the output table updates.</summary>
     public OutputEdges OutputEdges { get; }
+
+    /// <summary>
+    /// 0 (off), or <c>s</c>: the network keeps an exponential moving average <c>a</c> of every output weight, reset to the
+    /// weight's start and stepped after every sample it learns from (whether or not the rule updated it):
+    /// <c>a ← a + (w − a)·2^-s</c>. Learning (its forward pass, margin and roles) uses the weights <c>w</c>; predictions
+    /// with frozen weights (<see cref="IPatternNetwork.Predict"/>) read <c>a</c> instead (Polyak averaging: the average
+    /// of a constant-step online rule's weights is less noisy than its last weights). DESIGN.md §4, docs/file-formats.md.
+    /// </summary>
+    public int OutputAverageShift { get; }
+
+    /// <summary>Whether predictions read the output weights' moving average (<see cref="OutputAverageShift"/> &gt; 0).</summary>
+    public bool AveragesOutput => OutputAverageShift > 0;
 
     /// <summary>The recurrent table's entries, or null when recurrent weights stay fixed.</summary>
     public ImmutableArray<double>? Hidden => TableOf(PatternLayouts.Recurrent);
@@ -137,7 +166,10 @@ public sealed record PatternRule
     public static int NextHistory(int history, bool fired) => (history << 1) | (fired ? 1 : 0);
 
     /// <summary>The same rule with other entries (for example decoded genes), validated.</summary>
-    public PatternRule WithTables(ImmutableArray<ImmutableArray<double>> tables) => new(Rounds, Eta, Layout, tables, MisclassifiedOnly, OutputEdges);
+    public PatternRule WithTables(ImmutableArray<ImmutableArray<double>> tables) => new(Rounds, Eta, Layout, tables, MisclassifiedOnly, OutputEdges, OutputAverageShift);
+
+    /// <summary>The same rule with another <see cref="OutputAverageShift"/> (0: off), validated.</summary>
+    public PatternRule WithOutputAverage(int shift) => new(Rounds, Eta, Layout, Tables, MisclassifiedOnly, OutputEdges, shift);
 
     /// <summary>All entries, tables one after another in layout order (the genes).</summary>
     public double[] Genes()
@@ -154,11 +186,11 @@ public sealed record PatternRule
     /// <summary>Value equality includes the layout and the tables' contents.</summary>
     public bool Equals(PatternRule? other) =>
         other is not null && Rounds == other.Rounds && Eta.Equals(other.Eta)
-        && MisclassifiedOnly == other.MisclassifiedOnly && OutputEdges == other.OutputEdges && Layout == other.Layout
+        && MisclassifiedOnly == other.MisclassifiedOnly && OutputEdges == other.OutputEdges && OutputAverageShift == other.OutputAverageShift && Layout == other.Layout
         && Tables.Length == other.Tables.Length && Tables.Zip(other.Tables).All(p => p.First.SequenceEqual(p.Second));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Rounds, Eta, MisclassifiedOnly, OutputEdges, Layout);
+    public override int GetHashCode() => HashCode.Combine(Rounds, Eta, MisclassifiedOnly, OutputEdges, OutputAverageShift, Layout);
 
     private ImmutableArray<double>? TableOf(string synapses) => Layout.IndexOf(synapses) is int i and >= 0 ? Tables[i] : null;
 

@@ -59,6 +59,11 @@ public static class PatternRuleFile
             w.WriteStartObject("update");
             w.WriteBoolean("misclassifiedOnly", rule.MisclassifiedOnly);
             w.WriteString("outputEdges", EdgesName(rule.OutputEdges));
+            if (rule.AveragesOutput)
+            {
+                w.WriteNumber("outputAverageShift", rule.OutputAverageShift);
+            }
+
             w.WriteEndObject();
             w.WriteStartArray("tables");
             for (int t = 0; t < rule.Tables.Length; t++)
@@ -106,7 +111,7 @@ public static class PatternRuleFile
     public static string Canonical(PatternRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return PatternLayouts.IsClassic(rule.Layout, rule.Rounds) ? SerializeV1(rule) : Serialize(rule, provenance: null);
+        return PatternLayouts.IsClassic(rule.Layout, rule.Rounds) && !rule.AveragesOutput ? SerializeV1(rule) : Serialize(rule, provenance: null);
     }
 
     /// <summary>The rule in the first format (classic layouts only), as that format's writer always wrote it.</summary>
@@ -165,7 +170,17 @@ public static class PatternRuleFile
         CheckRoundsAndEta(file.Rounds, file.Eta, source);
         var (layout, entries) = RuleTableJson.ToLayout(file.Tables, source, table => PatternLayouts.ValidateTable(table, file.Rounds));
         var update = file.Update ?? new UpdateV2();
-        var rule = Checked(() => new PatternRule(file.Rounds, file.Eta, layout, entries, update.MisclassifiedOnly, update.OutputEdges), source, "tables");
+        if (update.OutputAverageShift is < 0 or > PatternRule.MaxOutputAverageShift)
+        {
+            throw new JsonInputException(source, "update.outputAverageShift", $"must be 0 (off) or 1..{PatternRule.MaxOutputAverageShift}, not {update.OutputAverageShift}");
+        }
+
+        if (update.OutputAverageShift > 0 && layout.Find(PatternLayouts.Output) is null)
+        {
+            throw new JsonInputException(source, "update.outputAverageShift", "needs a table with \"synapses\": \"output\": without one the output weights never move");
+        }
+
+        var rule = Checked(() => new PatternRule(file.Rounds, file.Eta, layout, entries, update.MisclassifiedOnly, update.OutputEdges, update.OutputAverageShift), source, "tables");
         return (rule, file.Provenance?.ToProvenance());
     }
 
@@ -286,6 +301,6 @@ public static class PatternRuleFile
         UpdateV2? Update = null,
         RuleProvenanceJson? Provenance = null);
 
-    /// <summary><c>neuro-rule/2</c>'s update options (modes are per table).</summary>
-    private sealed record UpdateV2(bool MisclassifiedOnly = true, OutputEdges OutputEdges = OutputEdges.LabelAndPrediction);
+    /// <summary><c>neuro-rule/2</c>'s update options (modes are per table); <c>outputAverageShift</c> 0 (the default) is off.</summary>
+    private sealed record UpdateV2(bool MisclassifiedOnly = true, OutputEdges OutputEdges = OutputEdges.LabelAndPrediction, int OutputAverageShift = 0);
 }

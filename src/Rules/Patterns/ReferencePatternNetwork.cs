@@ -35,6 +35,7 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
     private readonly int[] patterns;
     private readonly double[] selection;
     private readonly PatternUpdatePlan plan;
+    private readonly OutputAverage? average;
     private long samplesSeen;
 
     /// <summary>Creates a network with the spec's masks and the rule, and resets it.</summary>
@@ -65,6 +66,7 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
         logits = new double[spec.Classes];
         patterns = new int[spec.Hidden];
         selection = new double[spec.Hidden];
+        average = rule.AveragesOutput ? new OutputAverage(outputWeights.Length, rule.OutputAverageShift) : null;
         Reset();
     }
 
@@ -82,6 +84,10 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
 
     /// <summary>Output weights <c>Wout</c>, Classes × Hidden row-major.</summary>
     public ReadOnlySpan<double> OutputWeights => outputWeights;
+
+    /// <summary>The output weights that <see cref="Predict"/> reads: their moving average when the rule keeps one
+    /// (<see cref="PatternRule.OutputAverageShift"/>), else <see cref="OutputWeights"/>.</summary>
+    public ReadOnlySpan<double> ReadoutWeights => average is null ? outputWeights : average.Weights;
 
     /// <summary>Firing patterns of the last forward pass, one per hidden neuron.</summary>
     public ReadOnlySpan<int> Patterns => patterns;
@@ -116,10 +122,22 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
         {
             Array.Clear(outputWeights);
         }
+
+        average?.Reset(outputWeights);
     }
 
-    /// <summary>Runs the forward pass and returns the predicted class; fills <see cref="Patterns"/> and <see cref="Logits"/>.</summary>
+    /// <summary>
+    /// Runs the forward pass with frozen weights and returns the predicted class; fills <see cref="Patterns"/> and
+    /// <see cref="Logits"/>. The logits read <see cref="ReadoutWeights"/>.
+    /// </summary>
     public int Predict(ReadOnlySpan<double> x)
+    {
+        int best = Forward(x);
+        return average is null ? best : average.Predict(hidden, logits);
+    }
+
+    /// <summary>The forward pass with the learning weights; returns the argmax of their logits.</summary>
+    private int Forward(ReadOnlySpan<double> x)
     {
         int n = spec.Inputs, v = spec.Hidden;
         spec.CheckFeatures(x.Length, nameof(x));
@@ -189,14 +207,21 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
     }
 
     /// <summary>
-    /// One plastic step: forward pass, then (if the sample is misclassified, or always when the rule says so) the
-    /// hidden, input and output updates, in that order. Returns the prediction made before the update.
+    /// One plastic step: forward pass (with the learning weights), then (if the sample is misclassified, or always when
+    /// the rule says so) the hidden, input and output updates, in that order, then the output average's step when the
+    /// rule keeps one. Returns the prediction made before the update.
     /// </summary>
     public int Learn(ReadOnlySpan<double> x, int label)
     {
         spec.CheckLabel(label);
+        int prediction = Update(x, label);
+        average?.Step(outputWeights);
+        return prediction;
+    }
 
-        int prediction = Predict(x);
+    private int Update(ReadOnlySpan<double> x, int label)
+    {
+        int prediction = Forward(x);
         long seen = samplesSeen++;
         if (Rule.MisclassifiedOnly && prediction == label)
         {

@@ -87,6 +87,27 @@ public abstract class FixedNetworkConformanceTests
         _ = RunLifetime(c, seed);
     }
 
+    /// <summary>Rules whose predictions read the output weights' moving average.</summary>
+    public static TheoryData<int> OutputAverageSeeds => new(OutputAverageSeedValues);
+
+    internal static readonly int[] OutputAverageSeedValues = [.. Enumerable.Range(501, 24)];
+
+    [Theory]
+    [MemberData(nameof(OutputAverageSeeds))]
+    public void Lifetime_OutputAverage_MatchesTheGoldenModel(int seed)
+    {
+        // Every engine must step the average after every learned sample (updated or not), reset it with the weights, and
+        // predict from it while learning from the weights. A case whose readout never left the weights (output updates that
+        // round to nothing) would prove none of it, so such a case is followed by the next one, each checked in full.
+        bool moved = false;
+        for (int attempt = 0; attempt < 4 && !moved; attempt++)
+        {
+            _ = RunLifetime(RandomAverageCase(seed + (attempt * 100_000)), seed, afterStep: tested => moved |= !tested.ReadoutWeightsRaw.SequenceEqual(tested.OutputWeightsRaw));
+        }
+
+        Assert.True(moved, "the readout never differed from the weights");
+    }
+
     [Fact]
     public void Lifetime_PerNeuronStreamsLargerNetwork_MatchesTheGoldenModel()
     {
@@ -268,6 +289,29 @@ public abstract class FixedNetworkConformanceTests
         return c with { Precision = c.Precision with { OutputWeight = w with { Format = new QFormat(true, w.Format.Width + 1, w.Format.FracBits + 1) } } };
     }
 
+    /// <summary>
+    /// A random case (plain, stochastic, random-layout or per-group) whose rule has an output table and keeps the output
+    /// weights' moving average with a shift of 1..6 (short enough that the readout moves within the lifetime).
+    /// </summary>
+    internal static Case RandomAverageCase(int seed)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            int s = seed + (attempt * 10_000);
+            var c = (s % 4) switch
+            {
+                0 => RandomStochasticCase(s),
+                1 => RandomLayoutCase(s),
+                2 => RandomGroupCase(s),
+                _ => RandomCase(s, wide: s % 8 == 3),
+            };
+            if (c.Rule.Output is not null && c.Precision.WeightOf(PatternLayouts.Output).Format.Width <= 55)
+            {
+                return c with { Rule = c.Rule.WithOutputAverage(new Random(s + 11_000).Next(1, 7)) };
+            }
+        }
+    }
+
     /// <summary>The rule with every table in add mode (stochastic rounding applies to add tables only).</summary>
     internal static PatternRule Additive(PatternRule rule) => new(
         rule.Rounds,
@@ -437,7 +481,7 @@ public abstract class FixedNetworkConformanceTests
     /// the prediction and every raw array after each step.
     /// </summary>
     /// <returns>The number of steps after which the stochastic-rounding generator had moved.</returns>
-    private int RunLifetime(Case c, int seed)
+    private int RunLifetime(Case c, int seed, Action<IFixedPatternNetwork>? afterStep = null)
     {
         int drawingSteps = 0;
         var golden = new FixedPatternNetwork(c.Spec, c.Masks, c.Rule, c.Precision);
@@ -493,6 +537,7 @@ public abstract class FixedNetworkConformanceTests
             Same(new[] { expected }, new[] { actual }, $"{context}, prediction");
             ulong before = RandomFingerprint(golden);
             AssertSameState(golden, tested, context);
+            afterStep?.Invoke(tested);
             drawingSteps += before != previousState ? 1 : 0;
             previousState = before;
         }
@@ -510,6 +555,7 @@ public abstract class FixedNetworkConformanceTests
         Same(golden.RecurrentWeightsRaw.ToArray(), tested.RecurrentWeightsRaw.ToArray(), $"{context}, RecurrentWeightsRaw");
         Same(golden.InputWeightsRaw.ToArray(), tested.InputWeightsRaw.ToArray(), $"{context}, InputWeightsRaw");
         Same(golden.OutputWeightsRaw.ToArray(), tested.OutputWeightsRaw.ToArray(), $"{context}, OutputWeightsRaw");
+        Same(golden.ReadoutWeightsRaw.ToArray(), tested.ReadoutWeightsRaw.ToArray(), $"{context}, ReadoutWeightsRaw");
         Assert.Equal(golden.LogitFracBits, tested.LogitFracBits);
         Same([golden.UpdateRandomState], [tested.UpdateRandomState], $"{context}, UpdateRandomState");
         Same(golden.NeuronRandomStates.ToArray(), tested.NeuronRandomStates.ToArray(), $"{context}, NeuronRandomStates");
