@@ -68,7 +68,11 @@
 #define W_OUTPUT (V * N + V * V)
 #define W_WORDS (V * N + V * V + M * V)
 #define MASK_WORDS (V * N + V * V)
+#ifdef OUT_AVG_SHIFT
+#define SCRATCH_WORDS (4 * V + 2 * M + 2 * M * V) // PatternKernelDefines.ScratchWords: + the output averages and readout
+#else
 #define SCRATCH_WORDS (4 * V + 2 * M)
+#endif
 
 // A signed 128-bit integer in two's complement (hi holds the sign) and an unsigned magnitude.
 typedef struct { ulong lo; long hi; } i128;
@@ -594,6 +598,33 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
     SYNC(CLK_GLOBAL_MEM_FENCE);
 }
 
+#ifdef OUT_AVG_SHIFT
+// The output weights' moving average (FixedOutputAverage): A has OUT_AVG_SHIFT + 1 more fractional bits than the
+// weight; after every sample learned from A += (w * 2^(s+1) - A) >> s (floor), and the readout is (A + 2^s) >> (s+1).
+void average_step(__global const WTYPE* w, __global long* average, __global long* readout, int lid)
+{
+    for (int e = lid; e < M * V; e += LOCAL_SIZE) {
+        long a = average[e] + ((((long)w[W_OUTPUT + e]) * (1L << (OUT_AVG_SHIFT + 1)) - average[e]) >> OUT_AVG_SHIFT);
+        average[e] = a;
+        readout[e] = (a + (1L << OUT_AVG_SHIFT)) >> (OUT_AVG_SHIFT + 1);
+    }
+    SYNC(CLK_GLOBAL_MEM_FENCE);
+}
+
+// Exchanges the output weights and the readout, so that the holdout's forward passes read the readout and the weights
+// come back afterwards (the readout always lies within the weight's range, so it fits WTYPE).
+void swap_readout(__global WTYPE* w, __global long* readout, int lid)
+{
+    SYNC(CLK_GLOBAL_MEM_FENCE);
+    for (int e = lid; e < M * V; e += LOCAL_SIZE) {
+        long weight = (long)w[W_OUTPUT + e];
+        w[W_OUTPUT + e] = (WTYPE)readout[e];
+        readout[e] = weight;
+    }
+    SYNC(CLK_GLOBAL_MEM_FENCE);
+}
+#endif
+
 // meta, per lifetime (9 ints): train start, train count, passes, holdout start, holdout count, first prediction slot, mask
 // image, starting-weight image, and the stochastic-rounding generator's state at reset (XorShift32.Seed of the network
 // seed, as a uint's bits; unused without STOCH_BITS or with PER_NEURON, whose per-neuron seeds the host writes into
@@ -623,6 +654,15 @@ __kernel void pattern_lifetimes(
 #endif
     for (int e = lid; e < W_WORDS; e += LOCAL_SIZE) w[e] = start[e];
     SYNC(CLK_GLOBAL_MEM_FENCE);
+#ifdef OUT_AVG_SHIFT
+    __global long* average = scratch + 4 * V + 2 * M;
+    __global long* readout = average + M * V;
+    for (int e = lid; e < M * V; e += LOCAL_SIZE) {
+        average[e] = ((long)w[W_OUTPUT + e]) * (1L << (OUT_AVG_SHIFT + 1));
+        readout[e] = (long)w[W_OUTPUT + e];
+    }
+    SYNC(CLK_GLOBAL_MEM_FENCE);
+#endif
     long seen = 0;
     uint rng = (uint)my[8];
     for (int pass = 0; pass < passes; pass++) {
@@ -632,15 +672,24 @@ __kernel void pattern_lifetimes(
             if (lid == 0) predictions[slot] = prediction;
             slot++;
 #ifdef MISCLASSIFIED_ONLY
-            if (prediction == label) continue;
+            if (prediction != label)
 #endif
             update(mask, w, r, patterns, scratch + 4 * V, label, prediction, seen, lid, &rng, states);
+#ifdef OUT_AVG_SHIFT
+            average_step(w, average, readout, lid);
+#endif
         }
     }
+#ifdef OUT_AVG_SHIFT
+    swap_readout(w, readout, lid);
+#endif
     for (int s = 0; s < holdout_count; s++) {
         int sample = holdout_start + s;
         int prediction = forward(inputs + (size_t)sample * N, mask, w, scratch, patterns, counts, &shared_prediction, lid);
         if (lid == 0) predictions[slot] = prediction;
         slot++;
     }
+#ifdef OUT_AVG_SHIFT
+    swap_readout(w, readout, lid);
+#endif
 }

@@ -281,7 +281,7 @@ public sealed class OpenClLifetimeBatch : IDisposable
         var spec = p.Lifetime.Spec;
         long weights = PatternKernelDefines.WeightWords(spec) * (p.Defines.WideWeights ? 8 : 4);
         // Its mask and start images are counted as its own although lifetimes of one network seed share them.
-        long total = (p.Rom.Length * 8L) + p.Masks.Length + (2 * weights) + (PatternKernelDefines.ScratchWords(spec) * 8)
+        long total = (p.Rom.Length * 8L) + p.Masks.Length + (2 * weights) + (PatternKernelDefines.ScratchWords(spec, p.Defines.AveragesOutput) * 8)
             + (spec.Hidden * 4L) + (PatternKernelDefines.MetaWords * 4) + (p.Predictions * 4L)
             + (p.Defines.PerNeuron ? spec.Hidden * 4L : 0);
         return (total, weights);
@@ -356,7 +356,7 @@ public sealed class OpenClLifetimeBatch : IDisposable
         using var labelBuffer = context.Allocate<int>(labels.Count);
         using var metaBuffer = context.Allocate<int>(meta.Length);
         using var predictionBuffer = context.Allocate<int>(slots);
-        using var scratchBuffer = context.Allocate<long>(count * PatternKernelDefines.ScratchWords(spec));
+        using var scratchBuffer = context.Allocate<long>(count * PatternKernelDefines.ScratchWords(spec, defines.AveragesOutput));
         using var patternBuffer = context.Allocate<int>((long)count * spec.Hidden);
 
         // Per-neuron streams: each lifetime's generators start at its network seed's NeuronSeeds; one unused word otherwise.

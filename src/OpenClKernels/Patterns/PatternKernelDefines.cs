@@ -62,6 +62,10 @@ public sealed record PatternKernelDefines
     /// update then runs neuron-parallel like a deterministic one.</summary>
     public bool PerNeuron => Defines.Any(d => d.Key == "PER_NEURON");
 
+    /// <summary>The rule keeps a moving average of the output weights (<c>OUT_AVG_SHIFT</c>, <see cref="PatternRule.OutputAverageShift"/>):
+    /// each lifetime's scratch then holds the averages and the readout weights too.</summary>
+    public bool AveragesOutput => Defines.Any(d => d.Key == "OUT_AVG_SHIFT");
+
     /// <summary>The defines for lifetimes of <paramref name="spec"/>'s shape with <paramref name="rule"/>'s options at <paramref name="precision"/>.</summary>
     /// <param name="spec">Network shape (inputs, hidden, classes, cap); its seed and edge probability do not matter.</param>
     /// <param name="rule">Rounds, update mode, options and which tables exist; its table entries do not matter.</param>
@@ -74,10 +78,10 @@ public sealed record PatternKernelDefines
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(precision);
         ArgumentOutOfRangeException.ThrowIfLessThan(localSize, 1);
-        if (rule.AveragesOutput)
+        if (rule.AveragesOutput && precision.WeightOf(PatternLayouts.Output).Format.Width + rule.OutputAverageShift + 1 > 62)
         {
-            throw new ArgumentException(
-                "The rule's predictions read a moving average of the output weights (update.outputAverageShift); the OpenCL kernel does not keep one. Run it with --backend cpu", nameof(rule));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The output average needs {precision.WeightOf(PatternLayouts.Output).Format.Width} + {rule.OutputAverageShift + 1} bits per weight, more than 62; narrow the output weights or the average's shift"), nameof(rule));
         }
 
         int accumulator = precision.AccumulatorBits(spec);
@@ -150,6 +154,12 @@ public sealed record PatternKernelDefines
             defines.Add(new("OUT_OTHER_ROLE", Int(plan.OutputRole(2, 0, 1))));
         }
 
+        if (rule.AveragesOutput)
+        {
+            // The output weights' moving average (FixedOutputAverage): its shift s; A and the readout live in scratch.
+            defines.Add(new("OUT_AVG_SHIFT", Int(rule.OutputAverageShift)));
+        }
+
         return new PatternKernelDefines(defines, wtype == "long", xtype == "long", acc64, localSize > 1);
     }
 
@@ -199,8 +209,10 @@ public sealed record PatternKernelDefines
     /// <summary>Weights per lifetime: <c>Win</c>, <c>Wg</c>, <c>Wout</c>.</summary>
     internal static long WeightWords(PatternNetworkSpec spec) => MaskWords(spec) + ((long)spec.Classes * spec.Hidden);
 
-    /// <summary>Scratch longs per lifetime: projection, hidden, operand, next, and the logits as two words each.</summary>
-    internal static long ScratchWords(PatternNetworkSpec spec) => (4L * spec.Hidden) + (2L * spec.Classes);
+    /// <summary>Scratch longs per lifetime: projection, hidden, operand, next, the logits as two words each, and with an
+    /// output average (<paramref name="averagesOutput"/>) the averages <c>A</c> and the readout weights, Classes × Hidden each.</summary>
+    internal static long ScratchWords(PatternNetworkSpec spec, bool averagesOutput) =>
+        (4L * spec.Hidden) + (2L * spec.Classes) + (averagesOutput ? 2L * spec.Classes * spec.Hidden : 0);
 
     /// <inheritdoc/>
     public bool Equals(PatternKernelDefines? other) => other is not null && Options == other.Options;

@@ -64,6 +64,21 @@ public sealed class OpenClLifetimeBatchTests
     [MemberData(nameof(OtherLayoutSeeds))]
     public void Run_MoreRandomLayouts_MatchTheGoldenModel(int seed) => AssertMatches(FixedNetworkConformanceTests.RandomLayoutCase(seed), seed);
 
+    /// <summary>Rules with an output average (update.outputAverageShift): every third of the conformance body's seeds by default, the rest Heavy.</summary>
+    public static TheoryData<int> AverageSeeds => new(FixedNetworkConformanceTests.OutputAverageSeedValues.Where(s => s % 3 == 0));
+
+    /// <summary>The remaining output-average seeds (Heavy).</summary>
+    public static TheoryData<int> OtherAverageSeeds => new(FixedNetworkConformanceTests.OutputAverageSeedValues.Where(s => s % 3 != 0));
+
+    [OpenClTheory]
+    [MemberData(nameof(AverageSeeds))]
+    public void Run_OutputAverage_MatchesTheGoldenModel(int seed) => AssertMatches(FixedNetworkConformanceTests.RandomAverageCase(seed), seed, localSize: seed == 504 ? 2 : 1);
+
+    [OpenClTheory]
+    [Trait("Category", "Heavy")]
+    [MemberData(nameof(OtherAverageSeeds))]
+    public void Run_MoreOutputAverages_MatchTheGoldenModel(int seed) => AssertMatches(FixedNetworkConformanceTests.RandomAverageCase(seed), seed);
+
     [OpenClFact]
     public void Run_ReadsTablesThroughTheLayout()
     {
