@@ -56,6 +56,10 @@ internal static class EvolveCommand
         var multiplicative = new Option<bool>("--multiplicative") { Description = "w *= 1 + eta*table[i] instead of w += eta*table[i]" };
         var always = new Option<bool>("--always") { Description = "Update after every sample, not only misclassified ones" };
         var allEdges = new Option<bool>("--all-edges") { Description = "The output rule's second entry updates every non-label row" };
+        var outputAverage = new Option<int>("--output-average-shift")
+        {
+            Description = $"Predictions read a moving average of the output weights, a += (w - a)/2^s after every sample (update.outputAverageShift, 1..{PatternRule.MaxOutputAverageShift}); 0: the last weights",
+        };
         var noInput = new Option<bool>("--no-input-rule") { Description = "Keep input weights fixed (no input table)" };
         var noOutput = new Option<bool>("--no-output-rule") { Description = "Keep output weights fixed (no output table)" };
         var json = new Option<bool>("--json") { Description = "Print the final summary as JSON" };
@@ -93,7 +97,7 @@ internal static class EvolveCommand
         var command = new Command("evolve", "Evolve a plasticity rule (ask/tell ES, GA or CMA-ES) with checkpoints after every generation")
         {
             algorithm, generations, population, sigma, learningRate, output, resume, force, batches, batchSize, threads, rounds, eta, multiplicative, always, allEdges, noInput, noOutput, json,
-            fitness, lifetime, holdout, passes, datasets, init, precision, hiddenFields, inputFields, outputFields,
+            fitness, lifetime, holdout, passes, datasets, init, precision, hiddenFields, inputFields, outputFields, outputAverage,
         };
         task.AddTo(command);
         fields.AddTo(command);
@@ -103,7 +107,7 @@ internal static class EvolveCommand
         var smallTasks = new SmallTaskEvolve(); // boolean1, boolean2 (Baxter) and linear (EMNN): src/Cli/SmallTasks
         smallTasks.AddTo(command);
         Option[] settingOptions = [.. fields.All, algorithm, population, sigma, learningRate, batches, batchSize, rounds, eta, multiplicative, always, allEdges, noInput, noOutput,
-            fitness, lifetime, holdout, passes, datasets, init, precision, hiddenFields, inputFields, outputFields,
+            fitness, lifetime, holdout, passes, datasets, init, precision, hiddenFields, inputFields, outputFields, outputAverage,
             task.Task, task.Data, task.Train, task.Test, task.Header, task.TrainIdx, task.TestIdx, task.Limit, task.Hidden, task.Cap, task.EdgeProbability, task.Seed, task.DataSeed];
 
         command.SetAction((result, cancellation) =>
@@ -192,6 +196,7 @@ internal static class EvolveCommand
                     HiddenFields = result.GetValue(hiddenFields),
                     InputFields = result.GetValue(inputFields),
                     OutputFields = result.GetValue(outputFields),
+                    OutputAverageShift = result.GetValue(outputAverage),
                 };
                 CheckLayout(config);
                 config = config with { Precision = fields.Apply(PrecisionOption.Resolve(result.GetValue(precision)), result)?.ToJson() };
@@ -201,6 +206,11 @@ internal static class EvolveCommand
                     if (initRule.Rounds != config.Rounds)
                     {
                         throw new UsageException($"--init {initPath} has {initRule.Rounds} rounds; the run has {config.Rounds} (see --rounds)");
+                    }
+
+                    if (initRule.OutputAverageShift != config.OutputAverageShift)
+                    {
+                        throw new UsageException($"--init {initPath} has output average shift {initRule.OutputAverageShift}; the run has {config.OutputAverageShift} (see --output-average-shift)");
                     }
 
                     try
@@ -423,6 +433,16 @@ internal static class EvolveCommand
         {
             throw new UsageException(e.Message, e);
         }
+
+        if (config.OutputAverageShift is < 0 or > PatternRule.MaxOutputAverageShift)
+        {
+            throw new UsageException($"--output-average-shift must be 0 (off) or 1..{PatternRule.MaxOutputAverageShift}, not {config.OutputAverageShift}");
+        }
+
+        if (config.OutputAverageShift > 0 && !config.EvolveOutput)
+        {
+            throw new UsageException("--output-average-shift averages the output weights, which --no-output-rule keeps fixed");
+        }
     }
 
     private static EvolutionCheckpoint LoadCheckpoint(string dir)
@@ -475,6 +495,11 @@ internal static class EvolveCommand
         {
             facts["precision"] = config.Precision;
         }
+        if (config.OutputAverageShift > 0)
+        {
+            facts["outputAverageShift"] = Num(config.OutputAverageShift);
+        }
+
         if (config.Sigma is { } sigma)
         {
             facts["sigma"] = Num(sigma);

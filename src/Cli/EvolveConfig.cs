@@ -47,12 +47,16 @@ internal sealed record EvolveConfig(
     /// <summary>The output table's fields (<c>--output-fields</c>), or null for the classic ones.</summary>
     public string? OutputFields { get; init; }
 
+    /// <summary>The rules' output average (<c>--output-average-shift</c>; 0, the default and what older checkpoints hold: off).</summary>
+    public int OutputAverageShift { get; init; }
+
     /// <summary>The rule settings evolution holds fixed.</summary>
     internal PatternRuleSettings RuleSettings => new(Rounds, Eta, Mode, MisclassifiedOnly, OutputEdges, EvolveInput, EvolveOutput)
     {
         HiddenFields = Fields(HiddenFields),
         InputFields = Fields(InputFields),
         OutputFields = Fields(OutputFields),
+        OutputAverageShift = OutputAverageShift,
     };
 
     private static System.Collections.Immutable.ImmutableArray<Neuro.Rules.Layouts.LayoutField> Fields(string? text) =>

@@ -57,6 +57,30 @@ public sealed class EvolveCommandTests : IDisposable
     }
 
     [Fact]
+    public void Evolve_OutputAverage_EvaluatesAndWritesRulesThatKeepIt()
+    {
+        // The run's rules keep the average (its fitness reads it; the written rule says so and simulates as evolved), and
+        // --init refuses a rule whose average differs from the run's instead of dropping it silently.
+        string dir = Path.Combine(root, "avg"), plain = Path.Combine(root, "plain");
+        var r = NeuroRunner.Run(Small(dir, 1, "--always", "--output-average-shift", "3", "--json"));
+        var p = NeuroRunner.Run(Small(plain, 1, "--always", "--json"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.True(p.ExitCode == 0, p.Stderr);
+        string rulePath = Path.Combine(dir, "rule.json");
+        var (rule, provenance) = Neuro.Rules.Patterns.PatternRuleFile.Read(rulePath);
+        Assert.Equal(3, rule.OutputAverageShift);
+        Assert.Equal("3", provenance!.Extra["outputAverageShift"]);
+        Assert.Equal(0, Neuro.Rules.Patterns.PatternRuleFile.Read(Path.Combine(plain, "rule.json")).Rule.OutputAverageShift);
+        static string Fitnesses(string run) => string.Join(',', File.ReadAllLines(Path.Combine(run, "log.csv"))[1].Split(',')[1..4]); // best, mean, std
+        Assert.NotEqual(Fitnesses(plain), Fitnesses(dir));
+
+        string line = NeuroRunner.Run(Small(Path.Combine(root, "init"), 1, "--always", "--init", rulePath)).SingleErrorLine(2);
+        Assert.Contains("has output average shift 3; the run has 0 (see --output-average-shift)", line, StringComparison.Ordinal);
+        var again = NeuroRunner.Run(Small(Path.Combine(root, "init2"), 1, "--always", "--output-average-shift", "3", "--init", rulePath));
+        Assert.True(again.ExitCode == 0, again.Stderr);
+    }
+
+    [Fact]
     public void Evolve_LearningRateWithGaIsAUsageError()
     {
         string[] args = Small(Path.Combine(root, "ga"), 1, "--learning-rate", "0.01");
@@ -99,6 +123,7 @@ public sealed class EvolveCommandTests : IDisposable
     [InlineData("--cap", "99", "Cap must be 1..Hidden (8), not 99")]
     [InlineData("--sigma", "-1", "Sigma must be positive and finite, not -1")]
     [InlineData("--learning-rate", "0", "LearningRate must be positive and finite, not 0")]
+    [InlineData("--output-average-shift", "21", "--output-average-shift must be 0 (off) or 1..20, not 21")]
     public void Evolve_RejectsBadSettings(string option, string value, string fragment)
     {
         string[] args = Small(Path.Combine(root, "bad"), 1);

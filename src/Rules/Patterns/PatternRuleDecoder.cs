@@ -45,6 +45,6 @@ public sealed class PatternRuleDecoder : IRuleDecoder<RuleGenome, PatternRule>
             tables.Add(genes.Slice(layout.Offset(t), layout.Tables[t].Entries));
         }
 
-        return new PatternRule(Settings.Rounds, Settings.Eta, layout, tables.MoveToImmutable(), Settings.MisclassifiedOnly, Settings.OutputEdges);
+        return new PatternRule(Settings.Rounds, Settings.Eta, layout, tables.MoveToImmutable(), Settings.MisclassifiedOnly, Settings.OutputEdges, Settings.OutputAverageShift);
     }
 }

@@ -34,6 +34,9 @@ public sealed record PatternRuleSettings(
     /// <summary>The output table's fields; default: the classic [preHistory, role(1)].</summary>
     public ImmutableArray<LayoutField> OutputFields { get; init; }
 
+    /// <summary>Every decoded rule's <see cref="PatternRule.OutputAverageShift"/> (0: predictions read the last weights).</summary>
+    public int OutputAverageShift { get; init; }
+
     /// <summary>The layout every decoded rule has.</summary>
     /// <exception cref="ArgumentException">The fields break the family's rules (<see cref="PatternLayouts.Validate"/>).</exception>
     public RuleLayout Layout => PatternLayouts.Build(
@@ -63,6 +66,7 @@ public sealed record PatternRuleSettings(
             HiddenFields = hidden.Fields,
             InputFields = input?.Fields ?? default,
             OutputFields = output?.Fields ?? default,
+            OutputAverageShift = rule.OutputAverageShift,
         };
     }
 
@@ -96,8 +100,8 @@ public sealed record PatternRuleSettings(
     public bool Equals(PatternRuleSettings? other) =>
         other is not null && Rounds == other.Rounds && Eta.Equals(other.Eta) && Mode == other.Mode && MisclassifiedOnly == other.MisclassifiedOnly
         && OutputEdges == other.OutputEdges && EvolveInput == other.EvolveInput && EvolveOutput == other.EvolveOutput
-        && Layout == other.Layout;
+        && OutputAverageShift == other.OutputAverageShift && Layout == other.Layout;
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Rounds, Eta, Mode, MisclassifiedOnly, OutputEdges, EvolveInput, EvolveOutput);
+    public override int GetHashCode() => HashCode.Combine(Rounds, Eta, Mode, MisclassifiedOnly, OutputEdges, EvolveInput, EvolveOutput, OutputAverageShift);
 }
