@@ -232,9 +232,9 @@ public static class HardwareExporter
         files.Add((HardwareDesign.VectorPath(d.Learner, "beats"), "vectors", GoldenVectors.File(v.Beats)));
         files.Add((HardwareDesign.VectorPath(d.Learner, "results"), "vectors", GoldenVectors.File(v.Results)));
         files.Add((HardwareDesign.VectorPath(d.Learner, "latencies"), "vectors", GoldenVectors.File(v.Latencies)));
-        foreach (var t in d.Tables)
+        foreach (var (code, name) in d.ReadBackLayers)
         {
-            files.Add((HardwareDesign.VectorPath(d.Learner, "expected_" + t.Name), "vectors", GoldenVectors.File(v.Weights[t.Code])));
+            files.Add((HardwareDesign.VectorPath(d.Learner, "expected_" + name), "vectors", GoldenVectors.File(v.Weights[code])));
         }
     }
 
