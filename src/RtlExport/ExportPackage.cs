@@ -95,6 +95,13 @@ internal static class ExportPackage
         r.Append($"Here: forward {I(t.Forward)} clocks, update {I(t.Update(d.AllEdges ? d.Spec.Classes : 2))}, so {I(t.Latency(false, 1))} clocks for a sample that does not update and ");
         r.Append($"{I(t.Latency(true, d.AllEdges ? d.Spec.Classes : 2))} for one that does; loading a sample takes INPUTS + 1 = {I(d.Spec.Inputs + 1L)} beats. At f MHz a\n");
         r.Append($"stream of samples that do not update runs at f * 1e6 / {I(t.Latency(false, 1) + d.Spec.Inputs + 2L)} samples per second (load, compute, result).\n");
+        if (d.AveragesOutput)
+        {
+            r.Append($"Output average (shift {d.AverageShift}, {d.AverageWidth}-bit averages beside the output weights): every sample learned from (LEARN on),\n");
+            r.Append($"updated or not, adds the average's walk, CLASSES*ROWS + 6 = {I(t.Average)} clocks; samples with LEARN off predict from its readout\n");
+            r.Append("(A + 2^shift) >>> (shift+1) (read it back as weight layer 3). The figures above are without that walk.\n");
+        }
+
         r.Append($"Reset (and CLEAR) zero the plastic weights in {I(t.Clear)} clocks (STATUS.CLEARING).\n\n");
         Instantiation(r, d, top);
         r.Append($"The testbench `tb/{d.LearnerTestbench}.v` streams {v.Samples} learning samples and {v.TestSamples} frozen ones with random\n");

@@ -39,12 +39,6 @@ internal sealed class HardwareDesign
                 "The rule is multiplicative (w ← w·(1 + eta·entry)); the RTL implements additive rules only (w ← overflow(w + rom[addr]), no multiplier). Export an additive rule");
         }
 
-        if (rule.AveragesOutput)
-        {
-            throw new RtlExportException(
-                "The rule's predictions read a moving average of the output weights (update.outputAverageShift); the RTL engine and learner do not keep one. Simulate it with neuro simulate (float or --precision), or export the rule without the average");
-        }
-
         if (rule.Layout.Find(PatternLayouts.Recurrent) is null)
         {
             throw new RtlExportException(
@@ -58,6 +52,12 @@ internal sealed class HardwareDesign
         }
 
         precision.Validate(spec);
+        if (rule.AveragesOutput && precision.WeightOf(PatternLayouts.Output).Format.Width + rule.OutputAverageShift + 1 > 62)
+        {
+            throw new RtlExportException(string.Create(CultureInfo.InvariantCulture,
+                $"The output average needs {precision.WeightOf(PatternLayouts.Output).Format.Width} + {rule.OutputAverageShift + 1} bits per weight, more than the golden model's 62; narrow the output weights or the average's shift"));
+        }
+
         if (precision.WeightTypes.FirstOrDefault(t => t.Format.Width != precision.Weight.Format.Width || t.Overflow != precision.Weight.Overflow) is { } other)
         {
             throw new RtlExportException(
@@ -194,6 +194,28 @@ internal sealed class HardwareDesign
 
     public bool AllEdges => Rule.OutputEdges == OutputEdges.AllEdges;
 
+    /// <summary>
+    /// Whether the learner keeps the output weights' moving average (<see cref="PatternRule.OutputAverageShift"/>,
+    /// <see cref="FixedOutputAverage"/>): an average memory beside the output weights, stepped by a walk after every sample
+    /// learned from, whose rounded readout the frozen predictions (LEARN off) multiply with. Without an output table the
+    /// output weights never move, so their average reads back exactly the fixed weights and the learner keeps none.
+    /// </summary>
+    public bool AveragesOutput => Rule.AveragesOutput && HasOutput;
+
+    /// <summary>The host weight port's layer of the output average's readout (read-only; with <see cref="AveragesOutput"/>).</summary>
+    public const int ReadoutLayer = 3;
+
+    /// <summary>The layers the learner's testbench reads back through the host port: each table's (code, name), then, with
+    /// an output average, the readout's.</summary>
+    public IEnumerable<(int Code, string Name)> ReadBackLayers =>
+        Tables.Select(t => (t.Code, t.Name)).Concat(AveragesOutput ? [(ReadoutLayer, "readout")] : []);
+
+    /// <summary>The average's shift <c>s</c> (its factor is <c>2^-s</c>); 0 without an average.</summary>
+    public int AverageShift => AveragesOutput ? Rule.OutputAverageShift : 0;
+
+    /// <summary>Bits of an average <c>A</c>: the output weight's and <c>s + 1</c> more fractional bits.</summary>
+    public int AverageWidth => WeightWidth + AverageShift + 1;
+
     /// <summary>Bits of a firing history: rounds R + 1 (every history field of the layout has this width).</summary>
     public int PatternWidth => Rule.Rounds + 1;
 
@@ -313,7 +335,7 @@ internal sealed class HardwareDesign
     public int ResultWidth => 8 * ((2 * ClassWidth + 1 + 7) / 8);
 
     /// <summary>The learner's clocks per sample.</summary>
-    public LearnerTiming Timing => new(Spec.Inputs, Spec.Hidden, Spec.Classes, Rule.Rounds, Lanes, ActivationWidth, HasInput, HasOutput);
+    public LearnerTiming Timing => new(Spec.Inputs, Spec.Hidden, Spec.Classes, Rule.Rounds, Lanes, ActivationWidth, HasInput, HasOutput, AveragesOutput);
 
     public string Learner => Name + "_learner";
 

@@ -232,9 +232,9 @@ public static class HardwareExporter
         files.Add((HardwareDesign.VectorPath(d.Learner, "beats"), "vectors", GoldenVectors.File(v.Beats)));
         files.Add((HardwareDesign.VectorPath(d.Learner, "results"), "vectors", GoldenVectors.File(v.Results)));
         files.Add((HardwareDesign.VectorPath(d.Learner, "latencies"), "vectors", GoldenVectors.File(v.Latencies)));
-        foreach (var t in d.Tables)
+        foreach (var (code, name) in d.ReadBackLayers)
         {
-            files.Add((HardwareDesign.VectorPath(d.Learner, "expected_" + t.Name), "vectors", GoldenVectors.File(v.Weights[t.Code])));
+            files.Add((HardwareDesign.VectorPath(d.Learner, "expected_" + name), "vectors", GoldenVectors.File(v.Weights[code])));
         }
     }
 
@@ -260,6 +260,11 @@ public static class HardwareExporter
             w.WriteString("arithmetic", "w <- overflow(w + rom[addr]); both in weight LSBs, so no rounding acts");
             w.WriteBoolean("misclassifiedOnly", d.Rule.MisclassifiedOnly);
             w.WriteString("outputEdges", d.AllEdges ? "allEdges" : "labelAndPrediction");
+            if (d.Rule.AveragesOutput)
+            {
+                w.WriteNumber("outputAverageShift", d.Rule.OutputAverageShift);
+            }
+
             w.WriteEndObject();
             w.WriteStartObject("precision");
             Type(w, "input", d.Precision.Input);
@@ -335,7 +340,9 @@ public static class HardwareExporter
         w.WriteNumber("beatWidth", d.BeatWidth);
         w.WriteNumber("resultWidth", d.ResultWidth);
         w.WriteStartObject("cycles");
-        w.WriteString("formula", "latency = forward + (updated ? update(rows) : 0) + overhead; every walk costs its steps + drain");
+        w.WriteString("formula", d.AveragesOutput
+            ? "latency = forward + (updated ? update(rows) : 0) + (learned ? average : 0) + overhead; every walk costs its steps + drain"
+            : "latency = forward + (updated ? update(rows) : 0) + overhead; every walk costs its steps + drain");
         w.WriteNumber("drain", LearnerTiming.Drain);
         w.WriteNumber("overhead", LearnerTiming.Overhead);
         w.WriteNumber("projection", t.Projection);
@@ -346,7 +353,21 @@ public static class HardwareExporter
         w.WriteNumber("updateLabelAndPrediction", t.Update(2));
         w.WriteNumber("updateAllRows", t.Update(d.Spec.Classes));
         w.WriteNumber("clear", t.Clear);
+        if (d.AveragesOutput)
+        {
+            w.WriteNumber("average", t.Average);
+        }
+
         w.WriteEndObject();
+        if (d.AveragesOutput)
+        {
+            w.WriteStartObject("outputAverage");
+            w.WriteNumber("shift", d.AverageShift);
+            w.WriteNumber("averageWidth", d.AverageWidth);
+            w.WriteString("step", "after every sample learned from: A <- A + ((w*2^(shift+1) - A) >>> shift); clear: A = 0");
+            w.WriteString("readout", "(A + 2^shift) >>> (shift+1), read by the logits of samples with LEARN off and by weight layer 3");
+            w.WriteEndObject();
+        }
         w.WriteStartObject("vectors");
         w.WriteNumber("samples", v.Samples);
         w.WriteNumber("testSamples", v.TestSamples);

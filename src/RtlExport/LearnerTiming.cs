@@ -14,7 +14,8 @@ namespace Neuro.RtlExport;
 /// <param name="ActivationWidth">Bits A of the activation format (the cap searches its A − 1 magnitude bits).</param>
 /// <param name="InputTable">The rule has an input table (the input weights are plastic).</param>
 /// <param name="OutputTable">The rule has an output table (the output weights are plastic).</param>
-public sealed record LearnerTiming(int Inputs, int Hidden, int Classes, int Rounds, int Lanes, int ActivationWidth, bool InputTable, bool OutputTable)
+/// <param name="OutputAverage">The learner keeps the output weights' moving average (a walk over them after every sample learned from).</param>
+public sealed record LearnerTiming(int Inputs, int Hidden, int Classes, int Rounds, int Lanes, int ActivationWidth, bool InputTable, bool OutputTable, bool OutputAverage = false)
 {
     /// <summary>Clocks every walk spends after its last step, draining the pipeline (read, operand, product, accumulate, write, compare).</summary>
     public const int Drain = 6;
@@ -47,8 +48,15 @@ public sealed record LearnerTiming(int Inputs, int Hidden, int Classes, int Roun
     public long Update(int outputRows) =>
         (long)Rows * Hidden + Drain + (InputTable ? (long)Rows * Inputs + Drain : 0) + (OutputTable ? (long)outputRows * Rows + Drain : 0);
 
+    /// <summary>The output average's step (with <see cref="OutputAverage"/>, after every sample learned from, updated or
+    /// not): <c>CLASSES·ROWS + DRAIN</c>; 0 without an average.</summary>
+    public long Average => OutputAverage ? (long)Classes * Rows + Drain : 0;
+
     /// <summary>Clocks from the edge accepting the sample's last beat to the first edge seeing the prediction valid.</summary>
-    public long Latency(bool updated, int outputRows) => Forward + (updated ? Update(outputRows) : 0) + Overhead;
+    /// <param name="updated">The sample updated the weights.</param>
+    /// <param name="outputRows">Output rows updated (see <see cref="Update"/>).</param>
+    /// <param name="learned">The sample was learned from (LEARN on): the output average, if any, steps.</param>
+    public long Latency(bool updated, int outputRows, bool learned = false) => Forward + (updated ? Update(outputRows) : 0) + (learned ? Average : 0) + Overhead;
 
     /// <summary>Clocks of the clear sequence (after reset or <c>CLEAR</c>): one per word of the deepest plastic weight memory of a lane.</summary>
     public long Clear => Math.Max((long)Rows * Hidden, Math.Max(InputTable ? (long)Rows * Inputs : 0, OutputTable ? (long)Classes * Rows : 0));

@@ -42,7 +42,8 @@ internal sealed class LearnerVectors
     /// <summary>Per sample the expected clocks from its TLAST edge to the edge seeing the result valid.</summary>
     public List<string> Latencies { get; } = [];
 
-    /// <summary>The final plastic weights per layer code, at index <c>local·LANES + lane</c>.</summary>
+    /// <summary>The final plastic weights per layer code, at index <c>local·LANES + lane</c>; with an output average, also
+    /// its final readout (<see cref="HardwareDesign.ReadoutLayer"/>, from <see cref="FixedPatternNetwork.ReadoutWeightsRaw"/>).</summary>
     public Dictionary<int, List<string>> Weights { get; } = [];
 
     /// <summary>Narrowing unit vectors: <c>{instance (2 bits), input, expected}</c>.</summary>
@@ -165,7 +166,7 @@ internal sealed class LearnerVectors
             }
 
             Results.Add(new BitWord().Add(0, d.ResultWidth - 2 * cw - 1).Add(updated ? 1 : 0, 1).Add(label, cw).Add(prediction, cw).Hex());
-            long latency = timing.Latency(updated, outputRows);
+            long latency = timing.Latency(updated, outputRows, learning);
             Latencies.Add(VerilogTypes.Hex(latency, 32));
             TotalLatency += latency;
             LastCycles = latency - LearnerTiming.Overhead;
@@ -194,6 +195,12 @@ internal sealed class LearnerVectors
         {
             var output = network.OutputWeightsRaw.ToArray();
             Weights[2] = Layer(d, d.Spec.Classes * d.Rows, (local, l) => output[local / d.Rows * v + local % d.Rows * lanes + l]);
+        }
+
+        if (d.AveragesOutput)
+        {
+            var readout = network.ReadoutWeightsRaw.ToArray();
+            Weights[HardwareDesign.ReadoutLayer] = Layer(d, d.Spec.Classes * d.Rows, (local, l) => readout[local / d.Rows * v + local % d.Rows * lanes + l]);
         }
     }
 

@@ -42,7 +42,7 @@ internal static class RegisterMap
         registers.Add(new("LAST_RESULT", 0x1C, "RO", "The last result, as on the output stream", result,
             [("PREDICTION", 0, d.ClassWidth, "the prediction"), ("LABEL", d.ClassWidth, d.ClassWidth, "the label"), ("UPDATED", 2 * d.ClassWidth, 1, "the sample updated the weights")]));
         registers.Add(new("ERRORS", 0x20, "RO", "Malformed input frames dropped", "errors_reg", []));
-        registers.Add(new("WEIGHT_LAYER", 0x24, "RW", "Weight port: layer (0 recurrent, 1 input, 2 output)", "{30'd0, weight_layer_reg}", []));
+        registers.Add(new("WEIGHT_LAYER", 0x24, "RW", d.AveragesOutput ? "Weight port: layer (0 recurrent, 1 input, 2 output, 3 the output average's readout, read-only)" : "Weight port: layer (0 recurrent, 1 input, 2 output)", "{30'd0, weight_layer_reg}", []));
         registers.Add(new("WEIGHT_INDEX", 0x28, "RW", "Weight port: LOCAL << 8 | LANE (see the index macros)", "weight_index_reg",
             [("LANE", 0, 8, "the lane: neuron mod LANES"), ("LOCAL", 8, 24, "the word within the lane")]));
         registers.Add(new("WEIGHT_DATA", 0x2C, "RW", "Weight port: the weight (sign-extended); writing loads it (idle only, plastic layers only, else SLVERR)",

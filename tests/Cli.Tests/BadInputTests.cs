@@ -198,7 +198,6 @@ public sealed class BadInputTests(BadInputWorkspace workspace, Xunit.Abstraction
         { Export + " --out {ws}/foreign", "--out: '{ws}/foreign' is not empty and was not written by 'neuro export'" },
         { Export + " --out {ws}/run", "--out: '{ws}/run' is not empty and was not written by 'neuro export'" },
         { Export + " --out /proc/neuro-hw", "--out: cannot write '/proc/neuro-hw'" },
-        { "export --rule {ws}/averaged.json --samples 4 --out {ws}/new", "predictions read a moving average of the output weights (update.outputAverageShift); the RTL engine and learner do not keep one" },
         { Export + " --out {ws}/new --name wire", "'wire' is not a safe Verilog module name: it is a Verilog/SystemVerilog keyword" },
         { Export + " --out {ws}/new --name x;rm", "'x;rm' is not a safe Verilog module name" },
         { "export --rule {ws}/rule.json --hidden 6 --cap 3 --out {ws}/new --samples 0", "--samples must be at least 1, not 0" },

@@ -15,7 +15,7 @@ namespace Neuro.RtlExport.Emitters.Learner;
 /// </remarks>
 internal static class LearnerCoreEmitter
 {
-    /// <summary>The phase codes of the sequencer, in the order a sample visits them.</summary>
+    /// <summary>The phase codes of the sequencer, in the order a sample visits them (<see cref="PhasesOf"/> adds the average's).</summary>
     internal static readonly (string Name, string Comment)[] Phases =
     [
         ("IDLE", "waiting for a sample"),
@@ -30,6 +30,18 @@ internal static class LearnerCoreEmitter
         ("UPD_INPUT", "update the input weights"),
         ("UPD_OUTPUT", "update the output weights"),
     ];
+
+    /// <summary>The core's header lines on the output average (designs with one).</summary>
+    private static readonly string[] AverageHeader =
+    [
+        "Output average: after every sample learned from (updated or not), a walk (CLASSES*ROWS steps) steps",
+        "A <- A + ((w*2^(AVG_SHIFT+1) - A) >>> AVG_SHIFT) for every output weight w; with learn off the logits",
+        "multiply the readout (A + 2^AVG_SHIFT) >>> (AVG_SHIFT+1) instead of w (FixedOutputAverage). Clear zeroes A.",
+    ];
+
+    /// <summary>The phases of design <paramref name="d"/>: <see cref="Phases"/>, then, with an output average, its step.</summary>
+    internal static IReadOnlyList<(string Name, string Comment)> PhasesOf(HardwareDesign d) =>
+        d.AveragesOutput ? [.. Phases, ("AVERAGE", "step the output weights' moving average")] : Phases;
 
     public static VerilogModule Build(HardwareDesign d)
     {
@@ -46,6 +58,7 @@ internal static class LearnerCoreEmitter
             "(ROWS*INPUTS) and output (rows*ROWS) weights. docs/hardware.md gives the cycle formula.",
             "Load the inputs through x_we/x_addr/x_data while idle, then pulse start with the label.",
             "Reset (or clear while idle) zeroes every plastic weight, one word of every lane per clock.",
+            .. d.AveragesOutput ? AverageHeader : [],
         ]);
         AddParameters(m, d);
         AddPorts(m, d);
@@ -84,6 +97,11 @@ internal static class LearnerCoreEmitter
         m.Parameter("ACT_FRAC", Int(p.Activation.Format.FracBits), "Fractional bits of an activation");
         m.Parameter("ENTRY_WIDTH", Int(d.EntryWidth), $"Bits of a rule-ROM word: {VerilogTypes.Describe(p.RuleEntry.Format)} in weight LSBs");
         m.Parameter("ACC_WIDTH", Int(d.AccumulatorWidth), "Bits of an accumulator: every exact sum, and more than a product");
+        if (d.AveragesOutput)
+        {
+            m.Parameter("AVG_SHIFT", Int(d.AverageShift), "Output average: its factor 2^-AVG_SHIFT per sample learned from (1..20)");
+        }
+
         foreach (var t in d.Tables)
         {
             m.Parameter(t.Name.ToUpperInvariant() + "_ROM_FILE", HardwareDesign.Quote(d.RomPath(t.Name)), $"Rule table '{t.Name}' ROM image");
@@ -161,6 +179,11 @@ internal static class LearnerCoreEmitter
         m.LocalParam("OPERAND_WIDTH", "(INPUT_WIDTH > ACT_WIDTH ? INPUT_WIDTH : ACT_WIDTH) + 1", "Bits of a MAC operand: an input or an activation, signed, with a spare sign bit");
         m.LocalParam("PRODUCT_WIDTH", "OPERAND_WIDTH + WEIGHT_WIDTH", "Bits of a product");
         m.LocalParam("DRAIN", Int(LearnerTiming.Drain), "Clocks each walk drains its pipeline");
+        if (d.AveragesOutput)
+        {
+            m.LocalParam("AVG_WIDTH", "WEIGHT_WIDTH + AVG_SHIFT + 1", "Bits of an output average A: a weight with AVG_SHIFT + 1 more fractional bits");
+        }
+
         m.LocalParam("CLEAR_WORDS", ClearWords(d), "Words the clear sequence visits per lane: the deepest plastic weight memory");
         m.LocalParam("ROWS_LAST", "ROWS - 1", "Last row", "integer");
         m.LocalParam("CLASSES_LAST", "CLASSES - 1", "Last class (walk row)", "integer");
@@ -182,9 +205,10 @@ internal static class LearnerCoreEmitter
         m.LocalParam("INPUT_WORDS_24", "INPUT_WORDS", "INPUT_WORDS as a host index", "integer");
         m.LocalParam("OUTPUT_WORDS_24", "OUTPUT_WORDS", "OUTPUT_WORDS as a host index", "integer");
         m.LocalParam("LANES_8", "LANES", "LANES as a host lane", "integer");
-        for (int i = 0; i < Phases.Length; i++)
+        var phases = PhasesOf(d);
+        for (int i = 0; i < phases.Count; i++)
         {
-            m.LocalParam("PHASE_" + Phases[i].Name, $"4'd{i}", "Phase: " + Phases[i].Comment, "[3:0]");
+            m.LocalParam("PHASE_" + phases[i].Name, $"4'd{i}", "Phase: " + phases[i].Comment, "[3:0]");
         }
 
         PlasticityUnitEmitter.AddOverflowParams(m, d.Precision.Weight);

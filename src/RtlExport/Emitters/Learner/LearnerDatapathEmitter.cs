@@ -61,16 +61,19 @@ internal static class LearnerDatapathEmitter
         ]);
         AddSampleCodes(m, d);
         AddFixedRoms(m, d);
+        // With an output average, layer 3 reads the output weights' readout (read-only).
+        (string, IReadOnlyList<Stmt>)[] readout = d.AveragesOutput ? [("2'd2", [Stmt.Set("host_rdata", "wout_q_bus[host_lane*WEIGHT_WIDTH +: WEIGHT_WIDTH]")])] : [];
         m.Clocked("Host port: the addressed weight, one clock after the lanes' read",
         [
             Stmt.Case("host_layer",
             [
                 ("2'd0", [Stmt.Set("host_rdata", "wg_q_bus[host_lane*WEIGHT_WIDTH +: WEIGHT_WIDTH]")]),
                 ("2'd1", [Stmt.Set("host_rdata", "win_q_bus[host_lane*WEIGHT_WIDTH +: WEIGHT_WIDTH]")]),
-            ], [Stmt.Set("host_rdata", "wout_q_bus[host_lane*WEIGHT_WIDTH +: WEIGHT_WIDTH]")]),
+                .. readout,
+            ], [Stmt.Set("host_rdata", (d.AveragesOutput ? "avg_readout_bus" : "wout_q_bus") + "[host_lane*WEIGHT_WIDTH +: WEIGHT_WIDTH]")]),
         ]);
         m.Assign("host_index_ok", "{1'b0, host_lane} < LANES_8[8:0] && (host_layer == 2'd0 ? {1'b0, host_local} < HIDDEN_WORDS_24[24:0]"
-            + " : host_layer == 2'd1 ? {1'b0, host_local} < INPUT_WORDS_24[24:0] : host_layer == 2'd2 && {1'b0, host_local} < OUTPUT_WORDS_24[24:0])");
+            + $" : host_layer == 2'd1 ? {{1'b0, host_local}} < INPUT_WORDS_24[24:0] : {(d.AveragesOutput ? "host_layer[1]" : "host_layer == 2'd2")} && {{1'b0, host_local}} < OUTPUT_WORDS_24[24:0])");
         var writable = new List<string> { "host_layer == 2'd0" };
         if (d.HasInput)
         {
@@ -164,6 +167,11 @@ internal static class LearnerDatapathEmitter
         m.Wire("wg_q_bus", "[LANES*WEIGHT_WIDTH-1:0]", "Every lane's recurrent weight read");
         m.Wire("win_q_bus", "[LANES*WEIGHT_WIDTH-1:0]", "Every lane's input weight read");
         m.Wire("wout_q_bus", "[LANES*WEIGHT_WIDTH-1:0]", "Every lane's output weight read");
+        if (d.AveragesOutput)
+        {
+            m.Wire("avg_readout_bus", "[LANES*WEIGHT_WIDTH-1:0]", "Every lane's output-average readout at the lanes' weight address");
+        }
+
         m.Wire("acc_bus", "[LANES*ACC_WIDTH-1:0]", "Every lane's accumulator");
         m.Wire("hit_bus", "[LANES-1:0]", "Cap: the lane's value is over the candidate (search) or the threshold (count)");
         m.Wire("gt_bus", "[LANES-1:0]", "Cap apply: the lane's value is above the threshold");

@@ -29,7 +29,7 @@ internal static class LearnerLaneEmitter
         var lane = new GenerateForItem("The lanes: lane l holds neurons r*LANES + l", "l", "LANES", "lane");
         var b = lane.Body;
         AddMemories(b, d);
-        AddMac(b);
+        AddMac(b, d);
         AddUpdate(b, d);
         AddWeightPort(b, "wg", "PHASE_UPD_HIDDEN", "2'd0", "HIDDEN_WORDS", "HW_BITS", "Recurrent weights: word r*HIDDEN + pre");
         if (d.HasInput)
@@ -40,6 +40,11 @@ internal static class LearnerLaneEmitter
         if (d.HasOutput)
         {
             AddWeightPort(b, "wout", "PHASE_UPD_OUTPUT", "2'd2", "OUTPUT_WORDS", "OW_BITS", "Output weights: word c*ROWS + r");
+        }
+
+        if (d.AveragesOutput)
+        {
+            AddAverage(b);
         }
 
         b.Assign("h_q_bus[l*ACT_WIDTH +: ACT_WIDTH]", "h_q");
@@ -99,14 +104,16 @@ internal static class LearnerLaneEmitter
             [("in", "acc_reg"), ("out", "s_val")]);
     }
 
-    private static void AddMac(GenerateBody b)
+    private static void AddMac(GenerateBody b, HardwareDesign d)
     {
         b.Reg("op_reg", "[OPERAND_WIDTH-1:0]", "Stage 2: the operand (input, z, or the lane's activation for the logits)");
         b.Reg("w_reg", "[WEIGHT_WIDTH-1:0]", "Stage 2: the weight");
         b.Reg("prod_reg", "[PRODUCT_WIDTH-1:0]", "Stage 3: operand * weight, exact");
         b.Reg("acc_reg", "[ACC_WIDTH-1:0]", "Stage 4: the row's sum so far");
-        b.Wire("w_mac", "[WEIGHT_WIDTH-1:0]", "The weight of the MAC step",
-            "p1_phase == PHASE_PROJECT ? win_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH] : p1_phase == PHASE_ROUND ? wg_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH] : wout_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH]");
+        // With an output average, the logits of a sample presented with learn off (a frozen prediction) read the readout.
+        string output = d.AveragesOutput ? "learn_reg ? wout_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH] : avg_readout" : "wout_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH]";
+        b.Wire("w_mac", "[WEIGHT_WIDTH-1:0]", d.AveragesOutput ? "The weight of the MAC step (the logits: the live output weight when learning, else the average's readout)" : "The weight of the MAC step",
+            $"p1_phase == PHASE_PROJECT ? win_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH] : p1_phase == PHASE_ROUND ? wg_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH] : {output}");
         b.Wire("product", "[PRODUCT_WIDTH-1:0]", "op_reg * w_reg as signed values",
             "$signed({{WEIGHT_WIDTH{op_reg[OPERAND_WIDTH-1]}}, op_reg}) * $signed({{OPERAND_WIDTH{w_reg[WEIGHT_WIDTH-1]}}, w_reg})");
         b.Wire("product_ext", "[ACC_WIDTH-1:0]", "The product sign-extended to the accumulator", "{{(ACC_WIDTH-PRODUCT_WIDTH){prod_reg[PRODUCT_WIDTH-1]}}, prod_reg}");
@@ -155,7 +162,7 @@ internal static class LearnerLaneEmitter
             d.HasInput ? [("p1_phase == PHASE_UPD_HIDDEN", "mask_g_word[l]"), ("p1_phase == PHASE_UPD_INPUT", "mask_in_word[l]")] : [("p1_phase == PHASE_UPD_HIDDEN", "mask_g_word[l]")],
             "1'b1");
         b.Wire("upd_write", "", "Update stage 2: write the updated weight back (the synapse exists)",
-            "p2_valid && upd_mask_reg && p2_phase >= PHASE_UPD_HIDDEN");
+            d.AveragesOutput ? "p2_valid && upd_mask_reg && p2_phase >= PHASE_UPD_HIDDEN && p2_phase <= PHASE_UPD_OUTPUT" : "p2_valid && upd_mask_reg && p2_phase >= PHASE_UPD_HIDDEN");
         if (d.PerNeuronStreams)
         {
             // One generator per neuron: the lane keeps its rows' states; a row's updates come in the golden order.
@@ -191,6 +198,35 @@ internal static class LearnerLaneEmitter
             Stmt.Set("upd_mask_reg", mask),
         ]);
         b.Items.Add(new AlwaysItem($"w + rom[addr] under the weight's overflow mode ({d.Overflow})", "*", PlasticityUnitEmitter.OverflowResult(d.Overflow, "upd_result", blocking: true)));
+    }
+
+    /// <summary>
+    /// The output average of the lane's output weights (<see cref="Neuro.FixedPointSim.Patterns.FixedOutputAverage"/>):
+    /// <c>avg_mem</c> beside <c>wout_mem</c>, same words, read at the same address. The average's walk reads <c>w</c> and
+    /// <c>A</c> at each word and writes <c>A + ((w·2^(s+1) − A) &gt;&gt;&gt; s)</c> back one clock later (stage 1); the
+    /// readout <c>(A + 2^s) &gt;&gt;&gt; (s + 1)</c> of the word read feeds the logits with learn off and the host port's
+    /// layer 3. Clear zeroes <c>A</c> with the output weights (both start at 0); host writes leave <c>A</c> alone.
+    /// </summary>
+    private static void AddAverage(GenerateBody b)
+    {
+        b.Reg("avg_mem", "[AVG_WIDTH-1:0]", "Output averages A: word c*ROWS + r, the output weight's with AVG_SHIFT + 1 more fractional bits", "[0:OUTPUT_WORDS-1]");
+        b.Reg("avg_q", "[AVG_WIDTH-1:0]", "avg_mem read at the lanes' weight address");
+        b.Wire("avg_target", "[AVG_WIDTH-1:0]", "The output weight read, at the average's scale: w * 2^(AVG_SHIFT+1)", "{wout_q, {(AVG_SHIFT+1){1'b0}}}");
+        b.Wire("avg_diff", "[AVG_WIDTH:0]", "w * 2^(AVG_SHIFT+1) - A, exact", "{avg_target[AVG_WIDTH-1], avg_target} - {avg_q[AVG_WIDTH-1], avg_q}");
+        b.Wire("avg_step", "[AVG_WIDTH:0]", "The step (w * 2^(AVG_SHIFT+1) - A) >>> AVG_SHIFT, floored", "{{AVG_SHIFT{avg_diff[AVG_WIDTH]}}, avg_diff[AVG_WIDTH:AVG_SHIFT]}");
+        b.Wire("avg_next", "[AVG_WIDTH-1:0]", "The stepped average (it stays between A and the weight: never overflows)", "avg_q + avg_step[AVG_WIDTH-1:0]");
+        b.Wire("avg_round", "[AVG_WIDTH:0]", "A + 2^AVG_SHIFT, exact", "{avg_q[AVG_WIDTH-1], avg_q} + ({{AVG_WIDTH{1'b0}}, 1'b1} << AVG_SHIFT)");
+        b.Wire("avg_readout", "[WEIGHT_WIDTH-1:0]", "The readout (A + 2^AVG_SHIFT) >>> (AVG_SHIFT+1): A rounded to a weight LSB, half up (always fits)", "avg_round[AVG_SHIFT+1 +: WEIGHT_WIDTH]");
+        b.Wire("avg_we", "", "Write enable: clearing, or the average's walk one clock after its read", "phase_reg == PHASE_CLEAR || (p1_valid && p1_phase == PHASE_AVERAGE)");
+        b.Wire("avg_waddr", "[OW_BITS-1:0]", "Write address", "phase_reg == PHASE_CLEAR ? addr_reg[OW_BITS-1:0] : p1_addr[OW_BITS-1:0]");
+        b.Wire("avg_wdata", "[AVG_WIDTH-1:0]", "Write data: zero, or the stepped average", "phase_reg == PHASE_CLEAR ? {AVG_WIDTH{1'b0}} : avg_next");
+        b.Wire("unused_avg_bits", "", "Bits the step and the rounding drop (lint: intentionally unused)", "&{1'b0, avg_diff, avg_step[AVG_WIDTH], avg_round, 1'b0}");
+        b.Clocked("Output averages: one write port, one read port",
+        [
+            Stmt.If("avg_we", [Stmt.Set("avg_mem[avg_waddr]", "avg_wdata")]),
+            Stmt.Set("avg_q", "avg_mem[weight_raddr[OW_BITS-1:0]]"),
+        ]);
+        b.Assign("avg_readout_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH]", "avg_readout");
     }
 
     /// <summary>A plastic weight memory of the lane: one write port (clear, update or host, exclusive by phase) and one read port.</summary>

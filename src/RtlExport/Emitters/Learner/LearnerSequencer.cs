@@ -98,12 +98,15 @@ internal static class LearnerSequencer
         m.Reg("col_last", "[COL_WIDTH-1:0]", "The walk's last column");
         m.Reg("row_last", "[WALK_ROW_WIDTH-1:0]", "The walk's last row");
         string rows = d.HasOutput && !d.AllEdges ? "label_reg == best_reg ? {WALK_ROW_WIDTH{1'b0}} : {{(WALK_ROW_WIDTH-1){1'b0}}, 1'b1}" : "CLASSES_LAST[WALK_ROW_WIDTH-1:0]";
+        // The average's walk visits every output word as the logits walk does: CLASSES rows of ROWS columns.
+        (string, string)[] averageCol = d.AveragesOutput ? [("PHASE_AVERAGE", "ROW_COL_LAST[COL_WIDTH-1:0]")] : [];
+        (string, string)[] averageRow = d.AveragesOutput ? [("PHASE_AVERAGE", "CLASSES_LAST[WALK_ROW_WIDTH-1:0]")] : [];
         m.Items.Add(new AlwaysItem("The walk's extent by phase", "*",
         [
             Stmt.Table("phase_reg", "col_last",
                 [("PHASE_PROJECT", "INPUTS_LAST[COL_WIDTH-1:0]"), ("PHASE_UPD_INPUT", "INPUTS_LAST[COL_WIDTH-1:0]"), ("PHASE_ROUND", "HIDDEN_LAST[COL_WIDTH-1:0]"), ("PHASE_UPD_HIDDEN", "HIDDEN_LAST[COL_WIDTH-1:0]"),
-                 ("PHASE_LOGITS", "ROW_COL_LAST[COL_WIDTH-1:0]"), ("PHASE_UPD_OUTPUT", "ROW_COL_LAST[COL_WIDTH-1:0]")], "{COL_WIDTH{1'b0}}"),
-            Stmt.Table("phase_reg", "row_last", [("PHASE_LOGITS", "CLASSES_LAST[WALK_ROW_WIDTH-1:0]"), ("PHASE_UPD_OUTPUT", rows)], "ROWS_LAST[WALK_ROW_WIDTH-1:0]"),
+                 ("PHASE_LOGITS", "ROW_COL_LAST[COL_WIDTH-1:0]"), ("PHASE_UPD_OUTPUT", "ROW_COL_LAST[COL_WIDTH-1:0]"), .. averageCol], "{COL_WIDTH{1'b0}}"),
+            Stmt.Table("phase_reg", "row_last", [("PHASE_LOGITS", "CLASSES_LAST[WALK_ROW_WIDTH-1:0]"), ("PHASE_UPD_OUTPUT", rows), .. averageRow], "ROWS_LAST[WALK_ROW_WIDTH-1:0]"),
         ]));
         m.Wire("col_last_hit", "", "The step is the last of its row", "col_reg == col_last");
         m.Wire("one_act", "[ACT_WIDTH-1:0]", "The constant 1 as an activation", "{{(ACT_WIDTH-1){1'b0}}, 1'b1}");
@@ -181,11 +184,15 @@ internal static class LearnerSequencer
         ];
     }
 
-    /// <summary>The end of a walk (its last drain clock): decide and start the next walk, or finish the sample.</summary>
+    /// <summary>The end of a walk (its last drain clock): decide and start the next walk, or finish the sample. With an
+    /// output average, every sample learned from ends with its walk: after the last update walk, or after the logits
+    /// when the sample does not update.</summary>
     private static List<Stmt> Transitions(HardwareDesign d)
     {
         List<Stmt> search = [Stmt.Set("bit_reg", "TOP_BIT[BIT_WIDTH-1:0]"), Stmt.Set("threshold_reg", "{ACT_WIDTH{1'b0}}")];
         List<Stmt> finish = [Stmt.Set("phase_reg", "PHASE_IDLE"), Stmt.Set("done", "1'b1")];
+        List<Stmt> learned = d.AveragesOutput ? Start("PHASE_AVERAGE") : finish;
+        List<Stmt> unupdated = d.AveragesOutput ? [Stmt.If("learn_reg", learned, finish)] : finish;
         List<Stmt> output = d.HasOutput
             ? Start("PHASE_UPD_OUTPUT", [.. d.AllEdges ? [Stmt.Set("out_class_reg", "first_class")] : Array.Empty<Stmt>(), Stmt.Set("kind_reg", Kind(d, "first_class"))], "first_base")
             : finish;
@@ -205,7 +212,7 @@ internal static class LearnerSequencer
             [
                 Stmt.Set("prediction", "best_reg"),
                 Stmt.Set("updated", "update_sample"),
-                Stmt.If("update_sample", Start("PHASE_UPD_HIDDEN"), finish),
+                Stmt.If("update_sample", Start("PHASE_UPD_HIDDEN"), unupdated),
             ]),
             ("PHASE_UPD_HIDDEN", input),
         };
@@ -216,7 +223,12 @@ internal static class LearnerSequencer
 
         if (d.HasOutput)
         {
-            arms.Add(("PHASE_UPD_OUTPUT", finish));
+            arms.Add(("PHASE_UPD_OUTPUT", learned));
+        }
+
+        if (d.AveragesOutput)
+        {
+            arms.Add(("PHASE_AVERAGE", finish));
         }
 
         return [Stmt.Case("phase_reg", arms, [Stmt.Set("phase_reg", "PHASE_IDLE")])];

@@ -117,9 +117,9 @@ internal static class LearnerTestbenchEmitter
         m.Reg("results", "[RESULT_WIDTH-1:0]", "Expected results", "[0:TOTAL-1]");
         m.Reg("latencies", "[31:0]", "Expected latencies", "[0:TOTAL-1]");
         m.Reg("tlast_edge", "[31:0]", "The clock edge of each sample's TLAST beat", "[0:TOTAL-1]");
-        foreach (var t in d.Tables)
+        foreach (var (code, name) in d.ReadBackLayers)
         {
-            m.Reg($"expected_{t.Code}", "[WEIGHT_WIDTH-1:0]", $"The model's final {t.Name}-layer weights, index local*LANES + lane", $"[0:WORDS_{t.Code}-1]");
+            m.Reg($"expected_{code}", "[WEIGHT_WIDTH-1:0]", $"The model's final {name}-layer weights, index local*LANES + lane", $"[0:WORDS_{code}-1]");
         }
 
         m.Reg("axil_rdata", "[31:0]", "The last register read");
@@ -196,9 +196,9 @@ internal static class LearnerTestbenchEmitter
             Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(d.Learner, "results"))}, results);"),
             Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(d.Learner, "latencies"))}, latencies);"),
         };
-        foreach (var t in d.Tables)
+        foreach (var (code, name) in d.ReadBackLayers)
         {
-            body.Add(Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(d.Learner, "expected_" + t.Name))}, expected_{t.Code});"));
+            body.Add(Stmt.Line($"$readmemh({HardwareDesign.Quote(HardwareDesign.VectorPath(d.Learner, "expected_" + name))}, expected_{code});"));
         }
 
         body.AddRange(
@@ -229,18 +229,18 @@ internal static class LearnerTestbenchEmitter
             Stmt.Line("axil_read(REG_CYCLES_LO);"),
             Stmt.Let("cycles_seen", "axil_rdata"),
         ]);
-        foreach (var t in d.Tables)
+        foreach (var (code, name) in d.ReadBackLayers)
         {
-            body.Add(Stmt.Line($"axil_write(REG_WEIGHT_LAYER, 32'd{t.Code});"));
-            body.Add(Stmt.For("k = 0", $"k < WORDS_{t.Code}", "k = k + 1",
+            body.Add(Stmt.Line($"axil_write(REG_WEIGHT_LAYER, 32'd{code});"));
+            body.Add(Stmt.For("k = 0", $"k < WORDS_{code}", "k = k + 1",
             [
                 Stmt.Line("axil_write(REG_WEIGHT_INDEX, ((k / LANES) << 8) | (k % LANES));"),
                 Stmt.Line("axil_read(REG_WEIGHT_DATA);"),
                 Stmt.Let("checks", "checks + 1"),
-                Stmt.If($"axil_resp !== 2'b00 || axil_rdata[WEIGHT_WIDTH-1:0] !== expected_{t.Code}[k]",
+                Stmt.If($"axil_resp !== 2'b00 || axil_rdata[WEIGHT_WIDTH-1:0] !== expected_{code}[k]",
                 [
                     Stmt.Let("mismatches", "mismatches + 1"),
-                    Stmt.Line($"$display(\"NEURO_MISMATCH {dut} {t.Name} addr=%0d expected=%h got=%h\", k, expected_{t.Code}[k], axil_rdata[WEIGHT_WIDTH-1:0]);"),
+                    Stmt.Line($"$display(\"NEURO_MISMATCH {dut} {name} addr=%0d expected=%h got=%h\", k, expected_{code}[k], axil_rdata[WEIGHT_WIDTH-1:0]);"),
                 ]),
             ]));
         }
