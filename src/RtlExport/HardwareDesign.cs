@@ -52,10 +52,9 @@ internal sealed class HardwareDesign
         }
 
         precision.Validate(spec);
-        if (rule.AveragesOutput && precision.WeightOf(PatternLayouts.Output).Format.Width + rule.OutputAverageShift + 1 > 62)
+        if (rule.AveragesOutput && FixedOutputAverage.WidthProblem(precision.WeightOf(PatternLayouts.Output).Format.Width, rule.OutputAverageShift) is { } problem)
         {
-            throw new RtlExportException(string.Create(CultureInfo.InvariantCulture,
-                $"The output average needs {precision.WeightOf(PatternLayouts.Output).Format.Width} + {rule.OutputAverageShift + 1} bits per weight, more than the golden model's 62; narrow the output weights or the average's shift"));
+            throw new RtlExportException(problem);
         }
 
         if (precision.WeightTypes.FirstOrDefault(t => t.Format.Width != precision.Weight.Format.Width || t.Overflow != precision.Weight.Overflow) is { } other)

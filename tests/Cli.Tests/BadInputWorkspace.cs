@@ -16,7 +16,6 @@ public sealed class BadInputWorkspace : IDisposable
     {
         Root = Directory.CreateTempSubdirectory("neuro-bad-input-").FullName;
         File.Copy(Path.Combine(RepoPaths.Root, "rules", "synthetic-es.json"), At("rule.json"));
-        File.Copy(Path.Combine(RepoPaths.Root, "rules", "synthetic-best-20hidden-avg.json"), At("averaged.json"));
         File.WriteAllText(At("precision.json"), Neuro.FixedPointSim.Patterns.PrecisionConfig.Default.ToJson());
         File.WriteAllText(At("afile"), "not a folder\n");
         Directory.CreateDirectory(At("foreign"));

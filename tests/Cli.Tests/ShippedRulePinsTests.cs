@@ -32,7 +32,7 @@ public sealed class ShippedRulePinsTests : IDisposable
     /// The second-format pattern rules: hashes of <see cref="Simulate"/> in float and at the precision config they were
     /// made for (the margin/phase rules of issue 15 at <c>precision-default-sr8</c>, <c>hand-perceptron-w8</c> and
     /// <c>mnist-best-w8</c> at their 8-bit stochastic-rounding config, the synthetic <c>-w8</c> rules at their per-group
-    /// 8-bit configs, <c>synthetic-best-100hidden-w8</c> at both, <c>synthetic-best-20hidden-avg</c> (output average) at
+    /// 8-bit configs, <c>synthetic-best-100hidden-w8</c> at both, <c>synthetic-best-20hidden-avg</c> and <c>synthetic-best-100hidden-avg</c> (output average) at
     /// <c>precision-default-sr8</c>), so that a change to the layout code that moves their results is seen. In float
     /// <c>hand-perceptron-w8</c> predicts exactly as <c>hand-hebbian-perceptron-r0</c> (same tables, another eta; the output
     /// weights start at zero, so the argmax does not see the scale): its float predictions hash equals that pin's.
@@ -46,6 +46,7 @@ public sealed class ShippedRulePinsTests : IDisposable
         { "synthetic-best-20hidden-w8", "precision-synthetic-w8", "4a01a70d1213258822fe27f9d18a680be09086eacf6b08d05ffca00b4c8e3fed", "625e86364651d7a3f80ce973e467d35cd23a8a0abd4c22becc3673ce8d225910", "facd578ca1a56f2501729b872940d02931db0b638e3eb33dff99e9577dbe8b96", "33f6119ce72d8b4b8bdae9c026f2e03b8193a5472c7aa3ba679ddce5b8034a45" },
         { "synthetic-best-100hidden-w8", "precision-synthetic-w8", "e59acd40b6d1cc78132be5f128513489434237f22c5b669a1398583e6c650ce0", "54921f4215a4cf8529b86ab15eda9c32acbf48be2494ec8b0bbf801ff075f3a6", "b6aa89027bf9ca6242b7731df9d0a50443668b443d5f27eb1f1393b6589025ad", "198aaea6effde3a98fedc52672cccd11c7d71136b8bc26cdd9a7eaca02db264a" },
         { "synthetic-best-100hidden-w8", "precision-synthetic-w8-100hidden", "e59acd40b6d1cc78132be5f128513489434237f22c5b669a1398583e6c650ce0", "54921f4215a4cf8529b86ab15eda9c32acbf48be2494ec8b0bbf801ff075f3a6", "60b88718ab010d42004322ed872f8a7fbcccf62b86690388a7dc4a26614a5103", "b4596fa2903bf82bef6c54d34885653824b43e454b9ca25a8ef377c8938117fc" },
+        { "synthetic-best-100hidden-avg", "precision-default-sr8", "1b2604905473d5184ca8fb7de2afbce7c047cc28aafdaced87c3029f3f2f3eaf", "4c49ba419c6d5dc96d83c7f59db45417a439ae1874a1371c90006138be9dc3f4", "7bd0ee40d3a365651ea14eb8c2110b9af068621ad4fbfa81c41077607a88b168", "944f48966ab5c13d24f13869dda98eef67bd036651b2f956ac6baaa56d9b3037" },
         { "synthetic-best-100hidden", "precision-default-sr8", "f6b158562a39763b0cb3ea43fecea470dcbdfc3b1865a1ea7e3944fc2deadcbf", "a551625367a7c1aaecbae5b8c16a4f61201a15bd8b2ab0bc9f20f3991d1ee748", "43a0e4fcfca5fc8d7876c6af36f5d1acf95dd7e26450ae4bf6a633e64bff2e38", "02807004e370382549dfc96f4bcb342a13eb0b0c9e04a8ca669419b41cb6ea42" },
     };
 

@@ -28,16 +28,24 @@ public sealed class FixedOutputAverage
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         ArgumentOutOfRangeException.ThrowIfLessThan(shift, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(shift, PatternRule.MaxOutputAverageShift);
-        if (weightWidth + shift + 1 > 62)
+        if (WidthProblem(weightWidth, shift) is { } problem)
         {
-            throw new ArgumentException(
-                $"The output average needs {weightWidth} + {shift + 1} bits per weight, more than 62; narrow the output weights or the average's shift", nameof(shift));
+            throw new ArgumentException(problem, nameof(shift));
         }
 
         extended = new long[length];
         readout = new long[length];
         this.shift = shift;
     }
+
+    /// <summary>Most bits of an average <c>A</c> (a weight's and <c>s + 1</c> more): it and its step stay exact in a <see cref="long"/>.</summary>
+    public const int MaxBits = 62;
+
+    /// <summary>Why weights of <paramref name="weightWidth"/> bits cannot keep an average with <paramref name="shift"/>, or null when they can.</summary>
+    public static string? WidthProblem(int weightWidth, int shift) =>
+        weightWidth + shift + 1 > MaxBits
+            ? $"The output average needs {weightWidth} + {shift + 1} bits per weight, more than {MaxBits}; narrow the output weights or the average's shift"
+            : null;
 
     /// <summary>The readout weights <c>(A + 2^s) &gt;&gt; (s + 1)</c>, raw integers of the output weights' type, Classes × Hidden row-major.</summary>
     public ReadOnlySpan<long> WeightsRaw => readout;

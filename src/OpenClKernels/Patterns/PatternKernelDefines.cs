@@ -78,10 +78,9 @@ public sealed record PatternKernelDefines
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(precision);
         ArgumentOutOfRangeException.ThrowIfLessThan(localSize, 1);
-        if (rule.AveragesOutput && precision.WeightOf(PatternLayouts.Output).Format.Width + rule.OutputAverageShift + 1 > 62)
+        if (rule.AveragesOutput && FixedOutputAverage.WidthProblem(precision.WeightOf(PatternLayouts.Output).Format.Width, rule.OutputAverageShift) is { } problem)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"The output average needs {precision.WeightOf(PatternLayouts.Output).Format.Width} + {rule.OutputAverageShift + 1} bits per weight, more than 62; narrow the output weights or the average's shift"), nameof(rule));
+            throw new ArgumentException(problem, nameof(rule));
         }
 
         int accumulator = precision.AccumulatorBits(spec);
