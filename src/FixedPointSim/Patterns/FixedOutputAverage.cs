@@ -75,24 +75,5 @@ public sealed class FixedOutputAverage
     }
 
     /// <summary>Fills <paramref name="logits"/> with the exact <c>Σ_i readout_ci · h_i</c> and returns the argmax (the lower class winning ties).</summary>
-    public int Predict(ReadOnlySpan<long> hidden, Span<Int128> logits)
-    {
-        int v = hidden.Length, best = 0;
-        for (int c = 0; c < logits.Length; c++)
-        {
-            Int128 sum = Int128.Zero;
-            for (int i = 0; i < v; i++)
-            {
-                sum += (Int128)readout[c * v + i] * hidden[i];
-            }
-
-            logits[c] = sum;
-            if (sum > logits[best])
-            {
-                best = c;
-            }
-        }
-
-        return best;
-    }
+    public int Predict(ReadOnlySpan<long> hidden, Span<Int128> logits) => FixedPatternNetwork.Readout(readout, hidden, logits);
 }

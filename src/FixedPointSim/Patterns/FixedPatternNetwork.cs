@@ -380,13 +380,20 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
             }
         }
 
-        int best = 0;
-        for (int c = 0; c < spec.Classes; c++)
+        return Readout(outputWeights, hidden, logits);
+    }
+
+    /// <summary>Fills <paramref name="logits"/> with the exact <c>Σ_i weights_ci · h_i</c> (Classes × Hidden row-major, raw
+    /// integers) and returns the argmax, the lower class winning ties: the network's readout, also of its output average.</summary>
+    internal static int Readout(ReadOnlySpan<long> weights, ReadOnlySpan<long> hidden, Span<Int128> logits)
+    {
+        int v = hidden.Length, best = 0;
+        for (int c = 0; c < logits.Length; c++)
         {
             Int128 sum = Int128.Zero;
             for (int i = 0; i < v; i++)
             {
-                sum += (Int128)outputWeights[c * v + i] * hidden[i];
+                sum += (Int128)weights[c * v + i] * hidden[i];
             }
 
             logits[c] = sum;

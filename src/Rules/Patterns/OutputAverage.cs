@@ -36,24 +36,5 @@ public sealed class OutputAverage
     }
 
     /// <summary>Fills <paramref name="logits"/> with <c>a · hidden</c> and returns the argmax.</summary>
-    public int Predict(ReadOnlySpan<double> hidden, Span<double> logits)
-    {
-        int v = hidden.Length, best = 0;
-        for (int c = 0; c < logits.Length; c++)
-        {
-            double sum = 0;
-            for (int i = 0; i < v; i++)
-            {
-                sum += average[c * v + i] * hidden[i];
-            }
-
-            logits[c] = sum;
-            if (sum > logits[best])
-            {
-                best = c;
-            }
-        }
-
-        return best;
-    }
+    public int Predict(ReadOnlySpan<double> hidden, Span<double> logits) => ReferencePatternNetwork.Readout(average, hidden, logits);
 }

@@ -187,13 +187,20 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
             }
         }
 
-        int best = 0;
-        for (int c = 0; c < spec.Classes; c++)
+        return Readout(outputWeights, hidden, logits);
+    }
+
+    /// <summary>Fills <paramref name="logits"/> with <c>weights · hidden</c> (Classes × Hidden row-major) and returns the
+    /// argmax, the lower class winning ties: the network's readout, also of its output average.</summary>
+    internal static int Readout(ReadOnlySpan<double> weights, ReadOnlySpan<double> hidden, Span<double> logits)
+    {
+        int v = hidden.Length, best = 0;
+        for (int c = 0; c < logits.Length; c++)
         {
             double sum = 0;
             for (int i = 0; i < v; i++)
             {
-                sum += outputWeights[c * v + i] * hidden[i];
+                sum += weights[c * v + i] * hidden[i];
             }
 
             logits[c] = sum;
