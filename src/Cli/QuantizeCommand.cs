@@ -91,15 +91,16 @@ internal static class QuantizeCommand
             $"neuro quantize: {rulePath} on {choice.Task}, seed {choice.Seed}: {r.Passes} pass(es) over {r.TrainSamples} training samples, {r.TestSamples} test samples"));
         console.WriteLine(Invariant(
             $"network: {r.Spec.Inputs} inputs, {r.Spec.Hidden} hidden, cap {r.Spec.Cap}, p {r.Spec.EdgeProbability}, {r.Spec.Classes} classes"));
-        console.WriteLine($"precision: input {p.Input}, weight {p.Weight}, activation {p.Activation}, ruleEntry {p.RuleEntry}");
+        console.WriteLine($"precision: input {p.Input}, weight {p.Weight}, activation {p.Activation}, ruleEntry {p.RuleEntry}"
+            + string.Concat(p.GroupWeightFields.Select(g => $", {g.Field} {g.Type}")));
 
         console.WriteLine();
-        console.WriteLine(Invariant($"Rule tables: ROM word value vs eta*table(i); 1 LSB = {r.Tables[0].Lsb:G6}"));
-        var tables = NewTable("table", "entries", "max |err| (LSB)", "max |err|", "RMS err", "RMS err (LSB)", "SQNR (dB)", "saturated", "zeroed");
+        console.WriteLine("Rule tables: ROM word value vs eta*table(i); LSB: the value of one LSB of the table's ROM word");
+        var tables = NewTable("table", "entries", "LSB", "max |err| (LSB)", "max |err|", "RMS err", "RMS err (LSB)", "SQNR (dB)", "saturated", "zeroed");
         foreach (var t in r.Tables)
         {
             tables.AddRow(
-                t.Table, Int(t.Entries), Num(t.MaxAbsErrorLsb), Num(t.MaxAbsError), Num(t.RmsError), Num(t.RmsErrorLsb),
+                t.Table, Int(t.Entries), Num(t.Lsb), Num(t.MaxAbsErrorLsb), Num(t.MaxAbsError), Num(t.RmsError), Num(t.RmsErrorLsb),
                 t.Exact ? "+inf (exact)" : t.SqnrDb.ToString("F1", CultureInfo.InvariantCulture), Int(t.Saturated), Int(t.Zeroed));
         }
 

@@ -83,6 +83,21 @@ public sealed class QuantizeCommandTests : IDisposable
         Assert.Contains(rows, row => row[0] == "frozen after the lifetime");
     }
 
+    /// <summary>With a type per synapse group each table's row shows its own ROM word's LSB (the hidden table's 2^-24:
+    /// the recurrent weights' 16 fractional bits and 8 stochastic bits; the output table's 2^-20) and the precision line
+    /// names the group's type.</summary>
+    [Fact]
+    public void Quantize_TextShowsEachTablesLsbWithPerGroupTypes()
+    {
+        string config = Path.Combine(RepoPaths.Root, "configs", "precision-default-sr8-fine-recurrent.json");
+        var r = NeuroRunner.Run(["quantize", "--rule", Rule(), .. Small, "--precision", config]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("recurrentWeight ap_fixed<16,0,AP_RND_CONV,AP_SAT>", r.Stdout);
+        var rows = r.TableRows();
+        Assert.Contains(rows, row => row[0] == "hidden" && row[2] == "5.96E-08");
+        Assert.Contains(rows, row => row[0] == "output" && row[2] == "9.537E-07");
+    }
+
     [Fact]
     public void Quantize_PlotWritesAPng()
     {
