@@ -33,55 +33,73 @@ int[] selectionSeeds = [.. Enumerable.Range(101, 24)];
 FrozenLifetime[] Run(int[] seeds) =>
     [.. seeds.AsParallel().AsOrdered().Select(s => FrozenLifetime.Run(rule, options.Hidden, options.Cap, s))];
 var test = Run(testSeeds);
-var selection = Run(selectionSeeds);
 
-double[] table = [.. ruleOutput];
 double[] lifetime = [.. test.Select(l => l.RuleTestAccuracy)];
-double[] replayed = [.. test.Select(l => Readouts.OutputTable(l, table, averaged: false))];
-
-// Self-check of the replay: with no rounds and no input table the hidden state never changes during a lifetime, so
-// replaying the rule's output table on the frozen states must give the lifetime's accuracy exactly.
-if (rule.Rounds == 0 && rule.Input is null && !replayed.SequenceEqual(lifetime))
-{
-    Console.Error.WriteLine($"readout-ceiling: replay check failed: {string.Join(' ', replayed)} against the lifetime's {string.Join(' ', lifetime)}");
-    return 1;
-}
-
 var rows = new List<(string Readout, bool InFamily, double[] PerSeed)>
 {
     ("the rule's lifetime (what `neuro simulate` reports)", true, lifetime),
-    ("the rule's output table, replayed on the frozen states", true, replayed),
 };
 
-// The best output table for these frozen states: CMA-ES over the 2P entries, fitness = mean test accuracy on the
-// selection seeds, started from the rule's own table.
-var optimizer = OptimizerFactory.Create("cmaes", table.Length, seed: 7, initialMean: table, population: 16, sigma: 0.5);
-double startFitness = selection.Average(l => Readouts.OutputTable(l, table, averaged: false));
-double bestFitness = double.NegativeInfinity;
-double[] best = table;
-for (int g = 0; g < options.Generations; g++)
+// The replayed and searched output tables are the classic layout's (pattern, role: 2P entries added every sample). A
+// rule whose output table reads other fields (margin, phase, weight) or keeps an output average is not replayed: its
+// table would be indexed wrongly, and the rows below would judge a different rule.
+var outputLayout = rule.TableLayoutOf(PatternLayouts.Output)!;
+bool replayable = outputLayout.Fields.SequenceEqual(PatternLayouts.ClassicOutputFields(rule.Rounds)) && !rule.AveragesOutput;
+double[]? best = null;
+if (!replayable)
 {
-    var candidates = optimizer.Ask();
-    double[] fitness = [.. candidates.AsParallel().AsOrdered().Select(c => selection.Average(l => Readouts.OutputTable(l, c, averaged: false)))];
-    optimizer.Tell(fitness);
-    for (int i = 0; i < fitness.Length; i++)
+    Console.Error.WriteLine(
+        $"readout-ceiling: {options.RulePath}'s output table reads {outputLayout.FieldList}{(rule.AveragesOutput ? " with an output average" : "")}, " +
+        $"not the classic {string.Join(",", PatternLayouts.ClassicOutputFields(rule.Rounds))}; its table is not replayed or searched (the other readouts are)");
+}
+else
+{
+    var selection = Run(selectionSeeds);
+    double[] table = [.. ruleOutput];
+    double[] replayed = [.. test.Select(l => Readouts.OutputTable(l, table, averaged: false))];
+
+    // Self-check of the replay: with no rounds and no input table the hidden state never changes during a lifetime, so
+    // replaying the rule's output table on the frozen states must give the lifetime's accuracy exactly.
+    if (rule.Rounds == 0 && rule.Input is null && !replayed.SequenceEqual(lifetime))
     {
-        if (fitness[i] > bestFitness)
+        Console.Error.WriteLine($"readout-ceiling: replay check failed: {string.Join(' ', replayed)} against the lifetime's {string.Join(' ', lifetime)}");
+        return 1;
+    }
+
+    rows.Add(("the rule's output table, replayed on the frozen states", true, replayed));
+
+    // The best output table for these frozen states: CMA-ES over the 2P entries, fitness = mean test accuracy on the
+    // selection seeds, started from the rule's own table.
+    var optimizer = OptimizerFactory.Create("cmaes", table.Length, seed: 7, initialMean: table, population: 16, sigma: 0.5);
+    double startFitness = selection.Average(l => Readouts.OutputTable(l, table, averaged: false));
+    double bestFitness = double.NegativeInfinity;
+    best = table;
+    for (int g = 0; g < options.Generations; g++)
+    {
+        var candidates = optimizer.Ask();
+        double[] fitness = [.. candidates.AsParallel().AsOrdered().Select(c => selection.Average(l => Readouts.OutputTable(l, c, averaged: false)))];
+        optimizer.Tell(fitness);
+        for (int i = 0; i < fitness.Length; i++)
         {
-            (bestFitness, best) = (fitness[i], [.. candidates[i]]);
+            if (fitness[i] > bestFitness)
+            {
+                (bestFitness, best) = (fitness[i], [.. candidates[i]]);
+            }
+        }
+
+        if ((g + 1) % 25 == 0 || g + 1 == options.Generations)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"output-table search: generation {g + 1}/{options.Generations}, best selection accuracy {bestFitness:F4} (start {startFitness:F4})"));
         }
     }
 
-    if ((g + 1) % 25 == 0 || g + 1 == options.Generations)
-    {
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"output-table search: generation {g + 1}/{options.Generations}, best selection accuracy {bestFitness:F4} (start {startFitness:F4})"));
-    }
+    double[] found = best;
+    rows.Add(($"the best output table for these states ({options.Generations} CMA-ES generations on seeds 101–124)", true,
+        [.. test.Select(l => Readouts.OutputTable(l, found, averaged: false))]));
+    rows.Add(("the rule's output table, weights averaged over the pass", false, [.. test.Select(l => Readouts.OutputTable(l, table, averaged: true))]));
 }
 
-rows.Add(($"the best output table for these states ({options.Generations} CMA-ES generations on seeds 101–124)", true,
-    [.. test.Select(l => Readouts.OutputTable(l, best, averaged: false))]));
-rows.Add(("the rule's output table, weights averaged over the pass", false, [.. test.Select(l => Readouts.OutputTable(l, table, averaged: true))]));
 rows.Add(("perceptron on the hidden values (label +h, prediction −h on errors)", false, [.. test.Select(l => Readouts.Perceptron(l, averaged: false))]));
 rows.Add(("the same perceptron, weights averaged over the pass", false, [.. test.Select(l => Readouts.Perceptron(l, averaged: true))]));
 rows.Add(("LMS on standardized values, rate 0.001", false, [.. test.Select(l => Readouts.Lms(l, 0.001))]));
@@ -101,6 +119,10 @@ foreach (var (readout, inFamily, perSeed) in rows)
         $"| {readout} | {(inFamily ? "yes" : "no")} | {100 * mean:F1} % ± {100 * sd:F1} | {string.Join(' ', perSeed.Select(a => a.ToString("0.###", CultureInfo.InvariantCulture)))} |"));
 }
 
-Console.WriteLine();
-Console.WriteLine("best output table: [" + string.Join(", ", best.Select(x => x.ToString("0.####", CultureInfo.InvariantCulture))) + "]");
+if (best is not null)
+{
+    Console.WriteLine();
+    Console.WriteLine("best output table: [" + string.Join(", ", best.Select(x => x.ToString("0.####", CultureInfo.InvariantCulture))) + "]");
+}
+
 return 0;
