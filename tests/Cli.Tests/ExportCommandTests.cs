@@ -41,6 +41,16 @@ public sealed class ExportCommandTests : IDisposable
         Assert.InRange(engine.GetProperty("updatesPerClock").GetDouble(), 0.9, 1.0);
     }
 
+    /// <summary>The text summary names a per-group weight type (here the recurrent weights' <c>ap_fixed&lt;16,0&gt;</c>).</summary>
+    [Fact]
+    public void Export_TextNamesPerGroupWeightTypes()
+    {
+        string config = Path.Combine(RepoPaths.Root, "configs", "precision-default-sr8-fine-recurrent.json");
+        var r = NeuroRunner.Run(["export", "--rule", Rule(), "--precision", config, "--out", Path.Combine(dir, "hw"), .. Small]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("weights ap_fixed<16,4,AP_RND_CONV,AP_SAT>, recurrentWeight ap_fixed<16,0,AP_RND_CONV,AP_SAT>, rule entries", r.Stdout);
+    }
+
     [Fact]
     public void Export_Twice_SameHashes()
     {
