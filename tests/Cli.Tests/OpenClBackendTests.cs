@@ -27,19 +27,22 @@ public sealed class OpenClBackendTests : IDisposable
         return path;
     }
 
-    private static string[] Simulate(string rule, params string[] more) =>
-        ["simulate", "--rule", rule, "--task", "synthetic", "--limit", "300", "--hidden", "16", "--cap", "6", "--passes", "2", "--seed", "5", "--precision", "default", "--json", .. more];
+    private static string[] Simulate(string rule, string precision, params string[] more) =>
+        ["simulate", "--rule", rule, "--task", "synthetic", "--limit", "300", "--hidden", "16", "--cap", "6", "--passes", "2", "--seed", "5", "--precision", precision, "--json", .. more];
 
     [OpenClTheory]
-    [InlineData(PatternUpdateMode.Additive)]
-    [InlineData(PatternUpdateMode.Multiplicative)]
-    [InlineData(null)]
-    public void Simulate_OpenClAndCpu_ReportTheSameHashes(PatternUpdateMode? mode)
+    [InlineData(PatternUpdateMode.Additive, "default")]
+    [InlineData(PatternUpdateMode.Multiplicative, "default")]
+    [InlineData(null, "default")]
+    [InlineData(null, "precision-default-sr8-fine-recurrent")]
+    public void Simulate_OpenClAndCpu_ReportTheSameHashes(PatternUpdateMode? mode, string config)
     {
-        // null: the shipped rule whose predictions read the output weights' moving average (update.outputAverageShift).
+        // null: the shipped rule whose predictions read the output weights' moving average (update.outputAverageShift),
+        // also at the config it is judged at (stochastic rounding, a recurrent weight type of its own).
         string rule = mode is { } m ? WriteRule(m) : Path.Combine(RepoPaths.Root, "rules", "synthetic-best-20hidden-avg.json");
-        var cpu = NeuroRunner.Run(Simulate(rule, "--backend", "cpu"));
-        var gpu = NeuroRunner.Run(Simulate(rule, "--backend", "opencl", "--device", Device));
+        string precision = config == "default" ? config : Path.Combine(RepoPaths.Root, "configs", config + ".json");
+        var cpu = NeuroRunner.Run(Simulate(rule, precision, "--backend", "cpu"));
+        var gpu = NeuroRunner.Run(Simulate(rule, precision, "--backend", "opencl", "--device", Device));
         Assert.True(cpu.ExitCode == 0, cpu.Stderr);
         Assert.True(gpu.ExitCode == 0, gpu.Stderr);
         var c = JsonDocument.Parse(cpu.Stdout).RootElement;
@@ -97,7 +100,7 @@ public sealed class OpenClBackendTests : IDisposable
     [OpenClFact]
     public void Simulate_MissingDevice_IsAClearError()
     {
-        string line = NeuroRunner.Run(Simulate(WriteRule(), "--backend", "opencl", "--device", "99")).SingleErrorLine(1);
+        string line = NeuroRunner.Run(Simulate(WriteRule(), "default", "--backend", "opencl", "--device", "99")).SingleErrorLine(1);
         Assert.Contains("There is no OpenCL device 99", line, StringComparison.Ordinal);
     }
 
@@ -111,7 +114,7 @@ public sealed class OpenClBackendTests : IDisposable
     [Fact]
     public void Simulate_DeviceWithoutOpenCl_IsAUsageError()
     {
-        string line = NeuroRunner.Run(Simulate(WriteRule(), "--device", "0")).SingleErrorLine(2);
+        string line = NeuroRunner.Run(Simulate(WriteRule(), "default", "--device", "0")).SingleErrorLine(2);
         Assert.Contains("--device selects an OpenCL device; it needs --backend opencl", line, StringComparison.Ordinal);
     }
 
