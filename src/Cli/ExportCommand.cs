@@ -121,7 +121,7 @@ internal static class ExportCommand
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"neuro export: {rulePath} ({exported.RuleHash}) -> {dir}, top {exported.Learner} (and {exported.Engine})"));
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"weights {config.Weight}{string.Concat(config.GroupWeightFields.Select(g => $", {g.Field} {g.Type}"))}, rule entries {config.RuleEntry}; {exported.HiddenEdges} recurrent, {exported.InputEdges} input, {exported.OutputWords} output weights"));
+                    $"weights {config.Weight}{config.GroupWeightTypesText}, rule entries {config.RuleEntry}; {exported.HiddenEdges} recurrent, {exported.InputEdges} input, {exported.OutputWords} output weights"));
                 var table = new Table().AddColumns("file", "kind", "sha256");
                 foreach (var f in exported.Files)
                 {

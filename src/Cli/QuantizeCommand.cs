@@ -92,7 +92,7 @@ internal static class QuantizeCommand
         console.WriteLine(Invariant(
             $"network: {r.Spec.Inputs} inputs, {r.Spec.Hidden} hidden, cap {r.Spec.Cap}, p {r.Spec.EdgeProbability}, {r.Spec.Classes} classes"));
         console.WriteLine($"precision: input {p.Input}, weight {p.Weight}, activation {p.Activation}, ruleEntry {p.RuleEntry}"
-            + string.Concat(p.GroupWeightFields.Select(g => $", {g.Field} {g.Type}")));
+            + p.GroupWeightTypesText);
 
         console.WriteLine();
         console.WriteLine("Rule tables: ROM word value vs eta*table(i); LSB: the value of one LSB of the table's ROM word");

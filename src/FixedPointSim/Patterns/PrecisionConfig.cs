@@ -98,6 +98,9 @@ public sealed record PrecisionConfig
         new[] { ("inputWeight", InputWeight), ("recurrentWeight", RecurrentWeight), ("outputWeight", OutputWeight) }
             .Where(g => g.Item2 is not null).Select(g => (g.Item1, g.Item2!));
 
+    /// <summary>The per-group types for a one-line summary: <c>", recurrentWeight ap_fixed&lt;16,0,…&gt;"</c> for each, empty without any.</summary>
+    public string GroupWeightTypesText => string.Concat(GroupWeightFields.Select(g => $", {g.Field} {g.Type}"));
+
     /// <summary>The type of the weights of synapse group <paramref name="synapses"/> (<c>input</c>, <c>recurrent</c>, <c>output</c>).</summary>
     /// <exception cref="ArgumentException">Not a pattern network's synapse group.</exception>
     public FixedType WeightOf(string synapses) => synapses switch
