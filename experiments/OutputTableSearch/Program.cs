@@ -10,6 +10,7 @@
 // generation the best table so far is written to OUT.json (the rule with that table); at the end both rules are scored
 // on the holdout seeds. Seeds 1..10 are never used. Every draw is seeded, so a rerun prints the same lines.
 using System.Globalization;
+using System.Text.Json;
 using Neuro.Experiments;
 using Neuro.Rules.Data;
 using Neuro.Rules.Evolution;
@@ -28,7 +29,7 @@ if (File.Exists(options.OutPath))
     return 2;
 }
 
-var (rule, provenance) = PatternRuleFile.Read(options.RulePath);
+var (rule, _) = PatternRuleFile.Read(options.RulePath);
 int output = rule.Layout.Tables.ToList().FindIndex(t => t.Synapses == PatternLayouts.Output);
 if (output < 0)
 {
@@ -54,6 +55,18 @@ double Score(PatternRule candidate, int[] seeds) => seeds.AsParallel().AsOrdered
     return PatternLifetime.Accuracy(network, test);
 }).Average();
 
+// The written rule's own record (not the base rule's, whose note and command describe another rule): CMA-ES seed 11,
+// its selection fitness, the base file and the seeds searched on.
+RuleProvenance Provenance(double fitness) => new(11, "cmaes", "synthetic", fitness)
+{
+    Extra = new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["base"] = JsonSerializer.Serialize(options.RulePath),
+        ["note"] = JsonSerializer.Serialize(
+            $"output table searched by experiments/OutputTableSearch on seeds {options.SelectionText} ({options.Hidden} hidden, cap {options.Cap}); the other tables and settings are the base rule's"),
+    },
+};
+
 double[] mean = [.. start.Select(x => x / scale)];
 double startFitness = Score(rule, options.Selection);
 var optimizer = OptimizerFactory.Create("cmaes", mean.Length, seed: 11, initialMean: mean, population: 16, sigma: options.Sigma);
@@ -71,7 +84,7 @@ for (int g = 0; g < options.Generations; g++)
         }
     }
 
-    PatternRuleFile.Write(options.OutPath, WithOutput(best.units), provenance ?? new RuleProvenance(0, "cmaes", "synthetic", best.fitness));
+    PatternRuleFile.Write(options.OutPath, WithOutput(best.units), Provenance(best.fitness));
     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"generation {g + 1}/{options.Generations}: best selection accuracy {best.fitness:F4} (start {startFitness:F4})"));
 }
