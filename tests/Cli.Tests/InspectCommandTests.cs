@@ -50,6 +50,23 @@ public sealed class InspectCommandTests : IDisposable
         Assert.Contains("postHistory[0]: the post neuron fired in round 3", r.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Inspect_PreLevelField_NamesItsLevels()
+    {
+        string path = Path.Combine(dir, "pre.json");
+        File.WriteAllText(path, """
+            { "format": "neuro-rule/2", "family": "pattern", "rounds": 1, "eta": 0.01,
+              "tables": [ { "name": "hidden", "synapses": "recurrent", "mode": "add", "fields": [ { "signal": "preHistory", "bits": 2 } ], "entries": [0, 0, 0, 0] },
+                          { "name": "output", "synapses": "output", "mode": "add",
+                            "fields": [ { "signal": "pre", "bits": 1, "thresholds": [0.5] }, { "signal": "role", "bits": 1 } ], "entries": [1, 2, 3, 4] } ] }
+            """);
+
+        var r = NeuroRunner.Run("inspect", path);
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("pre[0]: bit 0 of the pre neuron's level, how many of 0.5 times the layer's largest activity its activity is above", r.Stdout, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> BadLayouts => new()
     {
         { Layout("""{ "signal": "colour", "bits": 1 }"""), "tables[0].fields[0].signal: expected one of preHistory, postHistory, pre, post, role, weight, target, margin, phase, not \"colour\"" },
@@ -63,6 +80,10 @@ public sealed class InspectCommandTests : IDisposable
         { Layout("""{ "signal": "phase", "bits": 1 }, { "signal": "phase", "bits": 2 }""", entries: 8), "tables[0]: Table 'hidden' names the signal 'phase' twice" },
         { Layout("""{ "signal": "phase", "bits": 1 }""", entries: 2, mode: "write"), "tables[0]: Table 'hidden': the pattern family's tables are add or multiply, not write" },
         { Layout("""{ "signal": "phase", "bits": 1 }""", entries: 2, name: "../x"), "tables[0]: Table name '../x' must be a letter followed by letters, digits or underscores (at most 32)" },
+        { Layout("""{ "signal": "pre", "bits": 1, "thresholds": [0.5] }""", entries: 2), "tables[0]: Table 'hidden': recurrent synapses cannot see 'pre'; they see preHistory, postHistory, weight, margin, phase" },
+        { Layout("""{ "signal": "pre", "bits": 1 }""", entries: 2, synapses: "output"), "tables[0]: Table 'hidden': 'pre' needs its levels as thresholds, fractions of the layer's largest activity (for example \"thresholds\": [0.5]; on the command line pre:1:0.5)" },
+        { Layout("""{ "signal": "pre", "bits": 1, "thresholds": [0.3] }""", entries: 2, synapses: "output"), "tables[0].fields[0]: Pre threshold [0] is 0.3; each must be 0 or 2^e with e in -100..-1 (a fraction of the layer's largest activity)" },
+        { Layout("""{ "signal": "phase", "bits": 1, "thresholds": [0.5] }""", entries: 2), "tables[0].fields[0]: Only margin and pre fields have thresholds, not 'phase'" },
     };
 
     [Theory]
@@ -77,9 +98,9 @@ public sealed class InspectCommandTests : IDisposable
         Assert.Equal($"neuro: error: {path}: {problem}", line);
     }
 
-    private static string Layout(string fields, int entries = 4, string mode = "add", string name = "hidden") => $$"""
+    private static string Layout(string fields, int entries = 4, string mode = "add", string name = "hidden", string synapses = "recurrent") => $$"""
         { "format": "neuro-rule/2", "family": "pattern", "rounds": 1, "eta": 0.01,
-          "tables": [ { "name": "{{name}}", "synapses": "recurrent", "mode": "{{mode}}", "fields": [ {{fields}} ], "entries": [{{string.Join(", ", Enumerable.Repeat("0", entries))}}] } ] }
+          "tables": [ { "name": "{{name}}", "synapses": "{{synapses}}", "mode": "{{mode}}", "fields": [ {{fields}} ], "entries": [{{string.Join(", ", Enumerable.Repeat("0", entries))}}] } ] }
         """;
 
     [Fact]

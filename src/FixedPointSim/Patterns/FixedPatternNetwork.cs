@@ -59,6 +59,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
     private readonly long[] projection;
     private readonly long[] operand;
     private readonly long[] hidden;
+    private readonly int[] preTerms;
     private readonly long[] scratch;
     private readonly long[] selection;
     private readonly Int128[] logits;
@@ -123,6 +124,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
         projection = new long[v];
         operand = new long[v];
         hidden = new long[v];
+        preTerms = new int[v];
         scratch = new long[v];
         selection = new long[v];
         logits = new Int128[m];
@@ -298,6 +300,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
         {
             var rom = Rom.Span(outp.Index);
             int sample = outp.SampleTerm(margin, thresholds[outp.Index], seen);
+            outp.PreTerms(patterns, hidden, preTerms);
             for (int c = 0; c < spec.Classes; c++)
             {
                 int role = plan.OutputRole(c, label, prediction);
@@ -310,7 +313,7 @@ public sealed class FixedPatternNetwork : IFixedPatternNetwork
                 for (int i = 0; i < v; i++)
                 {
                     ref long w = ref outputWeights[c * v + i];
-                    Apply(ref w, rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(w, outputWeight.Format.FracBits)], outp.Mode, outputWeight, ref State(i));
+                    Apply(ref w, rom[preTerms[i] | rowTerm | outp.WeightTerm(w, outputWeight.Format.FracBits)], outp.Mode, outputWeight, ref State(i));
                 }
             }
         }

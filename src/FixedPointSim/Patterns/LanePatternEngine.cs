@@ -48,6 +48,7 @@ internal sealed class LanePatternEngine : PatternEngine
     private readonly int[] scratch;
     private readonly int[] selection;
     private readonly int[] patterns;
+    private readonly int[] outputPreTerms;
     private readonly Int128[] logits;
     private readonly int[] hiddenDeltas;
     private readonly long[] deltaBuilt;
@@ -117,6 +118,7 @@ internal sealed class LanePatternEngine : PatternEngine
         scratch = new int[stride];
         selection = new int[v];
         patterns = new int[stride];
+        outputPreTerms = new int[stride];
         logits = new Int128[m];
         int postValues = Plan.Recurrent?.PostValues ?? 1;
         hiddenDeltas = new int[postValues * stride];
@@ -434,6 +436,8 @@ internal sealed class LanePatternEngine : PatternEngine
         var rom = Rom.Span(outp.Index);
         var update = Updates[outp.Index];
         Span<bool> built = stackalloc bool[roleDeltas.Length];
+        var preTerms = outputPreTerms.AsSpan(0, v);
+        outp.PreTerms<int>(patterns, hidden, preTerms);
         for (int c = 0; c < Spec.Classes; c++)
         {
             int role = Plan.OutputRole(c, label, prediction);
@@ -450,7 +454,7 @@ internal sealed class LanePatternEngine : PatternEngine
                 for (int i = 0; i < v; i++)
                 {
                     ref uint state = ref RandomStateRef(i);
-                    long word = rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(row[i], OutputWeightFracBits)];
+                    long word = rom[preTerms[i] | rowTerm | outp.WeightTerm(row[i], OutputWeightFracBits)];
                     row[i] = (int)(bits > 0 ? update.ApplyStochastic(row[i], word, bits, ref state) : update.Apply(row[i], word));
                 }
 
@@ -462,7 +466,7 @@ internal sealed class LanePatternEngine : PatternEngine
             {
                 for (int i = 0; i < v; i++)
                 {
-                    delta[i] = (int)rom[outp.PreTerm(patterns[i]) | rowTerm];
+                    delta[i] = (int)rom[preTerms[i] | rowTerm];
                 }
 
                 built[role] = true;

@@ -20,6 +20,7 @@ internal sealed class ScalarPatternEngine : PatternEngine
     private readonly long[] projection;
     private readonly long[] operand;
     private readonly long[] hidden;
+    private readonly int[] preTerms;
     private readonly long[] scratch;
     private readonly long[] selection;
     private readonly Int128[] logits;
@@ -44,6 +45,7 @@ internal sealed class ScalarPatternEngine : PatternEngine
         projection = new long[v];
         operand = new long[v];
         hidden = new long[v];
+        preTerms = new int[v];
         scratch = new long[v];
         selection = new long[v];
         logits = new Int128[m];
@@ -210,6 +212,7 @@ internal sealed class ScalarPatternEngine : PatternEngine
             var rom = Rom.Span(outp.Index);
             var update = Updates[outp.Index];
             int sample = SampleTerm(outp, margin, samplesSeen);
+            outp.PreTerms(patterns, hidden, preTerms);
             for (int c = 0; c < Spec.Classes; c++)
             {
                 int role = Plan.OutputRole(c, label, prediction);
@@ -222,7 +225,7 @@ internal sealed class ScalarPatternEngine : PatternEngine
                 var row = outputWeights.AsSpan(c * v, v);
                 for (int i = 0; i < v; i++)
                 {
-                    long word = rom[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(row[i], OutputWeightFracBits)];
+                    long word = rom[preTerms[i] | rowTerm | outp.WeightTerm(row[i], OutputWeightFracBits)];
                     row[i] = bits > 0 ? update.ApplyStochastic(row[i], word, bits, ref RandomStateRef(i)) : update.Apply(row[i], word);
                 }
             }

@@ -10,8 +10,9 @@
 // The rule's layout (which tables exist, their ROM offsets, modes and address fields) comes from the host as defines
 // generated from the one C# layout type (PatternKernelDefines): for each table T of REC (recurrent), IN (input) and OUT
 // (output), HAS_T, T_ROM (offset into the lifetime's ROM words), T_MUL (multiply mode) and the shift of each field
-// (T_PRE_SHIFT, T_POST_SHIFT, T_ROLE_SHIFT, T_WEIGHT_SHIFT, T_MARGIN_SHIFT, T_PHASE_SHIFT; -1 when the table has no such
-// field) with the field's parameters. An address is the sum of its fields' terms, as in PatternTablePlan.
+// (T_PRE_SHIFT, T_POST_SHIFT, T_ROLE_SHIFT, T_WEIGHT_SHIFT, T_MARGIN_SHIFT, T_PHASE_SHIFT, T_LEVEL_SHIFT for a pre
+// field's level; -1 when the table has no such field) with the field's parameters. An address is the sum of its fields'
+// terms, as in PatternTablePlan.
 //
 // Layout of the input and recurrent weights and masks. With NEURON_MINOR (several work-items per lifetime; the host
 // transposes on upload and read-back) input element (neuron i, input j) is at j * V + i and recurrent element (post, pre)
@@ -374,6 +375,22 @@ __constant long out_thresholds[] = { OUT_MARGIN_THRESHOLDS };
 #define USES_MARGIN 1
 #endif
 
+#if defined(HAS_OUT) && OUT_LEVEL_SHIFT >= 0
+__constant int out_level_shifts[] = { OUT_LEVEL_RSHIFTS };
+
+// The hidden neuron's level (LayoutField.PreCode): how many thresholds t its last-round activity a is above as a > t * A,
+// A the largest activity of the layer: a > (A >> k) for t = 2^-k (the arithmetic shift is the floor), a > 0 for t = 0.
+int level_code(long a, long largest)
+{
+    int code = 0;
+    for (int k = 0; k < OUT_LEVEL_COUNT; k++) code += a > (out_level_shifts[k] < 0 ? 0L : largest >> out_level_shifts[k]);
+    return code;
+}
+#define OUT_LEVEL_TERM(i) TERM(level_code(hidden[(i)], largest), OUT_LEVEL_SHIFT)
+#else
+#define OUT_LEVEL_TERM(i) 0
+#endif
+
 // cap_k on values (all >= 0) by ranks (CapK's rule: a positive value survives when fewer than K values outrank it, a value
 // outranking another when larger, or equal at a lower index). keep is scratch; counts is LOCAL_SIZE ints of local memory.
 void cap(__global long* values, __global long* keep, __local int* counts, int lid)
@@ -498,14 +515,14 @@ int forward(__global const XTYPE* x, __global const uchar* mask, __global const 
         if (role >= 0) { \
             int out_e = (c) * V + (i); \
             long wv = w[W_OUTPUT + out_e]; \
-            int address = out_sample + TERM(patterns[(i)], OUT_PRE_SHIFT) + TERM(role, OUT_ROLE_SHIFT) \
+            int address = out_sample + TERM(patterns[(i)], OUT_PRE_SHIFT) + OUT_LEVEL_TERM(i) + TERM(role, OUT_ROLE_SHIFT) \
                 + TERM(weight_code(wv, OUT_WEIGHT_RSHIFT, OUT_WEIGHT_BITS), OUT_WEIGHT_SHIFT); \
             w[W_OUTPUT + out_e] = (WTYPE)UPDATE(OUT, OUT_MUL, wv, rom[OUT_ROM + address]); \
         } \
     }
 
 void update(__global const uchar* mask, __global WTYPE* w, __global const long* rom, __global const int* patterns,
-            __global const long* logits, int label, int prediction, long seen, int lid, uint* rng, __global uint* states)
+            __global const long* hidden, __global const long* logits, int label, int prediction, long seen, int lid, uint* rng, __global uint* states)
 {
 #if defined(STOCH_BITS) && STOCH_BITS > 0 && !defined(PER_NEURON)
     // One sequential generator, drawn in the golden walk order: work-item 0 walks every synapse alone (the forward pass
@@ -583,6 +600,10 @@ void update(__global const uchar* mask, __global WTYPE* w, __global const long* 
         + TERM(MARGIN_CODE(OUT_MARGIN_RELATIVE, out_thresholds, OUT_MARGIN_COUNT), OUT_MARGIN_SHIFT)
 #endif
         ;
+#if OUT_LEVEL_SHIFT >= 0
+    long largest = 0;
+    for (int j = 0; j < V; j++) largest = max(largest, hidden[j]);
+#endif
 #ifdef PER_NEURON
     // Neuron-major, so that each work-item draws its own neurons' generators in class order.
     for (int i = lid; i < V; i += LOCAL_SIZE) {
@@ -674,7 +695,7 @@ __kernel void pattern_lifetimes(
 #ifdef MISCLASSIFIED_ONLY
             if (prediction != label)
 #endif
-            update(mask, w, r, patterns, scratch + 4 * V, label, prediction, seen, lid, &rng, states);
+            update(mask, w, r, patterns, scratch + V, scratch + 4 * V, label, prediction, seen, lid, &rng, states);
 #ifdef OUT_AVG_SHIFT
             average_step(w, average, readout, lid);
 #endif

@@ -165,7 +165,7 @@ public sealed record PatternKernelDefines
     /// <summary>
     /// A table's defines under <paramref name="prefix"/>, from its layout: <c>HAS_T</c>, <c>T_ROM</c> (offset), <c>T_MUL</c>,
     /// and each field's shift (−1 when absent) with its parameters: the weight code's right shift and bits, the phase's
-    /// bits, the margin thresholds as (lo, hi) word pairs at the logits' fractional bits.
+    /// bits, the margin thresholds as (lo, hi) word pairs at the logits' fractional bits, the pre level's right shifts.
     /// </summary>
     private static void AddTable(List<KeyValuePair<string, string>> defines, string prefix, PatternTablePlan? plan, RuleLayout layout, int weightFrac, int logitFrac)
     {
@@ -189,6 +189,15 @@ public sealed record PatternKernelDefines
         defines.Add(new($"{prefix}_WEIGHT_RSHIFT", Int(weightField is null ? 0 : weightFrac + Math.ILogB(weightField.Range) - (weightField.Bits - 1))));
         defines.Add(new($"{prefix}_PHASE_SHIFT", Int(Shift(Signal.Phase))));
         defines.Add(new($"{prefix}_PHASE_BITS", Int(table.Field(Signal.Phase)?.Bits ?? 1)));
+        defines.Add(new($"{prefix}_LEVEL_SHIFT", Int(table.Field(Signal.Pre) is { HasPreLevels: true } ? Shift(Signal.Pre) : -1)));
+        if (table.Field(Signal.Pre) is { HasPreLevels: true } level)
+        {
+            // The pre neuron's level: per threshold the right shift of the largest activity (−1 for the threshold 0),
+            // clamped at 63 (the largest activity is ≥ 0, so a longer shift gives 0 as well).
+            defines.Add(new($"{prefix}_LEVEL_COUNT", Int(level.Thresholds.Length)));
+            defines.Add(new($"{prefix}_LEVEL_RSHIFTS", string.Join(",", level.PreShifts().Select(k => Int(Math.Min(k, 63))))));
+        }
+
         defines.Add(new($"{prefix}_MARGIN_SHIFT", Int(Shift(Signal.Margin))));
         if (table.Field(Signal.Margin) is { } margin)
         {

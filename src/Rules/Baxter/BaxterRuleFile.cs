@@ -147,7 +147,7 @@ public static class BaxterRuleFile
                 throw new ArgumentException($"mode must be 'write' (w <- f(pre, post)), not '{JsonNamingPolicy.CamelCase.ConvertName(table.Mode.ToString())}'");
             }
 
-            if (table.Fields is not [{ Signal: Signal.Pre, Bits: 1 }, { Signal: Signal.Post, Bits: 1 }])
+            if (table.Fields is not [{ Signal: Signal.Pre, Bits: 1, HasPreLevels: false }, { Signal: Signal.Post, Bits: 1 }])
             {
                 throw new ArgumentException($"fields must be [pre:1, post:1], not [{table.FieldList}]");
             }

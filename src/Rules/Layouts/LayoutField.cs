@@ -17,6 +17,10 @@ namespace Neuro.Rules.Layouts;
 /// ±2^e, so the comparison is exact with shifts in integers (and in float, where scaling by 2^e is exact).</item>
 /// <item><c>phase</c>: <c>min(2^n − 1, floor(log2(1 + t)))</c> where t counts the samples learned from since the
 /// lifetime's reset, before the current one.</item>
+/// <item><c>pre</c> with <see cref="Thresholds"/> (the pattern family's output synapses): the level of the presynaptic
+/// activity a relative to the largest activity A of its layer, the number of thresholds t with <c>a &gt; t·A</c>; each
+/// threshold is 0 or 2^e with e ≤ −1, so the comparison is exact with shifts (<see cref="PreCode(long, long)"/>).
+/// Without thresholds a pre field means what its family documents (Baxter: +1; Hebbian: the activity levels).</item>
 /// </list>
 /// </summary>
 public sealed record LayoutField
@@ -27,11 +31,16 @@ public sealed record LayoutField
     /// <summary>Most bits a margin field may have (<c>2^n − 1</c> thresholds).</summary>
     public const int MaxMarginBits = 6;
 
+    /// <summary>Most bits a pre field with thresholds may have (<c>2^n − 1</c> thresholds).</summary>
+    public const int MaxPreLevelBits = 4;
+
     /// <summary>Creates a field and validates it.</summary>
     /// <param name="signal">The signal.</param>
     /// <param name="bits">Address bits, 1..<see cref="MaxBits"/>.</param>
-    /// <param name="thresholds">Margin fields only: <c>2^bits − 1</c> strictly ascending finite thresholds in the logits'
-    /// scale; default <see cref="DefaultMarginThresholds"/> with scale 1.</param>
+    /// <param name="thresholds">Margin fields: <c>2^bits − 1</c> strictly ascending finite thresholds in the logits'
+    /// scale; default <see cref="DefaultMarginThresholds"/> with scale 1. Pre fields: optional <c>2^bits − 1</c> strictly
+    /// ascending relative levels, each 0 or 2^e with e in <see cref="MinRelativeExponent"/>..−1 (see
+    /// <see cref="DefaultPreThresholds"/>); none by default.</param>
     /// <param name="range">Weight fields only: the power of two the codes span, <c>[−range, range)</c>; default 1.</param>
     /// <param name="relative">Margin fields only: thresholds relative to the largest logit magnitude (each 0 or ±2^e);
     /// default thresholds then <see cref="DefaultRelativeMarginThresholds"/> with scale 1/8.</param>
@@ -44,7 +53,7 @@ public sealed record LayoutField
         }
 
         string name = Name(signal);
-        int max = signal == Signal.Margin ? MaxMarginBits : MaxBits;
+        int max = signal == Signal.Margin ? MaxMarginBits : signal == Signal.Pre && !thresholds.IsDefault ? MaxPreLevelBits : MaxBits;
         if (bits < 1 || bits > max)
         {
             throw new ArgumentException($"Field '{name}' must have 1..{max} bits, not {bits}", nameof(bits));
@@ -64,9 +73,13 @@ public sealed record LayoutField
                 ? (relative ? DefaultRelativeMarginThresholds(bits, 0.125) : DefaultMarginThresholds(bits, 1.0))
                 : CheckThresholds(thresholds, bits, relative);
         }
+        else if (signal == Signal.Pre && !thresholds.IsDefault)
+        {
+            Thresholds = CheckPreThresholds(thresholds, bits);
+        }
         else if (!thresholds.IsDefault)
         {
-            throw new ArgumentException($"Only a margin field has thresholds, not '{name}'", nameof(thresholds));
+            throw new ArgumentException($"Only margin and pre fields have thresholds, not '{name}'", nameof(thresholds));
         }
         else
         {
@@ -98,7 +111,7 @@ public sealed record LayoutField
     /// <summary>Distinct values, <c>2^Bits</c>.</summary>
     public int Values => 1 << Bits;
 
-    /// <summary>Margin fields: the <c>2^Bits − 1</c> ascending thresholds; empty otherwise.</summary>
+    /// <summary>Margin fields: the <c>2^Bits − 1</c> ascending thresholds; pre fields: the relative levels when given; empty otherwise.</summary>
     public ImmutableArray<double> Thresholds { get; }
 
     /// <summary>Weight fields: the power of two the codes span (<c>[−Range, Range)</c>); 0 otherwise.</summary>
@@ -193,6 +206,76 @@ public sealed record LayoutField
         var thresholds = ImmutableArray.CreateRange(positive.Select(t => -t).Concat([0.0]).Concat(positive.Reverse()));
         return CheckThresholds(thresholds, bits, relative: true);
     }
+
+    /// <summary>
+    /// Relative levels for a pre field with <paramref name="bits"/> bits: <c>top·2^-j</c> for j = 2^bits − 2 … 0
+    /// (1 bit: [top]; 2 bits: [top/4, top/2, top]); <paramref name="top"/> a power of two, at most 1/2 (default 1/2).
+    /// </summary>
+    /// <exception cref="ArgumentException">The bits or <paramref name="top"/> are out of range.</exception>
+    public static ImmutableArray<double> DefaultPreThresholds(int bits, double top = 0.5)
+    {
+        if (bits < 1 || bits > MaxPreLevelBits)
+        {
+            throw new ArgumentException($"A pre field with levels must have 1..{MaxPreLevelBits} bits, not {bits}", nameof(bits));
+        }
+
+        int count = (1 << bits) - 1;
+        return CheckPreThresholds([.. Enumerable.Range(0, count).Reverse().Select(j => Math.ScaleB(top, -j))], bits);
+    }
+
+    /// <summary>
+    /// The level of a float activity <paramref name="activity"/> in a layer whose largest activity is
+    /// <paramref name="largest"/> (pre fields with thresholds): how many thresholds t it is strictly above as
+    /// <c>activity &gt; t·largest</c>.
+    /// </summary>
+    public int PreCode(double activity, double largest)
+    {
+        RequirePreLevels();
+        int code = 0;
+        foreach (double t in Thresholds)
+        {
+            code += activity > (t == 0 ? 0 : Math.ScaleB(largest, Math.ILogB(t))) ? 1 : 0;
+        }
+
+        return code;
+    }
+
+    /// <summary>
+    /// The level of an integer activity (pre fields with thresholds), exactly as <see cref="PreCode(double, double)"/>
+    /// for the values those integers stand for at any common scale: <c>a &gt; 2^e·A</c> is <c>a &gt; (A &gt;&gt; −e)</c>
+    /// for integers (an arithmetic shift is the floor), and <c>a &gt; 0</c> for the threshold 0.
+    /// </summary>
+    public int PreCode(long activity, long largest)
+    {
+        RequirePreLevels();
+        int code = 0;
+        foreach (double t in Thresholds)
+        {
+            code += activity > (t == 0 ? 0 : largest >> Math.Min(-Math.ILogB(t), 63)) ? 1 : 0;
+        }
+
+        return code;
+    }
+
+    /// <summary>For each threshold of a pre field with levels, the right shift of the largest activity that bounds it (−1 for the threshold 0).</summary>
+    public ImmutableArray<int> PreShifts()
+    {
+        RequirePreLevels();
+        return [.. Thresholds.Select(t => t == 0 ? -1 : -Math.ILogB(t))];
+    }
+
+    /// <summary>
+    /// A pre field's levels as the command line spells them: the top level when they are
+    /// <see cref="DefaultPreThresholds"/> of it, else every threshold, separated by '/'.
+    /// </summary>
+    private string PreLevelsText =>
+        Thresholds[^1] > 0 && Bits <= MaxPreLevelBits && Math.ILogB(Thresholds[^1]) - ((1 << Bits) - 2) >= MinRelativeExponent
+            && DefaultPreThresholds(Bits, Thresholds[^1]).SequenceEqual(Thresholds)
+            ? Thresholds[^1].ToString("R", CultureInfo.InvariantCulture)
+            : string.Join("/", Thresholds.Select(t => t.ToString("R", CultureInfo.InvariantCulture)));
+
+    /// <summary>Whether this is a pre field with relative levels (<see cref="Thresholds"/> given).</summary>
+    public bool HasPreLevels => Signal == Signal.Pre && !Thresholds.IsEmpty;
 
     /// <summary>The weight code of a float weight (weight fields): see the class summary.</summary>
     public int WeightCode(double weight)
@@ -322,6 +405,7 @@ public sealed record LayoutField
         {
             Signal.PreHistory => $"{name}[{bit}]: the pre neuron fired in round {Bits - 1 - bit} (round 0 is the most significant bit)",
             Signal.PostHistory => $"{name}[{bit}]: the post neuron fired in round {Bits - 1 - bit} (round 0 is the most significant bit)",
+            Signal.Pre when HasPreLevels => $"{name}[{bit}]: bit {bit} of the pre neuron's level, how many of {string.Join(", ", Thresholds.Select(t => t.ToString("R", CultureInfo.InvariantCulture)))} times the layer's largest activity its activity is above",
             Signal.Pre => Bits == 1 ? $"{name}: the pre neuron is active (+1 or fired)" : $"{name}[{bit}]: bit {bit} of the pre neuron's activity level",
             Signal.Post => Bits == 1 ? $"{name}: the post neuron is active (+1 or fired)" : $"{name}[{bit}]: bit {bit} of the post neuron's activity level",
             Signal.Role => Bits == 1 ? $"{name}: 0 the label's row, 1 another updated row" : $"{name}[{bit}]: bit {bit} of the row's role (0 label, 1 prediction, 2 other)",
@@ -336,7 +420,9 @@ public sealed record LayoutField
     }
 
     /// <summary>The field as the command line spells it: <c>signal:bits</c>.</summary>
-    public override string ToString() => Relative ? $"{Name(Signal)}:{Bits}:relative" : $"{Name(Signal)}:{Bits}";
+    public override string ToString() => Relative ? $"{Name(Signal)}:{Bits}:relative"
+        : HasPreLevels ? $"{Name(Signal)}:{Bits}:{PreLevelsText}"
+        : $"{Name(Signal)}:{Bits}";
 
     /// <summary>Value equality includes the thresholds.</summary>
     public bool Equals(LayoutField? other) =>
@@ -344,6 +430,14 @@ public sealed record LayoutField
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Signal, Bits, Range, Thresholds.Length);
+
+    private void RequirePreLevels()
+    {
+        if (!HasPreLevels)
+        {
+            throw new InvalidOperationException($"The '{Name(Signal)}' field has no relative levels");
+        }
+    }
 
     private void RequireSignal(Signal signal)
     {
@@ -387,6 +481,31 @@ public sealed record LayoutField
     }
 
     private static Int128 ShiftLeftSaturated(Int128 value, int e) => value > (Int128.MaxValue >> e) ? Int128.MaxValue : value << e;
+
+    private static ImmutableArray<double> CheckPreThresholds(ImmutableArray<double> thresholds, int bits)
+    {
+        int expected = (1 << bits) - 1;
+        if (thresholds.Length != expected)
+        {
+            throw new ArgumentException($"A {bits}-bit pre field needs {expected} thresholds, not {thresholds.Length}", nameof(thresholds));
+        }
+
+        for (int k = 0; k < thresholds.Length; k++)
+        {
+            double t = thresholds[k];
+            if (!double.IsFinite(t) || (t != 0 && (t < 0 || !IsPowerOfTwo(t) || Math.ILogB(t) is < MinRelativeExponent or > -1)))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Pre threshold [{k}] is {t}; each must be 0 or 2^e with e in {MinRelativeExponent}..-1 (a fraction of the layer's largest activity)"), nameof(thresholds));
+            }
+
+            if (k > 0 && !(t > thresholds[k - 1]))
+            {
+                throw new ArgumentException($"Pre thresholds must be strictly ascending; [{k}] = {t.ToString("R", CultureInfo.InvariantCulture)} is not above [{k - 1}]", nameof(thresholds));
+            }
+        }
+
+        return thresholds;
+    }
 
     private static ImmutableArray<double> CheckThresholds(ImmutableArray<double> thresholds, int bits, bool relative)
     {

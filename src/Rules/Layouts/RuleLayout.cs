@@ -70,7 +70,9 @@ public sealed record RuleLayout
     public TableLayout? Find(string synapses) => IndexOf(synapses) is int i and >= 0 ? Tables[i] : null;
 
     /// <summary>Parses a command-line field list, <c>signal:bits[:option]</c> separated by commas (<c>preHistory:4,role:1,margin:2:0.5</c>);
-    /// the option is a margin field's threshold scale or a weight field's range; <c>margin:2:relative</c> (or
+    /// the option is a margin field's threshold scale, a weight field's range or a pre field's top level
+    /// (<c>pre:1</c> is <c>pre:1:0.5</c>, <see cref="LayoutField.DefaultPreThresholds"/>; <c>pre:2:0/0.25/0.5</c> names
+    /// every level); <c>margin:2:relative</c> (or
     /// <c>margin:2:relative:0.25</c>) makes the margin's thresholds relative to the largest logit magnitude.</summary>
     /// <exception cref="FormatException">The message names the bad item.</exception>
     public static ImmutableArray<LayoutField> ParseFields(string text)
@@ -93,6 +95,32 @@ public sealed record RuleLayout
             }
 
             double? option = null;
+            if (parts.Length == 3 && signal == Signal.Pre && parts[2].Contains('/', StringComparison.Ordinal))
+            {
+                // Every level of a pre field: pre:2:0/0.25/0.5.
+                var levels = ImmutableArray.CreateBuilder<double>();
+                foreach (string level in parts[2].Split('/'))
+                {
+                    if (!double.TryParse(level, NumberStyles.Float, CultureInfo.InvariantCulture, out double t) || !double.IsFinite(t))
+                    {
+                        throw new FormatException($"'{item}': the level '{level}' is not a finite number");
+                    }
+
+                    levels.Add(t);
+                }
+
+                try
+                {
+                    fields.Add(new LayoutField(signal, bits, levels.ToImmutable()));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new FormatException($"'{item}': {e.Message}", e);
+                }
+
+                continue;
+            }
+
             if (parts.Length == 3)
             {
                 if (!double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
@@ -110,6 +138,7 @@ public sealed record RuleLayout
                     Signal.Margin when relative => new LayoutField(signal, bits, LayoutField.DefaultRelativeMarginThresholds(Math.Clamp(bits, 1, LayoutField.MaxMarginBits), option ?? 0.125), relative: true),
                     Signal.Margin => new LayoutField(signal, bits, LayoutField.DefaultMarginThresholds(Math.Clamp(bits, 1, LayoutField.MaxMarginBits), option ?? 1.0)),
                     Signal.Weight => new LayoutField(signal, bits, range: option),
+                    Signal.Pre => new LayoutField(signal, bits, LayoutField.DefaultPreThresholds(Math.Clamp(bits, 1, LayoutField.MaxPreLevelBits), option ?? 0.5)),
                     _ when relative => throw new ArgumentException($"only a margin field is relative, not '{LayoutField.Name(signal)}'"),
                     _ when option is not null => throw new ArgumentException($"'{LayoutField.Name(signal)}' takes no option"),
                     _ => new LayoutField(signal, bits),

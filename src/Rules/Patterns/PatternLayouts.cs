@@ -12,7 +12,9 @@ namespace Neuro.Rules.Patterns;
 /// <list type="bullet">
 /// <item><c>recurrent</c> (Wg, row = post, column = pre): <c>preHistory</c>, <c>postHistory</c>, <c>weight</c>, <c>margin</c>, <c>phase</c>;</item>
 /// <item><c>input</c> (Win, row = hidden neuron): <c>postHistory</c> (the hidden neuron's), <c>weight</c>, <c>margin</c>, <c>phase</c>;</item>
-/// <item><c>output</c> (Wout, row = class): <c>preHistory</c> (the hidden neuron's), <c>role</c>, <c>weight</c>, <c>margin</c>, <c>phase</c>.</item>
+/// <item><c>output</c> (Wout, row = class): <c>preHistory</c> (the hidden neuron's), <c>pre</c> (the hidden neuron's
+/// last-round activity h as a level relative to the largest, <c>#{t : h &gt; t·max h}</c> over the field's thresholds,
+/// which it must have), <c>role</c>, <c>weight</c>, <c>margin</c>, <c>phase</c>.</item>
 /// </list>
 /// <para>History fields have exactly <c>rounds + 1</c> bits. Tables are <c>add</c> or <c>multiply</c>.</para>
 /// <para>The classic layout (every file in the first format loads as it): <c>hidden</c> on recurrent synapses with
@@ -35,7 +37,7 @@ public static class PatternLayouts
 
     private static readonly Signal[] RecurrentSignals = [Signal.PreHistory, Signal.PostHistory, Signal.Weight, Signal.Margin, Signal.Phase];
     private static readonly Signal[] InputSignals = [Signal.PostHistory, Signal.Weight, Signal.Margin, Signal.Phase];
-    private static readonly Signal[] OutputSignals = [Signal.PreHistory, Signal.Role, Signal.Weight, Signal.Margin, Signal.Phase];
+    private static readonly Signal[] OutputSignals = [Signal.PreHistory, Signal.Pre, Signal.Role, Signal.Weight, Signal.Margin, Signal.Phase];
 
     /// <summary>The classic recurrent fields for <paramref name="rounds"/>: [preHistory, postHistory].</summary>
     public static ImmutableArray<LayoutField> ClassicHiddenFields(int rounds) => [History(Signal.PreHistory, rounds), History(Signal.PostHistory, rounds)];
@@ -133,6 +135,11 @@ public static class PatternLayouts
             if (field.Signal is Signal.PreHistory or Signal.PostHistory && field.Bits != rounds + 1)
             {
                 throw new ArgumentException($"Table '{table.Name}': '{name}' has {rounds + 1} bits with {rounds} rounds, not {field.Bits}");
+            }
+
+            if (field.Signal == Signal.Pre && !field.HasPreLevels)
+            {
+                throw new ArgumentException($"Table '{table.Name}': 'pre' needs its levels as thresholds, fractions of the layer's largest activity (for example \"thresholds\": [0.5]; on the command line pre:1:0.5)");
             }
 
             if (field.Signal == Signal.Role && field.Bits > 2)

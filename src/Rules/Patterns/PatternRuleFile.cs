@@ -79,7 +79,7 @@ public static class PatternRuleFile
                     w.WriteStartObject();
                     w.WriteString("signal", LayoutField.Name(field.Signal));
                     w.WriteNumber("bits", field.Bits);
-                    if (field.Signal == Signal.Margin)
+                    if (field.Signal == Signal.Margin || field.HasPreLevels)
                     {
                         Numbers(w, "thresholds", field.Thresholds);
                     }

@@ -12,6 +12,7 @@ public sealed class PatternTablePlan
 {
     private readonly LayoutField? weightField;
     private readonly LayoutField? marginField;
+    private readonly LayoutField? preLevelField;
     private readonly int phaseBits;
 
     /// <summary>Prepares table <paramref name="index"/> of <paramref name="layout"/>.</summary>
@@ -22,6 +23,7 @@ public sealed class PatternTablePlan
         Layout = layout.Tables[index];
         weightField = Layout.Field(Signal.Weight);
         marginField = Layout.Field(Signal.Margin);
+        preLevelField = Layout.Field(Signal.Pre) is { HasPreLevels: true } pre ? pre : null;
         phaseBits = Layout.Field(Signal.Phase)?.Bits ?? 0;
     }
 
@@ -58,6 +60,39 @@ public sealed class PatternTablePlan
     /// <summary>The term of the presynaptic (hidden) neuron's firing history.</summary>
     public int PreTerm(int history) => Layout.Term(Signal.PreHistory, history);
 
+    /// <summary>Whether the address depends on the presynaptic (hidden) neuron's activity level (a <c>pre</c> field with levels).</summary>
+    public bool UsesPreLevel => preLevelField is not null;
+
+    /// <summary>
+    /// Fills <paramref name="terms"/>[i] with hidden neuron i's presynaptic term: its history's term and, with a <c>pre</c>
+    /// field, the term of its level <see cref="LayoutField.PreCode(double, double)"/> against the largest of
+    /// <paramref name="hidden"/> (the last round's capped state).
+    /// </summary>
+    public void PreTerms(ReadOnlySpan<int> patterns, ReadOnlySpan<double> hidden, Span<int> terms)
+    {
+        hidden = hidden[..terms.Length];
+        double largest = preLevelField is null ? 0 : Max(hidden);
+        for (int i = 0; i < terms.Length; i++)
+        {
+            terms[i] = PreTerm(patterns[i]) | (preLevelField is null ? 0 : Layout.Term(Signal.Pre, preLevelField.PreCode(hidden[i], largest)));
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="PreTerms(ReadOnlySpan{int}, ReadOnlySpan{double}, Span{int})"/> for raw fixed-point activities
+    /// (<see cref="LayoutField.PreCode(long, long)"/>); only the first <c>terms.Length</c> activities are read.
+    /// </summary>
+    public void PreTerms<T>(ReadOnlySpan<int> patterns, ReadOnlySpan<T> hidden, Span<int> terms)
+        where T : System.Numerics.IBinaryInteger<T>
+    {
+        hidden = hidden[..terms.Length];
+        long largest = preLevelField is null ? 0 : long.CreateTruncating(Max(hidden));
+        for (int i = 0; i < terms.Length; i++)
+        {
+            terms[i] = PreTerm(patterns[i]) | (preLevelField is null ? 0 : Layout.Term(Signal.Pre, preLevelField.PreCode(long.CreateTruncating(hidden[i]), largest)));
+        }
+    }
+
     /// <summary>The term of the postsynaptic neuron's firing history.</summary>
     public int PostTerm(int history) => Layout.Term(Signal.PostHistory, history);
 
@@ -80,6 +115,18 @@ public sealed class PatternTablePlan
     /// <summary>The terms of the sample's signals from an exact integer margin and largest logit magnitude, and this table's <see cref="RawThresholds"/>.</summary>
     public int SampleTerm(SampleMargin<Int128> margin, ReadOnlySpan<Int128> rawThresholds, long samplesSeen) =>
         (marginField is null ? 0 : Layout.Term(Signal.Margin, marginField.MarginCode(margin.Margin, margin.MaxAbs, rawThresholds))) | PhaseTerm(samplesSeen);
+
+    private static T Max<T>(ReadOnlySpan<T> values)
+        where T : System.Numerics.INumber<T>
+    {
+        T largest = T.Zero;
+        foreach (var value in values)
+        {
+            largest = T.Max(largest, value);
+        }
+
+        return largest;
+    }
 
     private int PhaseTerm(long samplesSeen) => phaseBits == 0 ? 0 : Layout.Term(Signal.Phase, LayoutField.PhaseCode(samplesSeen, phaseBits));
 }

@@ -30,6 +30,7 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
     private readonly double[] outputWeights;
     private readonly double[] projection;
     private readonly double[] hidden;
+    private readonly int[] preTerms;
     private readonly double[] scratch;
     private readonly double[] logits;
     private readonly int[] patterns;
@@ -62,6 +63,7 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
         outputWeights = new double[spec.Classes * spec.Hidden];
         projection = new double[spec.Hidden];
         hidden = new double[spec.Hidden];
+        preTerms = new int[spec.Hidden];
         scratch = new double[spec.Hidden];
         logits = new double[spec.Classes];
         patterns = new int[spec.Hidden];
@@ -277,6 +279,7 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
         {
             var table = Rule.Tables[outp.Index];
             int sample = outp.SampleTerm(margin, seen);
+            outp.PreTerms(patterns, hidden, preTerms);
             for (int c = 0; c < spec.Classes; c++)
             {
                 int role = plan.OutputRole(c, label, prediction);
@@ -289,7 +292,7 @@ public sealed class ReferencePatternNetwork : IPatternNetwork
                 for (int i = 0; i < v; i++)
                 {
                     ref double w = ref outputWeights[c * v + i];
-                    Apply(ref w, table[outp.PreTerm(patterns[i]) | rowTerm | outp.WeightTerm(w)], outp.Mode);
+                    Apply(ref w, table[preTerms[i] | rowTerm | outp.WeightTerm(w)], outp.Mode);
                 }
             }
         }

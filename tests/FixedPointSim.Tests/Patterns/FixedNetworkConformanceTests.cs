@@ -49,6 +49,20 @@ public abstract class FixedNetworkConformanceTests
     [MemberData(nameof(LayoutSeeds))]
     public void Lifetime_RandomLayouts_MatchTheGoldenModel(int seed) => _ = RunLifetime(RandomLayoutCase(seed), seed);
 
+    [Fact]
+    public void RandomLayoutCases_ReadThePreLevelWithAndWithoutTheZeroLevel()
+    {
+        // The random-layout seeds are what exercise the output table's pre level in every engine (and on OpenCL, which
+        // replays these cases); a generator that stopped drawing it would leave that path untested without a failure.
+        var levels = LayoutSeedValues.Select(s => RandomLayoutCase(s).Rule.Layout.Find(PatternLayouts.Output)?.Field(Signal.Pre))
+            .OfType<LayoutField>().ToList();
+
+        Assert.True(levels.Count >= 6, $"{levels.Count} of {LayoutSeedValues.Length} cases read the pre level");
+        Assert.Contains(levels, f => f.Thresholds[0] == 0);
+        Assert.Contains(levels, f => f.Thresholds[0] > 0);
+        Assert.Contains(levels, f => f.Bits == 2);
+    }
+
     /// <summary>Seeds of the stochastic-rounding cases: <see cref="RandomStochasticCase"/>.</summary>
     internal static readonly int[] StochasticSeedValues = [.. Enumerable.Range(301, 32)];
 
@@ -341,6 +355,8 @@ public abstract class FixedNetworkConformanceTests
                 Signal.Margin => new(signal, bits, LayoutField.DefaultMarginThresholds(bits, Math.ScaleB(1, random.Next(-8, 3)))),
                 Signal.Phase => new(signal, random.Next(1, 4)),
                 Signal.Role => new(signal, bits),
+                Signal.Pre when random.Next(3) == 0 => new(signal, bits, [0.0, .. LayoutField.DefaultPreThresholds(bits, Math.ScaleB(1, random.Next(-4, 0)))[1..]]),
+                Signal.Pre => new(signal, bits, LayoutField.DefaultPreThresholds(bits, Math.ScaleB(1, random.Next(-4, 0)))),
                 _ => new(signal, rounds + 1),
             };
         }
@@ -381,7 +397,7 @@ public abstract class FixedNetworkConformanceTests
 
         if (tables.Count == 0 || random.Next(10) < 7)
         {
-            tables.Add(new("output", PatternLayouts.Output, Mode(), Fields([], [Signal.PreHistory, Signal.Role, .. sample])));
+            tables.Add(new("output", PatternLayouts.Output, Mode(), Fields([], [Signal.PreHistory, Signal.Pre, Signal.Role, .. sample])));
         }
 
         var layout = new RuleLayout([.. tables]);

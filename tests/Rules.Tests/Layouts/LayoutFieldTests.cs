@@ -116,6 +116,57 @@ public sealed class LayoutFieldTests
         Assert.Equal([-0.5, -0.125, -0.03125, 0, 0.03125, 0.125, 0.5], LayoutField.DefaultRelativeMarginThresholds(3, 0.5).ToArray());
     }
 
+    [Fact]
+    public void DefaultPreThresholds_HalveDownFromTheTop()
+    {
+        Assert.Equal([0.5], LayoutField.DefaultPreThresholds(1).ToArray());
+        Assert.Equal([0.125, 0.25, 0.5], LayoutField.DefaultPreThresholds(2).ToArray());
+        Assert.Equal([0.0625, 0.125, 0.25], LayoutField.DefaultPreThresholds(2, 0.25).ToArray());
+        Assert.Throws<ArgumentException>(() => LayoutField.DefaultPreThresholds(2, 1));
+    }
+
+    [Fact]
+    public void PreCode_CountsTheLevelsStrictlyBelowTheActivity()
+    {
+        var field = new LayoutField(Signal.Pre, 2, [0, 0.25, 0.5]);
+
+        Assert.Equal(0, field.PreCode(0.0, 8));     // silent
+        Assert.Equal(1, field.PreCode(2.0, 8));     // 2 = A/4: not above
+        Assert.Equal(2, field.PreCode(2.5, 8));
+        Assert.Equal(2, field.PreCode(4.0, 8));     // 4 = A/2: not above
+        Assert.Equal(3, field.PreCode(8.0, 8));     // the largest itself
+        Assert.Equal(0, field.PreCode(0.0, 0.0));   // a silent layer
+        Assert.Equal(0, field.PreCode(0L, 0L));
+        Assert.Equal(1, field.PreCode(2L, 8L));
+        Assert.Equal(2, field.PreCode(3L, 8L));
+        Assert.Equal(3, field.PreCode(5L, 8L));
+    }
+
+    [Fact]
+    public void PreCode_IntegerEqualsFloatForEveryActivityOfSeveralLayers()
+    {
+        // The integer code (shifts of the largest activity) must equal the float definition a > t·A for every raw a ≤ A,
+        // including the odd A whose fractions 2^-k·A are not integers (where a floor in the wrong place would differ).
+        var field = new LayoutField(Signal.Pre, 2, [0.0625, 0.25, 0.5]);
+        foreach (long largest in new long[] { 0, 1, 3, 7, 16, 17, 255, 1023, 4097 })
+        {
+            for (long a = 0; a <= largest; a++)
+            {
+                Assert.Equal(field.PreCode(a, (double)largest), field.PreCode(a, largest));
+            }
+        }
+    }
+
+    [Fact]
+    public void PreField_WithoutLevels_HasNoCode()
+    {
+        var field = new LayoutField(Signal.Pre, 1);
+
+        Assert.False(field.HasPreLevels);
+        Assert.Throws<InvalidOperationException>(() => field.PreCode(1.0, 1.0));
+        Assert.True(new LayoutField(Signal.Pre, 1, [0.5]).HasPreLevels);
+    }
+
     [Theory]
     [InlineData(0, 0)]
     [InlineData(1, 1)]
@@ -129,7 +180,13 @@ public sealed class LayoutFieldTests
     [Theory]
     [InlineData(Signal.Role, 0, null, null, false, "Field 'role' must have 1..16 bits, not 0")]
     [InlineData(Signal.Margin, 7, null, null, false, "Field 'margin' must have 1..6 bits, not 7")]
-    [InlineData(Signal.Phase, 2, new[] { 0.0 }, null, false, "Only a margin field has thresholds, not 'phase'")]
+    [InlineData(Signal.Phase, 2, new[] { 0.0 }, null, false, "Only margin and pre fields have thresholds, not 'phase'")]
+    [InlineData(Signal.Pre, 2, new[] { 0.25, 0.5 }, null, false, "A 2-bit pre field needs 3 thresholds, not 2")]
+    [InlineData(Signal.Pre, 1, new[] { 1.0 }, null, false, "Pre threshold [0] is 1; each must be 0 or 2^e with e in -100..-1")]
+    [InlineData(Signal.Pre, 1, new[] { -0.5 }, null, false, "Pre threshold [0] is -0.5; each must be 0 or 2^e")]
+    [InlineData(Signal.Pre, 1, new[] { 0.3 }, null, false, "Pre threshold [0] is 0.3; each must be 0 or 2^e")]
+    [InlineData(Signal.Pre, 2, new[] { 0.0, 0.5, 0.25 }, null, false, "Pre thresholds must be strictly ascending; [2] = 0.25 is not above [1]")]
+    [InlineData(Signal.Pre, 5, new[] { 0.5 }, null, false, "Field 'pre' must have 1..4 bits, not 5")]
     [InlineData(Signal.Margin, 2, new[] { 0.0, 1.0 }, null, false, "A 2-bit margin field needs 3 thresholds, not 2")]
     [InlineData(Signal.Margin, 2, new[] { 0.0, 1.0, 1.0 }, null, false, "Margin thresholds must be strictly ascending; [2] = 1 is not above [1]")]
     [InlineData(Signal.Margin, 2, new[] { -0.5, 0.0, 0.3 }, null, true, "Relative margin threshold [2] is 0.3; each must be 0 or ±2^e with e in -100..4")]
@@ -146,7 +203,7 @@ public sealed class LayoutFieldTests
     [Fact]
     public void ParseFields_ReadsTheCommandLineSpelling()
     {
-        var fields = RuleLayout.ParseFields("preHistory:4,role:1,margin:2:0.5,weight:2:2,phase:3,margin:1:relative:0.25");
+        var fields = RuleLayout.ParseFields("preHistory:4,role:1,margin:2:0.5,weight:2:2,phase:3,margin:1:relative:0.25,pre:1,pre:2:0.25,pre:2:0/0.25/0.5");
 
         Assert.Equal(new LayoutField(Signal.PreHistory, 4), fields[0]);
         Assert.Equal(new LayoutField(Signal.Role, 1), fields[1]);
@@ -155,6 +212,12 @@ public sealed class LayoutFieldTests
         Assert.Equal(3, fields[4].Bits);
         Assert.True(fields[5].Relative);
         Assert.Equal([0.0], fields[5].Thresholds.ToArray());
+        Assert.Equal([0.5], fields[6].Thresholds.ToArray());
+        Assert.Equal([0.0625, 0.125, 0.25], fields[7].Thresholds.ToArray());
+        Assert.Equal("pre:2:0.25", fields[7].ToString());
+        Assert.Equal([0.0, 0.25, 0.5], fields[8].Thresholds.ToArray());
+        Assert.Equal("pre:2:0/0.25/0.5", fields[8].ToString());
+        Assert.Equal(fields[6..].ToArray(), RuleLayout.ParseFields(string.Join(",", fields[6..])).ToArray());
     }
 
     [Theory]
@@ -165,6 +228,10 @@ public sealed class LayoutFieldTests
     [InlineData("phase:1:relative", "'phase:1:relative': only a margin field is relative, not 'phase'")]
     [InlineData("margin:2:abc", "'margin:2:abc': the option 'abc' is not a finite number")]
     [InlineData("weight:2:3", "'weight:2:3': Field 'weight' needs a range that is a power of two")]
+    [InlineData("pre:1:0.3", "'pre:1:0.3': Pre threshold [0] is 0.3")]
+    [InlineData("pre:5", "'pre:5': Field 'pre' must have 1..4 bits, not 5")]
+    [InlineData("pre:1:0/x", "'pre:1:0/x': the level 'x' is not a finite number")]
+    [InlineData("pre:2:0/0.5", "'pre:2:0/0.5': A 2-bit pre field needs 3 thresholds, not 2")]
     public void ParseFields_NamesTheBadItem(string text, string message)
     {
         var e = Assert.Throws<FormatException>(() => RuleLayout.ParseFields(text));

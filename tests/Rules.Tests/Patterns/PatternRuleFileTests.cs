@@ -32,6 +32,25 @@ public sealed class PatternRuleFileTests
     }
 
     [Fact]
+    public void SerializeParse_PreLevels_RoundTripWithTheirThresholds()
+    {
+        // The levels are part of the rule: a file that lost them would load a different (or, in this family, no) rule.
+        var random = new Random(7);
+        var layout = new RuleLayout([
+            new TableLayout("hidden", PatternLayouts.Recurrent, TableMode.Add, PatternLayouts.ClassicHiddenFields(1)),
+            new TableLayout("output", PatternLayouts.Output, TableMode.Add, [new LayoutField(Signal.PreHistory, 2), new LayoutField(Signal.Pre, 2, [0, 0.25, 0.5]), new LayoutField(Signal.Role, 1)]),
+        ]);
+        var rule = new PatternRule(1, 0.01, layout, [.. layout.Tables.Select(t => ImmutableArray.CreateRange(Enumerable.Range(0, t.Entries).Select(_ => random.NextDouble())))]);
+
+        string json = PatternRuleFile.Serialize(rule, null);
+        var (back, _) = PatternRuleFile.Parse(json);
+
+        Assert.Contains("\"signal\": \"pre\"", json, StringComparison.Ordinal);
+        Assert.Equal(rule, back);
+        Assert.Equal([0, 0.25, 0.5], back.Layout.Tables[1].Fields[1].Thresholds.ToArray());
+    }
+
+    [Fact]
     public void Write_IsAtomicAndReadable()
     {
         string dir = Path.Combine(Path.GetTempPath(), "neuro-rulefile-" + Guid.NewGuid().ToString("N"));
