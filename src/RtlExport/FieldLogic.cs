@@ -126,6 +126,20 @@ internal static class FieldLogic
         return Count(terms, bits);
     }
 
+    /// <summary>
+    /// The pre level of the non-negative activity <paramref name="activity"/> against the layer's largest activity
+    /// <paramref name="largest"/> (both plain <paramref name="width"/>-bit vectors of the same scale): one comparison per
+    /// level, <c>a != 0</c> for the level 0 and <c>a &gt; (A &gt;&gt; k)</c> for 2^-k (the shift is the floor), summed
+    /// (<see cref="LayoutField.PreCode(long, long)"/>).
+    /// </summary>
+    public static string PreCode(LayoutField field, string activity, string largest, int width)
+    {
+        var terms = field.PreShifts().Select(k => k < 0
+            ? $"{activity} != {VerilogTypes.Decimal(0, width)}"
+            : k >= width ? $"{activity} != {VerilogTypes.Decimal(0, width)}" : $"{activity} > ({largest} >> {k})").ToList();
+        return Count(terms, field.Bits);
+    }
+
     /// <summary>Bits of the learner's sample counter for a phase field of <paramref name="bits"/> bits: enough to reach its cap.</summary>
     public static int CounterBits(int bits) => (int)Math.Min((1L << bits) - 1, MaxCounterBits);
 

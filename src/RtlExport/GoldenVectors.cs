@@ -67,9 +67,8 @@ internal sealed class GoldenVectors
         int unitNeurons = p;
         int unitIndex = pw;
         int romAddress = d.Tables.Max(t => t.AddressWidth);
-        int sampleBits = d.SampleFields.Sum(f => f.Field.Bits);
-        int updateFields = 2 + 2 * unitIndex + (d.HasOutput ? d.RowKindBits : 0) + sampleBits + w;
-        int engineSampleFields = 1 + (d.HasOutput ? d.ClassWidth : 0) + (d.EnginePrediction ? d.ClassWidth : 0) + sampleBits;
+        int updateFields = 2 + 2 * unitIndex + (d.HasOutput ? d.RowKindBits : 0) + d.UnitFields.Sum(f => f.Field.Bits) + w;
+        int engineSampleFields = 1 + (d.HasOutput ? d.ClassWidth : 0) + (d.EnginePrediction ? d.ClassWidth : 0) + d.EngineSampleInputs.Sum(f => f.Bits);
         var v = new GoldenVectors
         {
             UnitNeurons = unitNeurons,
@@ -133,7 +132,7 @@ internal sealed class GoldenVectors
             }
 
             // Every address of every table, in address order: the neurons whose histories the address's history fields
-            // name (the pre neuron otherwise the post neuron's successor), the row kind, the sample codes, and a weight
+            // name (the pre neuron otherwise the post neuron's successor), the row kind, the sample codes and pre level, and a weight
             // whose code is the address's weight field (an address whose weight code no weight has is skipped).
             foreach (var table in d.Tables)
             {
@@ -147,7 +146,7 @@ internal sealed class GoldenVectors
                     int Value(Signal signal) => layout.IndexOf(signal) is int i and >= 0 ? values[i] : 0;
                     int post = Value(postField);
                     int pre = hasPre ? Value(Signal.PreHistory) : (post + 1) % p;
-                    long[] sample = [.. d.SampleFields.Select(f => f.Table == table ? (long)Value(f.Field.Signal) : 0L)];
+                    long[] sample = [.. d.UnitFields.Select(f => f.Table == table ? (long)Value(f.Field.Signal) : 0L)];
                     int? weightCode = layout.Uses(Signal.Weight) ? Value(Signal.Weight) : null;
                     Update(d, random, table.Code, layout.Synapses, neuronOf[pre], neuronOf[post], Value(Signal.Role), sample, weightCode, layout.Field(Signal.Weight), address, words[address], k++);
                 }
@@ -196,7 +195,7 @@ internal sealed class GoldenVectors
             expected = (long)Fixed.Add(Fixed.FromRaw(weight, weightType.Format), Fixed.FromRaw(entry, entryFormat), weightType).Raw;
         }
 
-        int sampleBits = d.SampleFields.Sum(f => f.Field.Bits);
+        int sampleBits = d.UnitFields.Sum(f => f.Field.Bits);
         var cmd = new BitWord().Add(1, 1).Add(0, UnitCommandWidth - 1 - (2 + 2 * UnitIndexWidth + (d.HasOutput ? d.RowKindBits : 0) + sampleBits + d.WeightWidth))
             .Add(table, 2).Add(pre, UnitIndexWidth).Add(post, UnitIndexWidth);
         if (d.HasOutput)
@@ -205,7 +204,7 @@ internal sealed class GoldenVectors
         }
 
         int f = 0;
-        foreach (var (_, field) in d.SampleFields)
+        foreach (var (_, field) in d.UnitFields)
         {
             cmd.Add(sample[f++], field.Bits);
         }
@@ -299,7 +298,7 @@ internal sealed class GoldenVectors
                 EngineCommands.Add(fire.Hex());
             }
 
-            int fields = 1 + (d.HasOutput ? cw : 0) + (withPrediction ? cw : 0) + d.SampleFields.Sum(f => f.Field.Bits);
+            int fields = 1 + (d.HasOutput ? cw : 0) + (withPrediction ? cw : 0) + d.EngineSampleInputs.Sum(f => f.Bits);
             var sample = new BitWord().Add(1, 1).Add(0, EngineCommandWidth - 1 - fields).Add(update ? 1 : 0, 1);
             if (d.HasOutput)
             {
@@ -316,6 +315,22 @@ internal sealed class GoldenVectors
             foreach (var (_, field) in d.SampleFields)
             {
                 sample.Add(field.Signal == Signal.Margin ? field.MarginCode(margin.Margin, margin.MaxAbs, field.RawThresholds(logitFrac).AsSpan()) : LayoutField.PhaseCode(s, field.Bits), field.Bits);
+            }
+
+            // Every hidden neuron's pre level, as the model computes it from its last-round activity (neuron Hidden − 1 first).
+            if (d.LevelField is { } level)
+            {
+                var h = network.HiddenRaw;
+                long largest = 0;
+                foreach (long a in h)
+                {
+                    largest = Math.Max(largest, a);
+                }
+
+                for (int n = hidden - 1; n >= 0; n--)
+                {
+                    sample.Add(level.Field.PreCode(h[n], largest), level.Field.Bits);
+                }
             }
 
             EngineCommands.Add(sample.Hex());

@@ -45,10 +45,10 @@ internal sealed class HardwareDesign
                 $"The rule has no table for the recurrent synapses ({string.Join("; ", rule.Layout.Tables.Select(t => $"{t.Name}: {t.Synapses}"))}); the RTL engine and learner update the recurrent weights first and need one");
         }
 
-        if (rule.Layout.Tables.SelectMany(t => t.Fields).FirstOrDefault(f => f.Signal is not (Signal.PreHistory or Signal.PostHistory or Signal.Role or Signal.Weight or Signal.Margin or Signal.Phase)) is { } unsupported)
+        if (rule.Layout.Tables.SelectMany(t => t.Fields).FirstOrDefault(f => f.Signal is not (Signal.PreHistory or Signal.PostHistory or Signal.Role or Signal.Weight or Signal.Margin or Signal.Phase) && !f.HasPreLevels) is { } unsupported)
         {
             throw new RtlExportException(
-                $"The rule's layout has a '{LayoutField.Name(unsupported.Signal)}' field; the RTL computes preHistory, postHistory, role, weight, margin and phase only");
+                $"The rule's layout has a '{LayoutField.Name(unsupported.Signal)}' field; the RTL computes preHistory, postHistory, pre levels, role, weight, margin and phase only");
         }
 
         precision.Validate(spec);
@@ -238,7 +238,34 @@ internal sealed class HardwareDesign
     public IEnumerable<(RuleTable Table, LayoutField Field)> SampleFields =>
         Tables.SelectMany(t => t.Fields.Where(f => f.Signal is Signal.Margin or Signal.Phase).Select(f => (t, f.Field)));
 
-    /// <summary>The name of the engine's and unit's input carrying table <paramref name="table"/>'s code of <paramref name="signal"/> (margin or phase).</summary>
+    /// <summary>
+    /// The output table's <c>pre</c> level field (the hidden neuron's activity against fractions of the layer's largest),
+    /// or null: a per-neuron code, so the plasticity unit takes it with each update and the engine with each sample for
+    /// every hidden neuron (<see cref="LevelsInput"/>); the learner computes it.
+    /// </summary>
+    public (RuleTable Table, LayoutField Field)? LevelField =>
+        Tables.Where(t => t.Field(Signal.Pre) is { HasPreLevels: true }).Select(t => ((RuleTable, LayoutField)?)(t, t.Field(Signal.Pre)!)).FirstOrDefault();
+
+    /// <summary>The plasticity unit's per-update field codes: the sample fields, then the output table's pre level.</summary>
+    public IEnumerable<(RuleTable Table, LayoutField Field)> UnitFields =>
+        LevelField is { } level ? SampleFields.Append(level) : SampleFields;
+
+    /// <summary>The engine's input carrying every hidden neuron's pre level with <c>start</c> (neuron i in bits i·n).</summary>
+    public string LevelsInput => LevelField is { } level ? SampleInput(level.Table, Signal.Pre) + "_levels" : "";
+
+    /// <summary>
+    /// The engine's per-sample inputs, taken with <c>start</c>, most significant first in the testbench's commands: each
+    /// sample field's code, then the hidden neurons' pre levels (neuron <c>Hidden − 1</c> first).
+    /// </summary>
+    public IReadOnlyList<(string Name, int Bits, string Comment)> EngineSampleInputs =>
+    [
+        .. SampleFields.Select(f => (SampleInput(f.Table, f.Field.Signal), f.Field.Bits, Emitters.PlasticityUnitEmitter.SampleComment(f.Table, f.Field))),
+        .. LevelField is { } level
+            ? [(LevelsInput, Spec.Hidden * level.Field.Bits, $"Table '{level.Table.Name}': every hidden neuron's pre level, neuron i in bits i*{level.Field.Bits} (how many of its levels the neuron's last-round activity is above, as fractions of the layer's largest)")]
+            : Array.Empty<(string, int, string)>(),
+    ];
+
+    /// <summary>The name of the engine's and unit's input carrying table <paramref name="table"/>'s code of <paramref name="signal"/> (margin, phase or, for the unit, the pre level).</summary>
     public static string SampleInput(RuleTable table, Signal signal) => $"{table.Name}_{LayoutField.Name(signal)}";
 
     /// <summary>The hidden (recurrent) table's layout.</summary>

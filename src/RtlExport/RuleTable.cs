@@ -36,7 +36,7 @@ internal sealed record RuleTable(string Name, int Code, TableLayout Layout, Immu
             Signal.PreHistory => Layout.Synapses == PatternLayouts.Output ? signals.PostPattern : signals.PrePattern,
             Signal.PostHistory => signals.PostPattern,
             Signal.Role => signals.RowKind,
-            Signal.Weight or Signal.Margin or Signal.Phase => signals.Local(this, f.Signal),
+            Signal.Weight or Signal.Margin or Signal.Phase or Signal.Pre => signals.Local(this, f.Signal),
             _ => throw new InvalidOperationException($"Table '{Name}': no signal drives the address field '{LayoutField.Name(f.Signal)}'"),
         }));
 

@@ -12,10 +12,12 @@ namespace Neuro.RtlExport;
 /// </summary>
 public sealed class LayoutRtlTests
 {
-    /// <summary>Random-layout seeds co-simulated with Icarus in the default suite: chosen (among 1..30) so that every margin,
-    /// phase and weight field takes at least two values (<see cref="Cases_NewFieldsTakeSeveralValues"/>); together they read
-    /// relative and absolute margins, phases of 1..3 bits and weight codes in every table, under wrap and saturation.</summary>
-    public static TheoryData<int> FastSeeds => [4, 5, 17];
+    /// <summary>Random-layout seeds co-simulated with Icarus in the default suite: chosen (4, 5, 17 among 1..30; 14, 60, 79,
+    /// whose output tables read a pre level, among the pre-level seeds of 1..80) so that every margin, phase, weight and pre
+    /// level field takes at least two values (<see cref="Cases_NewFieldsTakeSeveralValues"/>); together they read relative
+    /// and absolute margins, phases of 1..3 bits, weight codes in every table, and pre levels of 1 and 2 bits (one with the
+    /// level 0) over 2, 8 and 10 lanes, under wrap and saturation.</summary>
+    public static TheoryData<int> FastSeeds => [4, 5, 17, 14, 60, 79];
 
     [Theory]
     [MemberData(nameof(FastSeeds))]
@@ -46,7 +48,7 @@ public sealed class LayoutRtlTests
     public void Verilator_RandomLayouts_MatchTheModel()
     {
         AssertCosimPasses(RtlCases.Fixed("layout-mut"), Simulator.Verilator);
-        for (int seed = 1; seed <= 4; seed++)
+        foreach (int seed in new[] { 1, 2, 3, 4, 14, 60, 79 })
         {
             AssertCosimPasses(RtlCases.RandomLayout(seed), Simulator.Verilator);
         }
@@ -56,11 +58,15 @@ public sealed class LayoutRtlTests
     [InlineData("layout-4")]
     [InlineData("layout-5")]
     [InlineData("layout-17")]
+    [InlineData("layout-14")]
+    [InlineData("layout-60")]
+    [InlineData("layout-79")]
     [InlineData("layout-mut")]
     public void Cases_NewFieldsTakeSeveralValues(string name)
     {
-        // The co-simulations can only catch a wrong margin, phase or weight code if the codes vary: over the lifetime the
-        // updating samples see at least two margin and two phase codes, and the final weights at least two weight codes.
+        // The co-simulations can only catch a wrong margin, phase, pre level or weight code if the codes vary: over the
+        // lifetime the updating samples see at least two margin, phase and pre level codes, and the final weights at least
+        // two weight codes.
         var c = name == "layout-mut" ? RtlCases.Fixed(name) : RtlCases.RandomLayout(int.Parse(name[7..], System.Globalization.CultureInfo.InvariantCulture));
         var network = new FixedPatternNetwork(c.Spec, c.Spec.BuildMasks(), c.Rule, c.Precision);
         var seen = new Dictionary<(string, Signal), HashSet<int>>();
@@ -75,6 +81,16 @@ public sealed class LayoutRtlTests
             }
 
             var margin = SampleMargins.Of<Int128>(network.LogitsRaw, label);
+            if (c.Rule.Layout.Find(PatternLayouts.Output)?.Field(Signal.Pre) is { } level)
+            {
+                var h = network.HiddenRaw;
+                long largest = h.ToArray().Max();
+                foreach (long a in h)
+                {
+                    (seen.TryGetValue((PatternLayouts.Output, Signal.Pre), out var set) ? set : seen[(PatternLayouts.Output, Signal.Pre)] = []).Add(level.PreCode(a, largest));
+                }
+            }
+
             foreach (var t in c.Rule.Layout.Tables)
             {
                 foreach (var f in t.Fields.Where(f => f.Signal is Signal.Margin or Signal.Phase))

@@ -190,7 +190,7 @@ internal static class RtlCases
     /// <see cref="Random"/> with a random additive layout drawn from <paramref name="seed"/> (issue 15): every table keeps
     /// its synapse group, and its fields are a random subset of what the group's synapses see (histories, role of 1 or 2
     /// bits, weight of 1..3 bits over a random power-of-two range, margin of 1..2 bits with absolute or relative
-    /// thresholds, phase of 1..3 bits), in random order, at most 10 address bits; entries drawn as <see cref="Random"/> draws them.
+    /// thresholds, phase of 1..3 bits, on output synapses a pre level of 1..2 bits), in random order, at most 10 address bits; entries drawn as <see cref="Random"/> draws them.
     /// </summary>
     public static Case RandomLayout(int seed)
     {
@@ -229,13 +229,30 @@ internal static class RtlCases
 
         if (c.Rule.Output is not null)
         {
-            tables.Add(new TableLayout(PatternLayouts.Output, PatternLayouts.Output, TableMode.Add, Fields([Signal.PreHistory, Signal.Role, Signal.Weight, Signal.Margin, Signal.Phase])));
+            tables.Add(new TableLayout(PatternLayouts.Output, PatternLayouts.Output, TableMode.Add, WithPreLevel(Fields([Signal.PreHistory, Signal.Role, Signal.Weight, Signal.Margin, Signal.Phase]), new Random(seed + 6000))));
         }
 
         var layout = new RuleLayout(tables.ToImmutable());
         var entries = layout.Tables.Select(t => Enumerable.Range(0, t.Entries).Select(_ => (2 * random.NextDouble() - 1) * scale).ToImmutableArray()).ToImmutableArray();
         var rule = new PatternRule(rounds, c.Rule.Eta, layout, entries, c.Rule.MisclassifiedOnly, c.Rule.OutputEdges);
         return c with { Name = $"layout-{seed}", Rule = rule, Settings = c.Settings with { Name = $"l{seed}", Samples = 24, TestSamples = 4 } };
+    }
+
+    /// <summary>
+    /// For half of the seeds (drawn from their own generator, so the other fields stay as they were drawn before pre levels
+    /// existed), <paramref name="fields"/> with a pre level field of 1..2 bits at a random place: levels halving down from
+    /// 1/2, 1/4 or 1/8, now and then with the level 0 first.
+    /// </summary>
+    private static ImmutableArray<LayoutField> WithPreLevel(ImmutableArray<LayoutField> fields, Random random)
+    {
+        if (random.Next(2) == 0)
+        {
+            return fields;
+        }
+
+        int bits = random.Next(1, 3);
+        var levels = LayoutField.DefaultPreThresholds(bits, Math.ScaleB(1.0, -random.Next(1, 4)));
+        return fields.Insert(random.Next(fields.Length + 1), new LayoutField(Signal.Pre, bits, random.Next(3) == 0 ? [0.0, .. levels[1..]] : levels));
     }
 
     /// <summary>

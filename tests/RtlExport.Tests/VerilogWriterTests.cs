@@ -47,9 +47,9 @@ public sealed class VerilogWriterTests
     [Fact]
     public void Address_FieldWithoutSignal_Throws()
     {
-        var table = Table("hidden", "group", new LayoutField(Signal.PreHistory, 2), new LayoutField(Signal.Pre, 1));
+        var table = Table("hidden", "group", new LayoutField(Signal.PreHistory, 2), new LayoutField(Signal.Target, 1));
         var e = Assert.Throws<InvalidOperationException>(() => table.Address(new AddressSignals("pre", "post", "kind", (_, _) => "x")));
-        Assert.Equal("Table 'hidden': no signal drives the address field 'pre'", e.Message);
+        Assert.Equal("Table 'hidden': no signal drives the address field 'target'", e.Message);
     }
 
     private static RuleTable Table(string name, string synapses, params LayoutField[] fields)

@@ -1,3 +1,4 @@
+using Neuro.Rules.Layouts;
 using Neuro.RtlExport.Verilog;
 using static Neuro.RtlExport.Verilog.Expr;
 
@@ -112,9 +113,9 @@ internal static class LearningEngineEmitter
             m.Input("prediction", VerilogTypes.Range(cw), "With start: the network's prediction for the sample");
         }
 
-        foreach (var (table, field) in d.SampleFields)
+        foreach (var (name, bits, comment) in d.EngineSampleInputs)
         {
-            m.Input(HardwareDesign.SampleInput(table, field.Signal), VerilogTypes.Range(field.Bits), "With start: " + PlasticityUnitEmitter.SampleComment(table, field));
+            m.Input(name, VerilogTypes.Range(bits), "With start: " + comment);
         }
 
         m.OutputWire("busy", "", "A plastic step is running");
@@ -207,10 +208,9 @@ internal static class LearningEngineEmitter
             }
         }
 
-        foreach (var (table, field) in d.SampleFields)
+        foreach (var (input, bits, _) in d.EngineSampleInputs)
         {
-            string input = HardwareDesign.SampleInput(table, field.Signal);
-            m.Reg(input + "_reg", VerilogTypes.Range(field.Bits), $"{input}, latched with start");
+            m.Reg(input + "_reg", VerilogTypes.Range(bits), $"{input}, latched with start");
         }
 
         m.Reg("rd_valid_reg", "", "Read stage: memories and edge lists are being read");
@@ -383,9 +383,8 @@ internal static class LearningEngineEmitter
             latch.Add(Stmt.Set("prediction_reg", "prediction"));
         }
 
-        foreach (var (table, field) in d.SampleFields)
+        foreach (var (input, _, _) in d.EngineSampleInputs)
         {
-            string input = HardwareDesign.SampleInput(table, field.Signal);
             latch.Add(Stmt.Set(input + "_reg", input));
         }
 
@@ -451,6 +450,14 @@ internal static class LearningEngineEmitter
         {
             string input = HardwareDesign.SampleInput(table, field.Signal);
             puPorts.Add(("in_" + input, input + "_reg"));
+        }
+
+        if (d.LevelField is { } level)
+        {
+            // The output update's hidden neuron (the read stage's column) picks its level from the sample's levels.
+            int n = level.Field.Bits;
+            string levels = d.LevelsInput + "_reg";
+            puPorts.Add(("in_" + HardwareDesign.SampleInput(level.Table, Signal.Pre), n == 1 ? $"{levels}[rd_column_reg]" : $"{levels}[rd_column_reg*{n} +: {n}]"));
         }
 
         puPorts.AddRange(

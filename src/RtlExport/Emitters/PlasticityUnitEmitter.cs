@@ -251,10 +251,13 @@ internal static class PlasticityUnitEmitter
         }
     }
 
-    /// <summary>The comment of a per-sample field input (margin or phase code of a table).</summary>
-    internal static string SampleComment(RuleTable table, LayoutField field) => field.Signal == Signal.Margin
-        ? $"Table '{table.Name}': the sample's margin code (how many of its {field.Thresholds.Length} thresholds the margin is strictly above)"
-        : $"Table '{table.Name}': the phase code, min({field.Values - 1}, floor(log2(1 + samples seen before this one)))";
+    /// <summary>The comment of a per-sample field input (margin or phase code of a table) or of the unit's pre level input.</summary>
+    internal static string SampleComment(RuleTable table, LayoutField field) => field.Signal switch
+    {
+        Signal.Margin => $"Table '{table.Name}': the sample's margin code (how many of its {field.Thresholds.Length} thresholds the margin is strictly above)",
+        Signal.Pre => $"Table '{table.Name}': the hidden neuron's pre level (how many of its {field.Thresholds.Length} levels its last-round activity is above, as fractions of the layer's largest)",
+        _ => $"Table '{table.Name}': the phase code, min({field.Values - 1}, floor(log2(1 + samples seen before this one)))",
+    };
 
     /// <summary>For each table with a weight field: its weight code of the weight <paramref name="weight"/> (a plain vector).</summary>
     internal static void AddWeightCodes(VerilogScope m, HardwareDesign d, string weight)
@@ -300,7 +303,7 @@ internal static class PlasticityUnitEmitter
                 d.RowKindBits == 1 ? "Output table: 0 for the label's row, 1 for another row" : "Output table: the row's role, 0 the label's, 1 the prediction's, 2 another");
         }
 
-        foreach (var (table, field) in d.SampleFields)
+        foreach (var (table, field) in d.UnitFields)
         {
             m.Input("in_" + HardwareDesign.SampleInput(table, field.Signal), VerilogTypes.Range(field.Bits), SampleComment(table, field));
         }

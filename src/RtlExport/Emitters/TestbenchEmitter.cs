@@ -20,7 +20,7 @@ internal static class TestbenchEmitter
         [
             $"Self-checking testbench of {dut}: single updates over every ROM address with boundary weights.",
             "Stimulus: one command per clock, {1'b0, fire bits} or {1'b1, table, pre, post"
-                + (d.HasOutput ? ", row kind" : "") + string.Concat(d.SampleFields.Select(f => ", " + HardwareDesign.SampleInput(f.Table, f.Field.Signal))) + ", weight}.",
+                + (d.HasOutput ? ", row kind" : "") + string.Concat(d.UnitFields.Select(f => ", " + HardwareDesign.SampleInput(f.Table, f.Field.Signal))) + ", weight}.",
             "Expected: one {table, ROM address, weight} word per update, in order.",
         ]);
         m.LocalParam("NEURONS", Int(v.UnitNeurons), "Neurons of the unit under test: one per firing pattern");
@@ -60,7 +60,7 @@ internal static class TestbenchEmitter
             ]),
         ]);
         string[] inputs = ["clk", "rst", "fire_valid", "fire", "in_valid", "in_table", "in_pre", "in_post", .. d.HasOutput ? ["in_row_kind"] : Array.Empty<string>(),
-            .. d.SampleFields.Select(f => "in_" + HardwareDesign.SampleInput(f.Table, f.Field.Signal)), "in_weight", "in_tag"];
+            .. d.UnitFields.Select(f => "in_" + HardwareDesign.SampleInput(f.Table, f.Field.Signal)), "in_weight", "in_tag"];
         string[] outputs = ["out_valid", "out_table", "out_tag", "out_weight", "busy"];
         m.Instance("The unit under test, one neuron per pattern", dut, "dut",
             [("NEURONS", "NEURONS"), ("INDEX_WIDTH", "INDEX_WIDTH"), ("TAG_WIDTH", "TAG_WIDTH")], [.. inputs.Concat(outputs).Select(p => (p, p))]);
@@ -75,7 +75,7 @@ internal static class TestbenchEmitter
         [
             $"Self-checking testbench of {dut}: a whole lifetime of {v.Samples} samples.",
             "Stimulus: {1'b0, fire bits} per round, then {1'b1, update_en"
-                + (d.HasOutput ? ", label" : "") + (labelAndPrediction ? ", prediction" : "") + string.Concat(d.SampleFields.Select(f => ", " + HardwareDesign.SampleInput(f.Table, f.Field.Signal))) + "} per sample.",
+                + (d.HasOutput ? ", label" : "") + (labelAndPrediction ? ", prediction" : "") + string.Concat(d.EngineSampleInputs.Select(f => ", " + f.Name)) + "} per sample.",
             "After the last sample every weight of every plastic layer must equal the model's, word for word.",
             "Reports updates (write-backs) and the clocks of the updating samples' plastic steps.",
         ]);
@@ -92,7 +92,7 @@ internal static class TestbenchEmitter
             Stmt.If("(start || busy) && update_en", [Stmt.Set("cycles", "cycles + 1")]),
         ]);
         string[] inputs = ["clk", "rst", "fire_valid", "fire", "start", "update_en", .. d.HasOutput ? ["label"] : Array.Empty<string>(), .. labelAndPrediction ? ["prediction"] : Array.Empty<string>(),
-            .. d.SampleFields.Select(f => HardwareDesign.SampleInput(f.Table, f.Field.Signal))];
+            .. d.EngineSampleInputs.Select(f => f.Name)];
         string[] outputs = ["busy", "done", "update_strobe", "host_table", "host_addr", "host_rdata"];
         m.Instance("The engine under test", dut, "dut", [], [.. inputs.Concat(outputs).Select(p => (p, p))]);
         return m;
@@ -113,7 +113,7 @@ internal static class TestbenchEmitter
             m.Reg("in_row_kind", d.RowKindBits == 1 ? "" : VerilogTypes.Range(d.RowKindBits), "DUT input", init: d.RowKindBits == 1 ? "1'b0" : "2'd0");
         }
 
-        foreach (var (table, field) in d.SampleFields)
+        foreach (var (table, field) in d.UnitFields)
         {
             m.Reg("in_" + HardwareDesign.SampleInput(table, field.Signal), VerilogTypes.Range(field.Bits), "DUT input", init: VerilogTypes.Decimal(0, field.Bits));
         }
@@ -139,7 +139,7 @@ internal static class TestbenchEmitter
     {
         int iw = v.UnitIndexWidth;
         int kind = d.HasOutput ? d.RowKindBits : 0;
-        int fieldsTop = 2 + 2 * iw + kind + d.SampleFields.Sum(f => f.Field.Bits) + d.WeightWidth - 1;
+        int fieldsTop = 2 + 2 * iw + kind + d.UnitFields.Sum(f => f.Field.Bits) + d.WeightWidth - 1;
         int tableLow = fieldsTop - 1;
         int preLow = tableLow - iw;
         int postLow = preLow - iw;
@@ -160,7 +160,7 @@ internal static class TestbenchEmitter
         }
 
         int top = postLow - kind - 1;
-        foreach (var (table, field) in d.SampleFields)
+        foreach (var (table, field) in d.UnitFields)
         {
             drive.Add(Stmt.Let("in_" + HardwareDesign.SampleInput(table, field.Signal), field.Bits == 1 ? $"cmd[{top}]" : $"cmd[{top}:{top - field.Bits + 1}]"));
             top -= field.Bits;
@@ -217,9 +217,9 @@ internal static class TestbenchEmitter
             m.Reg("prediction", cw, "DUT input", init: VerilogTypes.Decimal(0, d.ClassWidth));
         }
 
-        foreach (var (table, field) in d.SampleFields)
+        foreach (var (name, bits, _) in d.EngineSampleInputs)
         {
-            m.Reg(HardwareDesign.SampleInput(table, field.Signal), VerilogTypes.Range(field.Bits), "DUT input", init: VerilogTypes.Decimal(0, field.Bits));
+            m.Reg(name, VerilogTypes.Range(bits), "DUT input", init: VerilogTypes.Decimal(0, bits));
         }
 
         m.Reg("host_table", "[1:0]", "DUT input", init: "2'd0");
@@ -299,7 +299,7 @@ internal static class TestbenchEmitter
     {
         int cw = d.ClassWidth;
         bool labelAndPrediction = d.EnginePrediction;
-        int sampleBits = d.SampleFields.Sum(f => f.Field.Bits);
+        int sampleBits = d.EngineSampleInputs.Sum(f => f.Bits);
         int pos = 1 + (d.HasOutput ? cw : 0) + (labelAndPrediction ? cw : 0) + sampleBits - 1;
         var sample = new List<Stmt> { Stmt.Let("start", "1'b1"), Stmt.Let("update_en", $"cmd[{pos}]") };
         if (d.HasOutput)
@@ -313,10 +313,10 @@ internal static class TestbenchEmitter
         }
 
         int top = sampleBits - 1;
-        foreach (var (table, field) in d.SampleFields)
+        foreach (var (name, bits, _) in d.EngineSampleInputs)
         {
-            sample.Add(Stmt.Let(HardwareDesign.SampleInput(table, field.Signal), field.Bits == 1 ? $"cmd[{top}]" : $"cmd[{top}:{top - field.Bits + 1}]"));
-            top -= field.Bits;
+            sample.Add(Stmt.Let(name, bits == 1 ? $"cmd[{top}]" : $"cmd[{top}:{top - bits + 1}]"));
+            top -= bits;
         }
 
         sample.AddRange(

@@ -60,6 +60,7 @@ internal static class LearnerDatapathEmitter
             Stmt.Set("update_count", "writes"),
         ]);
         AddSampleCodes(m, d);
+        AddLargestActivity(m, d);
         AddFixedRoms(m, d);
         // With an output average, layer 3 reads the output weights' readout (read-only).
         (string, IReadOnlyList<Stmt>)[] readout = d.AveragesOutput ? [("2'd2", [Stmt.Set("host_rdata", "wout_q_bus[host_lane*WEIGHT_WIDTH +: WEIGHT_WIDTH]")])] : [];
@@ -156,6 +157,36 @@ internal static class LearnerDatapathEmitter
         }
     }
 
+    /// <summary>
+    /// With a pre level field: the sample's largest last-round activity, the maximum of every activity the logits walk
+    /// reads (it reads each neuron's once per class), cleared when the next sample's projection starts; the lanes compare
+    /// their neuron's activity with it during the output update (<see cref="FieldLogic.PreCode"/>).
+    /// </summary>
+    private static void AddLargestActivity(VerilogModule m, HardwareDesign d)
+    {
+        if (d.LevelField is null)
+        {
+            return;
+        }
+
+        m.Reg("lanes_hmax", "[ACT_WIDTH-1:0]", "Pre level: the largest of the lanes' activities read this clock");
+        m.Reg("hmax_reg", "[ACT_WIDTH-1:0]", "Pre level: the sample's largest last-round activity (activities are never negative)");
+        m.Integer("lj", "Pre level: lane loop index");
+        m.Items.Add(new AlwaysItem("Pre level: the largest activity on the lanes' read bus", "*",
+        [
+            Stmt.Let("lanes_hmax", "{ACT_WIDTH{1'b0}}"),
+            Stmt.For("lj = 0", "lj < LANES", "lj = lj + 1",
+            [
+                Stmt.If("h_q_bus[lj*ACT_WIDTH +: ACT_WIDTH] > lanes_hmax", [Stmt.Let("lanes_hmax", "h_q_bus[lj*ACT_WIDTH +: ACT_WIDTH]")]),
+            ]),
+        ]));
+        m.Clocked("Pre level: the largest activity, over the logits walk's reads; cleared at each sample's projection",
+        [
+            Stmt.If("phase_reg == PHASE_PROJECT", [Stmt.Set("hmax_reg", "{ACT_WIDTH{1'b0}}")],
+                [Stmt.If("p1_valid && p1_phase == PHASE_LOGITS && lanes_hmax > hmax_reg", [Stmt.Set("hmax_reg", "lanes_hmax")])]),
+        ]);
+    }
+
     private static void AddDeclarations(VerilogModule m, HardwareDesign d)
     {
         m.Reg("x_mem", "[INPUT_WIDTH-1:0]", "The sample's inputs", "[0:INPUTS-1]");
@@ -199,7 +230,16 @@ internal static class LearnerDatapathEmitter
         m.Wire("bcast_op", "[OPERAND_WIDTH-1:0]", "The broadcast MAC operand: the input (projection) or z (rounds)",
             $"p1_phase == PHASE_PROJECT ? {x} : {{{{(OPERAND_WIDTH-ACT_WIDTH){{z[ACT_WIDTH-1]}}}}, z}}");
         m.Wire("weight_raddr", "[ADDR_WIDTH-1:0]", "The lanes' weight read address: the walk's, or the host's while idle", "phase_reg == PHASE_IDLE ? host_local[ADDR_WIDTH-1:0] : addr_reg");
-        m.Wire("h_raddr", "[ROW_WIDTH-1:0]", "Activation read address: the broadcast row, or the lane's row for the logits", "phase_reg == PHASE_LOGITS ? col_reg[ROW_WIDTH-1:0] : brow_reg");
+        if (d.LevelField is null)
+        {
+            m.Wire("h_raddr", "[ROW_WIDTH-1:0]", "Activation read address: the broadcast row, or the lane's row for the logits", "phase_reg == PHASE_LOGITS ? col_reg[ROW_WIDTH-1:0] : brow_reg");
+        }
+        else
+        {
+            m.Wire("h_raddr", "[ROW_WIDTH-1:0]", "Activation read address: the broadcast row, or the lane's row for the logits and the output update (its pre level)",
+                "phase_reg == PHASE_LOGITS || phase_reg == PHASE_UPD_OUTPUT ? col_reg[ROW_WIDTH-1:0] : brow_reg");
+        }
+
         m.Wire("pat_raddr", "[ROW_WIDTH-1:0]", "Pattern read address: the walk row, or the column for the output update", "phase_reg == PHASE_UPD_OUTPUT ? col_reg[ROW_WIDTH-1:0] : row_reg[ROW_WIDTH-1:0]");
         m.Wire("mask_g_word", "[LANES-1:0]", "Recurrent mask bits of the lanes at the read stage's address");
         if (d.HasInput)

@@ -17,8 +17,12 @@ internal static class LearnerLaneEmitter
     internal static readonly AddressSignals FieldSignals = new("pre_pattern", "pat_q", "p1_kind", (t, signal) => signal switch
     {
         Signal.Weight => t.WeightCodeWire,
+        Signal.Pre => LevelCodeWire(t),
         _ => LearnerDatapathEmitter.SampleCodeReg(t, signal),
     });
+
+    /// <summary>The lane's wire holding table <paramref name="t"/>'s pre level of the lane's neuron in the output update.</summary>
+    private static string LevelCodeWire(RuleTable t) => t.Name + "_pre_code";
 
     /// <summary>The width of an address field in the core's parameters.</summary>
     private static string FieldWidth(TableField field) =>
@@ -141,6 +145,14 @@ internal static class LearnerLaneEmitter
             b.Wire("upd_w_now", "[WEIGHT_WIDTH-1:0]", "Update stage 1: the weight before the update, read from the layer's memory", weightNow);
             weightNow = "upd_w_now";
             PlasticityUnitEmitter.AddWeightCodes(b, d, weightNow);
+        }
+
+        if (d.LevelField is { } level)
+        {
+            // The output update reads the lane's neuron's activity at the walk's column (h_raddr), beside its pattern.
+            b.Wire(LevelCodeWire(level.Table), VerilogTypes.Range(level.Field.Bits),
+                $"Table '{level.Table.Name}': the lane's neuron's pre level, how many of {string.Join(", ", level.Field.Thresholds.Select(t => t.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))} times the sample's largest activity its activity is above",
+                FieldLogic.PreCode(level.Field, "h_q", "hmax_reg", d.Precision.Activation.Format.Width));
         }
 
         foreach (var t in d.Tables)
