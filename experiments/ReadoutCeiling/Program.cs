@@ -102,6 +102,10 @@ else
 
 rows.Add(("perceptron on the hidden values (label +h, prediction −h on errors)", false, [.. test.Select(l => Readouts.Perceptron(l, averaged: false))]));
 rows.Add(("the same perceptron, weights averaged over the pass", false, [.. test.Select(l => Readouts.Perceptron(l, averaged: true))]));
+rows.Add(("the averaged perceptron crediting 1 per firing neuron (h > 0), as a table of firing patterns can", false,
+    [.. test.Select(l => Readouts.Perceptron(l, averaged: true, (h, _) => h > 0 ? 1 : 0))]));
+rows.Add(("the averaged perceptron crediting 0.5 up to half the largest activity, 1.5 above (a 1-bit pre level)", false,
+    [.. test.Select(l => Readouts.Perceptron(l, averaged: true, (h, largest) => h <= 0 ? 0 : h > largest / 2 ? 1.5 : 0.5))]));
 rows.Add(("LMS on standardized values, rate 0.001", false, [.. test.Select(l => Readouts.Lms(l, 0.001))]));
 rows.Add(("ridge regression, offline (`--ridge-readout`)", false, [.. test.Select(Readouts.Ridge)]));
 

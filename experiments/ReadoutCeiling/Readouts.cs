@@ -30,7 +30,13 @@ internal static class Readouts
         });
 
     /// <summary>The multiclass perceptron on the hidden values: on an error, the label's row += h, the prediction's −= h.</summary>
-    public static double Perceptron(FrozenLifetime l, bool averaged) =>
+    public static double Perceptron(FrozenLifetime l, bool averaged) => Perceptron(l, averaged, (h, _) => h);
+
+    /// <summary>
+    /// The multiclass perceptron whose credit for neuron j is <paramref name="credit"/>(h_j, max h) instead of h_j: what an
+    /// output table can give when it sees only whether a neuron fired, or a level of its activity (the pre level).
+    /// </summary>
+    public static double Perceptron(FrozenLifetime l, bool averaged, Func<double, double, double> credit) =>
         Online(l, averaged, (w, i, prediction) =>
         {
             int label = l.TrainLabels[i];
@@ -40,10 +46,12 @@ internal static class Readouts
             }
 
             var h = l.TrainStates[i];
+            double largest = h.Max();
             for (int j = 0; j < l.Hidden; j++)
             {
-                w[label * l.Hidden + j] += h[j];
-                w[prediction * l.Hidden + j] -= h[j];
+                double c = credit(h[j], largest);
+                w[label * l.Hidden + j] += c;
+                w[prediction * l.Hidden + j] -= c;
             }
         });
 
