@@ -37,9 +37,10 @@ public sealed class OpenClBackendTests : IDisposable
     [InlineData(null, "precision-default-sr8-fine-recurrent")]
     public void Simulate_OpenClAndCpu_ReportTheSameHashes(PatternUpdateMode? mode, string config)
     {
-        // null: the shipped rule whose predictions read the output weights' moving average (update.outputAverageShift),
-        // also at the config it is judged at (stochastic rounding, a recurrent weight type of its own).
-        string rule = mode is { } m ? WriteRule(m) : Path.Combine(RepoPaths.Root, "rules", "synthetic-best-20hidden-avg.json");
+        // null: the shipped rule whose predictions read the output weights' moving average (update.outputAverageShift) and
+        // whose output table reads the hidden neuron's pre level, also at the config it is judged at (stochastic rounding,
+        // a recurrent weight type of its own).
+        string rule = mode is { } m ? WriteRule(m) : Path.Combine(RepoPaths.Root, "rules", "synthetic-best-20hidden.json");
         string precision = config == "default" ? config : Path.Combine(RepoPaths.Root, "configs", config + ".json");
         var cpu = NeuroRunner.Run(Simulate(rule, precision, "--backend", "cpu"));
         var gpu = NeuroRunner.Run(Simulate(rule, precision, "--backend", "opencl", "--device", Device));

@@ -38,7 +38,7 @@ public sealed class ShippedRulesTests
     [Fact]
     public void BestHundredHiddenRule_ReadsTheMarginAndThePhase()
     {
-        var (rule, _) = PatternRuleFile.Read(Path.Combine(RepoPaths.Root, "rules", "synthetic-best-100hidden.json"));
+        var (rule, _) = PatternRuleFile.Read(Path.Combine(RepoPaths.Root, "rules", "synthetic-best-100hidden-margin.json"));
         Assert.False(PatternLayouts.IsClassic(rule.Layout, rule.Rounds));
         var output = rule.Layout.Tables.Single(t => t.Name == "output");
         Assert.Equal([Signal.PreHistory, Signal.Role, Signal.Margin, Signal.Phase], output.Fields.Select(f => f.Signal));
