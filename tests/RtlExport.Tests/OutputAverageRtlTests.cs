@@ -109,6 +109,26 @@ public sealed class OutputAverageRtlTests
     }
 
     [Fact]
+    public void Synthesizer_AveragingLearnerWithAPreLevel_Maps()
+    {
+        // Yosys is stricter than the simulators: the lane once read its average's readout before declaring it, which
+        // Icarus and Verilator accept and Yosys refuses ("Failed to detect width of signal access"). The shipped 20-hidden
+        // rule (output average and pre level) at a small size, two lanes (per-neuron stochastic rounding streams).
+        var c = new RtlCases.Case("avg-pre",
+            PatternRuleFile.Read(Path.Combine(RepoPaths.Root, "rules", "synthetic-best-20hidden.json")).Rule,
+            PrecisionConfig.Load(Path.Combine(RepoPaths.Root, "configs", "precision-default-sr8-fine-recurrent.json")) with { StochasticStreams = StochasticStreams.PerNeuron },
+            new PatternNetworkSpec(10, 4, Hidden: 8, Cap: 4, EdgeProbability: 0.5, Seed: 3),
+            new HardwareExportSettings { Name = "avgpre", Samples = 8, TestSamples = 4, Lanes = 2 });
+        using var dir = new TempFolder();
+        c.ExportTo(dir.Path);
+
+        var report = Synthesizer.Run(dir.Path, SynthTarget.Generic);
+
+        Assert.Equal("avgpre_learner", report.Top);
+        Assert.True(report.Luts > 0 && report.FlipFlops > 0, $"{report.Luts} LUTs, {report.FlipFlops} flip-flops");
+    }
+
+    [Fact]
     public void FrozenLogitsReadingTheLiveWeights_FailsLearner()
     {
         // Mutation: the frozen phase's logits multiply w instead of the average's readout.
@@ -116,7 +136,7 @@ public sealed class OutputAverageRtlTests
         using var dir = new TempFolder();
         c.ExportTo(dir.Path);
         ExportPatch.Replace(dir.Path, "rtl/avg_learner_core.v",
-            "learn_reg ? wout_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH] : avg_readout", "wout_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH]");
+            "learn_reg ? wout_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH] : avg_readout_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH]", "wout_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH]");
         var result = Cosimulator.Run(dir.Path, Simulator.Iverilog, ["avg_learner_tb"]).Single();
         Assert.False(result.Passed);
         Assert.Contains(result.MismatchLines, l => l.StartsWith("avg_learner result sample=", StringComparison.Ordinal));

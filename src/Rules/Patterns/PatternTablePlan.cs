@@ -60,9 +60,6 @@ public sealed class PatternTablePlan
     /// <summary>The term of the presynaptic (hidden) neuron's firing history.</summary>
     public int PreTerm(int history) => Layout.Term(Signal.PreHistory, history);
 
-    /// <summary>Whether the address depends on the presynaptic (hidden) neuron's activity level (a <c>pre</c> field with levels).</summary>
-    public bool UsesPreLevel => preLevelField is not null;
-
     /// <summary>
     /// Fills <paramref name="terms"/>[i] with hidden neuron i's presynaptic term: its history's term and, with a <c>pre</c>
     /// field, the term of its level <see cref="LayoutField.PreCode(double, double)"/> against the largest of

@@ -114,8 +114,10 @@ internal static class LearnerLaneEmitter
         b.Reg("w_reg", "[WEIGHT_WIDTH-1:0]", "Stage 2: the weight");
         b.Reg("prod_reg", "[PRODUCT_WIDTH-1:0]", "Stage 3: operand * weight, exact");
         b.Reg("acc_reg", "[ACC_WIDTH-1:0]", "Stage 4: the row's sum so far");
-        // With an output average, the logits of a sample presented with learn off (a frozen prediction) read the readout.
-        string output = d.AveragesOutput ? "learn_reg ? wout_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH] : avg_readout" : "wout_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH]";
+        // With an output average, the logits of a sample presented with learn off (a frozen prediction) read the readout,
+        // through the module's bus: the lane's avg_readout wire is declared further down, and Yosys (unlike Icarus and
+        // Verilator) refuses a wire used before its declaration.
+        string output = d.AveragesOutput ? "learn_reg ? wout_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH] : avg_readout_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH]" : "wout_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH]";
         b.Wire("w_mac", "[WEIGHT_WIDTH-1:0]", d.AveragesOutput ? "The weight of the MAC step (the logits: the live output weight when learning, else the average's readout)" : "The weight of the MAC step",
             $"p1_phase == PHASE_PROJECT ? win_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH] : p1_phase == PHASE_ROUND ? wg_q_bus[l*WEIGHT_WIDTH +: WEIGHT_WIDTH] : {output}");
         b.Wire("product", "[PRODUCT_WIDTH-1:0]", "op_reg * w_reg as signed values",
