@@ -86,7 +86,7 @@ internal static class EvolveCommand
         var inputFields = new Option<string?>("--input-fields") { Description = "The input table's fields (default postHistory:R+1)", HelpName = "FIELDS" };
         var outputFields = new Option<string?>("--output-fields")
         {
-            Description = "The output table's fields (default preHistory:R+1,role:1), e.g. preHistory:4,role:1,margin:2 (margin:2:0.5 scales its thresholds; weight:2:2 sets its range)",
+            Description = "The output table's fields (default preHistory:R+1,role:1), e.g. preHistory:4,role:1,margin:2 (margin:2:0.5 scales its thresholds; weight:2:2 sets its range; pre:1 reads the hidden neuron's activity level, above half the layer's largest or not)",
             HelpName = "FIELDS",
         };
         var precision = PrecisionOption.Create();
