@@ -134,9 +134,10 @@ internal static class FieldLogic
     /// </summary>
     public static string PreCode(LayoutField field, string activity, string largest, int width)
     {
-        var terms = field.PreShifts().Select(k => k < 0
+        // A shift of the whole width (or more) leaves 0, so that level is a != 0 as well.
+        var terms = field.PreShifts().Select(k => k < 0 || k >= width
             ? $"{activity} != {VerilogTypes.Decimal(0, width)}"
-            : k >= width ? $"{activity} != {VerilogTypes.Decimal(0, width)}" : $"{activity} > ({largest} >> {k})").ToList();
+            : $"{activity} > ({largest} >> {k})").ToList();
         return Count(terms, field.Bits);
     }
 

@@ -320,16 +320,11 @@ internal sealed class GoldenVectors
             // Every hidden neuron's pre level, as the model computes it from its last-round activity (neuron Hidden − 1 first).
             if (d.LevelField is { } level)
             {
-                var h = network.HiddenRaw;
-                long largest = 0;
-                foreach (long a in h)
-                {
-                    largest = Math.Max(largest, a);
-                }
-
+                var codes = new int[hidden];
+                level.Field.PreCodes(network.HiddenRaw, codes);
                 for (int n = hidden - 1; n >= 0; n--)
                 {
-                    sample.Add(level.Field.PreCode(h[n], largest), level.Field.Bits);
+                    sample.Add(codes[n], level.Field.Bits);
                 }
             }
 

@@ -83,12 +83,9 @@ public sealed class LayoutRtlTests
             var margin = SampleMargins.Of<Int128>(network.LogitsRaw, label);
             if (c.Rule.Layout.Find(PatternLayouts.Output)?.Field(Signal.Pre) is { } level)
             {
-                var h = network.HiddenRaw;
-                long largest = h.ToArray().Max();
-                foreach (long a in h)
-                {
-                    (seen.TryGetValue((PatternLayouts.Output, Signal.Pre), out var set) ? set : seen[(PatternLayouts.Output, Signal.Pre)] = []).Add(level.PreCode(a, largest));
-                }
+                var codes = new int[c.Spec.Hidden];
+                level.PreCodes(network.HiddenRaw, codes);
+                (seen.TryGetValue((PatternLayouts.Output, Signal.Pre), out var set) ? set : seen[(PatternLayouts.Output, Signal.Pre)] = []).UnionWith(codes);
             }
 
             foreach (var t in c.Rule.Layout.Tables)

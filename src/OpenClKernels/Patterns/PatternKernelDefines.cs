@@ -192,10 +192,9 @@ public sealed record PatternKernelDefines
         defines.Add(new($"{prefix}_LEVEL_SHIFT", Int(table.Field(Signal.Pre) is { HasPreLevels: true } ? Shift(Signal.Pre) : -1)));
         if (table.Field(Signal.Pre) is { HasPreLevels: true } level)
         {
-            // The pre neuron's level: per threshold the right shift of the largest activity (−1 for the threshold 0),
-            // clamped at 63 (the largest activity is ≥ 0, so a longer shift gives 0 as well).
+            // The pre neuron's level: per threshold the right shift of the largest activity (−1 for the threshold 0).
             defines.Add(new($"{prefix}_LEVEL_COUNT", Int(level.Thresholds.Length)));
-            defines.Add(new($"{prefix}_LEVEL_RSHIFTS", string.Join(",", level.PreShifts().Select(k => Int(Math.Min(k, 63))))));
+            defines.Add(new($"{prefix}_LEVEL_RSHIFTS", string.Join(",", level.PreShifts().Select(Int))));
         }
 
         defines.Add(new($"{prefix}_MARGIN_SHIFT", Int(Shift(Signal.Margin))));

@@ -34,6 +34,9 @@ public sealed record LayoutField
     /// <summary>Most bits a pre field with thresholds may have (<c>2^n − 1</c> thresholds).</summary>
     public const int MaxPreLevelBits = 4;
 
+    /// <summary>Pre fields with levels: each threshold's right shift (<see cref="PreShifts"/>); empty otherwise.</summary>
+    private readonly ImmutableArray<int> preShifts = [];
+
     /// <summary>Creates a field and validates it.</summary>
     /// <param name="signal">The signal.</param>
     /// <param name="bits">Address bits, 1..<see cref="MaxBits"/>.</param>
@@ -76,6 +79,7 @@ public sealed record LayoutField
         else if (signal == Signal.Pre && !thresholds.IsDefault)
         {
             Thresholds = CheckPreThresholds(thresholds, bits);
+            preShifts = [.. Thresholds.Select(t => t == 0 ? -1 : Math.Min(-Math.ILogB(t), 63))];
         }
         else if (!thresholds.IsDefault)
         {
@@ -249,19 +253,53 @@ public sealed record LayoutField
     {
         RequirePreLevels();
         int code = 0;
-        foreach (double t in Thresholds)
+        foreach (int k in preShifts)
         {
-            code += activity > (t == 0 ? 0 : largest >> Math.Min(-Math.ILogB(t), 63)) ? 1 : 0;
+            code += activity > (k < 0 ? 0 : largest >> k) ? 1 : 0;
         }
 
         return code;
     }
 
-    /// <summary>For each threshold of a pre field with levels, the right shift of the largest activity that bounds it (−1 for the threshold 0).</summary>
+    /// <summary>Every activity's level (<see cref="PreCode(double, double)"/>) against the largest of them, the layer's.</summary>
+    public void PreCodes(ReadOnlySpan<double> activities, Span<int> codes)
+    {
+        double largest = 0;
+        foreach (double a in activities)
+        {
+            largest = Math.Max(largest, a);
+        }
+
+        for (int i = 0; i < codes.Length; i++)
+        {
+            codes[i] = PreCode(activities[i], largest);
+        }
+    }
+
+    /// <summary>Every integer activity's level (<see cref="PreCode(long, long)"/>) against the largest of them, the layer's.</summary>
+    public void PreCodes<T>(ReadOnlySpan<T> activities, Span<int> codes)
+        where T : IBinaryInteger<T>
+    {
+        long largest = 0;
+        foreach (var a in activities)
+        {
+            largest = Math.Max(largest, long.CreateTruncating(a));
+        }
+
+        for (int i = 0; i < codes.Length; i++)
+        {
+            codes[i] = PreCode(long.CreateTruncating(activities[i]), largest);
+        }
+    }
+
+    /// <summary>
+    /// For each threshold of a pre field with levels, the right shift of the largest activity that bounds it: −1 for the
+    /// threshold 0, at most 63 (the largest activity is never negative, so a longer shift gives 0 as well).
+    /// </summary>
     public ImmutableArray<int> PreShifts()
     {
         RequirePreLevels();
-        return [.. Thresholds.Select(t => t == 0 ? -1 : -Math.ILogB(t))];
+        return preShifts;
     }
 
     /// <summary>
@@ -269,7 +307,7 @@ public sealed record LayoutField
     /// <see cref="DefaultPreThresholds"/> of it, else every threshold, separated by '/'.
     /// </summary>
     private string PreLevelsText =>
-        Thresholds[^1] > 0 && Bits <= MaxPreLevelBits && Math.ILogB(Thresholds[^1]) - ((1 << Bits) - 2) >= MinRelativeExponent
+        Thresholds[^1] > 0 && Math.ILogB(Thresholds[^1]) - ((1 << Bits) - 2) >= MinRelativeExponent
             && DefaultPreThresholds(Bits, Thresholds[^1]).SequenceEqual(Thresholds)
             ? Thresholds[^1].ToString("R", CultureInfo.InvariantCulture)
             : string.Join("/", Thresholds.Select(t => t.ToString("R", CultureInfo.InvariantCulture)));

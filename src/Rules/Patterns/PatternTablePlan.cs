@@ -62,32 +62,21 @@ public sealed class PatternTablePlan
 
     /// <summary>
     /// Fills <paramref name="terms"/>[i] with hidden neuron i's presynaptic term: its history's term and, with a <c>pre</c>
-    /// field, the term of its level <see cref="LayoutField.PreCode(double, double)"/> against the largest of
-    /// <paramref name="hidden"/> (the last round's capped state).
+    /// field, the term of its level against the largest of <paramref name="hidden"/> (the last round's capped state;
+    /// <see cref="LayoutField.PreCodes(ReadOnlySpan{double}, Span{int})"/>).
     /// </summary>
     public void PreTerms(ReadOnlySpan<int> patterns, ReadOnlySpan<double> hidden, Span<int> terms)
     {
-        hidden = hidden[..terms.Length];
-        double largest = preLevelField is null ? 0 : Max(hidden);
-        for (int i = 0; i < terms.Length; i++)
-        {
-            terms[i] = PreTerm(patterns[i]) | (preLevelField is null ? 0 : Layout.Term(Signal.Pre, preLevelField.PreCode(hidden[i], largest)));
-        }
+        preLevelField?.PreCodes(hidden[..terms.Length], terms);
+        AddHistories(patterns, terms);
     }
 
-    /// <summary>
-    /// As <see cref="PreTerms(ReadOnlySpan{int}, ReadOnlySpan{double}, Span{int})"/> for raw fixed-point activities
-    /// (<see cref="LayoutField.PreCode(long, long)"/>); only the first <c>terms.Length</c> activities are read.
-    /// </summary>
+    /// <summary>As <see cref="PreTerms(ReadOnlySpan{int}, ReadOnlySpan{double}, Span{int})"/> for raw fixed-point activities; only the first <c>terms.Length</c> are read.</summary>
     public void PreTerms<T>(ReadOnlySpan<int> patterns, ReadOnlySpan<T> hidden, Span<int> terms)
         where T : System.Numerics.IBinaryInteger<T>
     {
-        hidden = hidden[..terms.Length];
-        long largest = preLevelField is null ? 0 : long.CreateTruncating(Max(hidden));
-        for (int i = 0; i < terms.Length; i++)
-        {
-            terms[i] = PreTerm(patterns[i]) | (preLevelField is null ? 0 : Layout.Term(Signal.Pre, preLevelField.PreCode(long.CreateTruncating(hidden[i]), largest)));
-        }
+        preLevelField?.PreCodes(hidden[..terms.Length], terms);
+        AddHistories(patterns, terms);
     }
 
     /// <summary>The term of the postsynaptic neuron's firing history.</summary>
@@ -113,16 +102,13 @@ public sealed class PatternTablePlan
     public int SampleTerm(SampleMargin<Int128> margin, ReadOnlySpan<Int128> rawThresholds, long samplesSeen) =>
         (marginField is null ? 0 : Layout.Term(Signal.Margin, marginField.MarginCode(margin.Margin, margin.MaxAbs, rawThresholds))) | PhaseTerm(samplesSeen);
 
-    private static T Max<T>(ReadOnlySpan<T> values)
-        where T : System.Numerics.INumber<T>
+    /// <summary>Turns each level code in <paramref name="terms"/> (without a pre field: anything) into its term, ORed with the neuron's history term.</summary>
+    private void AddHistories(ReadOnlySpan<int> patterns, Span<int> terms)
     {
-        T largest = T.Zero;
-        foreach (var value in values)
+        for (int i = 0; i < terms.Length; i++)
         {
-            largest = T.Max(largest, value);
+            terms[i] = PreTerm(patterns[i]) | (preLevelField is null ? 0 : Layout.Term(Signal.Pre, terms[i]));
         }
-
-        return largest;
     }
 
     private int PhaseTerm(long samplesSeen) => phaseBits == 0 ? 0 : Layout.Term(Signal.Phase, LayoutField.PhaseCode(samplesSeen, phaseBits));
